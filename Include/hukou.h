@@ -1,0 +1,198 @@
+/*
+ * hukou.h: settlement eligibility, residence-permit points and public-service
+ * entitlements for Chinese public-service kiosks.
+ *
+ * One header, opaque handles, integer status codes, JSON text in and out.
+ *
+ *   hukou_engine *e = NULL;
+ *   if (hukou_engine_new(&e) != HUKOU_OK) { puts(hukou_last_error()); return 1; }
+ *   char *answer = NULL;
+ *   int rc = hukou_check_eligibility(e, req, strlen(req), &answer);
+ *   if (rc == HUKOU_OK) { show(answer); hukou_string_free(answer); }
+ *   else                { printf("%s: %s\n", hukou_status_name(rc), hukou_last_error()); }
+ *   hukou_engine_free(e);
+ *
+ * Conventions (they hold for every function below unless its comment says otherwise):
+ *
+ * - Status: every fallible function returns an int, HUKOU_OK (0) on success or one of
+ *   the HUKOU_E_* codes. On failure the calling thread's hukou_last_error() names the
+ *   field (as a JSON path such as "applicant.birth_date") and what was expected, in the
+ *   request's locale ("zh-CN" or "en"; both when the locale could not be read).
+ *   Error messages never contain personal data from the request.
+ * - Ownership: the library never takes ownership of memory the caller passes in.
+ *   Strings the library returns through a char ** out-parameter are allocated by the
+ *   library and must be released with hukou_string_free(), exactly once. On failure the
+ *   out-parameter is set to NULL (when it is not itself NULL).
+ * - Input text: request and pack bytes are (pointer, length) pairs; they need not be
+ *   NUL-terminated and are read only within [ptr, ptr+len). They must be UTF-8 JSON
+ *   (RFC 8259). A leading UTF-8 byte-order mark is skipped. Unknown fields are rejected
+ *   (HUKOU_E_INVALID) so that a misspelt fact is never silently treated as missing.
+ * - Limits: a request is at most HUKOU_MAX_REQUEST_BYTES bytes and HUKOU_MAX_DEPTH
+ *   levels of nesting; a pack at most HUKOU_MAX_PACK_BYTES. Beyond them: HUKOU_E_LIMIT.
+ * - Threads: an engine is immutable once built; any number of threads may call the
+ *   const-engine functions on one engine at the same time. hukou_engine_load_pack and
+ *   hukou_engine_free need exclusive access to that engine (no other call on it may be
+ *   running). hukou_last_error() is per thread.
+ * - Output: answers are UTF-8 JSON objects with a stable key order: the same request on
+ *   the same engine gives byte-identical answers. The answer schema is documented in
+ *   docs/answers.md and docs/schema/.
+ * - The library writes nothing to stdout, stderr or files, and never aborts the process
+ *   on bad input.
+ */
+#ifndef HUKOU_H
+#define HUKOU_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#  define HUKOU_API __declspec(dllimport)
+#elif defined(__GNUC__) || defined(__clang__)
+#  define HUKOU_API __attribute__((visibility("default")))
+#else
+#  define HUKOU_API
+#endif
+
+/* Library version of this header; hukou_version() gives the linked library's. */
+#define HUKOU_VERSION_MAJOR 0
+#define HUKOU_VERSION_MINOR 1
+#define HUKOU_VERSION_PATCH 0
+#define HUKOU_VERSION "0.1.0"
+
+/* ABI version: changes only on an incompatible change of this header; it is the
+ * number in the shared library's SONAME (libhukou.so.1). */
+#define HUKOU_ABI_VERSION 1
+
+/* Limits on input (bytes and JSON nesting levels). */
+#define HUKOU_MAX_REQUEST_BYTES (1024 * 1024)
+#define HUKOU_MAX_PACK_BYTES (16 * 1024 * 1024)
+#define HUKOU_MAX_DEPTH 64
+
+/* Status codes. Values are stable across versions with the same ABI version. */
+#define HUKOU_OK                      0  /* success */
+#define HUKOU_E_PARSE                 1  /* bytes are not valid UTF-8 JSON */
+#define HUKOU_E_INVALID               2  /* valid JSON, but a field is missing, misspelt or of the wrong type or range */
+#define HUKOU_E_UNKNOWN_JURISDICTION  3  /* no pack for the requested jurisdiction (or none in force on the as-of date) */
+#define HUKOU_E_PACK                  4  /* a policy pack failed validation; the message has the JSON path of the node */
+#define HUKOU_E_NOMEM                 5  /* memory could not be allocated */
+#define HUKOU_E_MISUSE                6  /* a NULL handle or pointer, or an otherwise impossible call */
+#define HUKOU_E_LIMIT                 7  /* input beyond a documented limit (size, nesting depth) */
+#define HUKOU_E_INTERNAL              8  /* a defect in the library; please report it with the request */
+
+/* An engine: the loaded policy packs. Opaque. */
+typedef struct hukou_engine hukou_engine;
+
+/*
+ * hukou_version: the library's version, "MAJOR.MINOR.PATCH".
+ * Returns a static string owned by the library; never NULL; never free it.
+ * Thread safety: always safe.
+ */
+HUKOU_API const char *hukou_version(void);
+
+/*
+ * hukou_abi_version: the library's ABI version (HUKOU_ABI_VERSION of the header it
+ * was built with). A program may compare it with its own HUKOU_ABI_VERSION at start-up.
+ * Thread safety: always safe.
+ */
+HUKOU_API int hukou_abi_version(void);
+
+/*
+ * hukou_engine_new: create an engine holding every policy pack embedded in the library
+ * (national, tianjin, fujian, wenzhou and its seven counties, anyang).
+ * out:      receives the new engine; the caller owns it and releases it with
+ *           hukou_engine_free(). Set to NULL on failure.
+ * Returns:  HUKOU_OK; HUKOU_E_MISUSE (out is NULL); HUKOU_E_PACK (an embedded pack is
+ *           invalid: a build defect); HUKOU_E_NOMEM.
+ * Thread safety: safe; engines are independent of each other.
+ */
+HUKOU_API int hukou_engine_new(hukou_engine **out);
+
+/*
+ * hukou_engine_load_pack: validate a policy pack (JSON, format in docs/packs.md and
+ * docs/schema/pack.schema.json) and add it to the engine. A pack with the same id and
+ * the same effective-from date as a loaded one replaces it; another effective-from date
+ * adds a version, chosen by each request's as-of date.
+ * e:        the engine; json/len: the pack bytes (not retained after the call).
+ * Returns:  HUKOU_OK; HUKOU_E_MISUSE (e or json NULL, or len 0); HUKOU_E_PARSE;
+ *           HUKOU_E_PACK (the message gives the JSON path of the offending node, e.g.
+ *           "pathways[2].condition.all[0].fact: unknown fact \"social_insurance.yeras\"");
+ *           HUKOU_E_LIMIT; HUKOU_E_NOMEM. On failure the engine is unchanged.
+ * Thread safety: needs exclusive access to e.
+ */
+HUKOU_API int hukou_engine_load_pack(hukou_engine *e, const char *json, size_t len);
+
+/*
+ * hukou_engine_free: release an engine and everything it holds. NULL is a no-op.
+ * Answers already returned stay valid (they are independent strings).
+ * Thread safety: needs exclusive access to e.
+ */
+HUKOU_API void hukou_engine_free(hukou_engine *e);
+
+/*
+ * hukou_check_eligibility: for every settlement pathway (落户途径) of the requested
+ * jurisdiction, whether the applicant qualifies on the as-of date, the condition tree
+ * with each leaf met / unmet / unknown, what is missing and how far, the date it would
+ * be met, who may settle with the applicant, the hukou address order and the priority
+ * groups, each with its citation.
+ * e:        the engine (not modified).
+ * req/len:  the request JSON (docs/requests.md); not retained.
+ * out_json: receives the answer; free it with hukou_string_free(). NULL on failure.
+ * Returns:  HUKOU_OK; HUKOU_E_MISUSE (e, req or out_json NULL, or len 0);
+ *           HUKOU_E_PARSE; HUKOU_E_INVALID; HUKOU_E_UNKNOWN_JURISDICTION;
+ *           HUKOU_E_LIMIT; HUKOU_E_NOMEM; HUKOU_E_INTERNAL.
+ * Thread safety: safe to call from many threads on one engine.
+ */
+HUKOU_API int hukou_check_eligibility(const hukou_engine *e, const char *req, size_t len,
+                                      char **out_json);
+
+/*
+ * hukou_score_points: the applicant's residence-permit points score against the
+ * jurisdiction's points table: per-indicator breakdown, threshold and gap, projection
+ * date and ranked what-if changes. For a jurisdiction that does not allow points
+ * settlement the answer (HUKOU_OK) says so and cites the clause, with no score.
+ * Arguments, ownership, returns and thread safety as hukou_check_eligibility().
+ */
+HUKOU_API int hukou_score_points(const hukou_engine *e, const char *req, size_t len,
+                                 char **out_json);
+
+/*
+ * hukou_lookup_entitlements: what the applicant and each family member may use in the
+ * city (schooling, medical insurance, pension, housing provident fund, housing support,
+ * minimum allowance and the residence-permit services), for the status assumed
+ * (local hukou, settled migrant, residence-permit holder, or none).
+ * Arguments, ownership, returns and thread safety as hukou_check_eligibility().
+ */
+HUKOU_API int hukou_lookup_entitlements(const hukou_engine *e, const char *req, size_t len,
+                                        char **out_json);
+
+/*
+ * hukou_string_free: release a string returned by this library. NULL is a no-op.
+ * Passing any other pointer, or the same string twice, is undefined behaviour.
+ * Thread safety: safe.
+ */
+HUKOU_API void hukou_string_free(char *s);
+
+/*
+ * hukou_last_error: the message of the last failed call on the calling thread, or ""
+ * when that thread's last call succeeded (every call resets it). The string is owned by
+ * the library and stays valid until the same thread's next call into the library;
+ * never NULL; never free it.
+ * Thread safety: per thread.
+ */
+HUKOU_API const char *hukou_last_error(void);
+
+/*
+ * hukou_status_name: the symbolic name of a status code ("HUKOU_OK", "HUKOU_E_PARSE",
+ * ...), or "HUKOU_E_UNKNOWN_STATUS" for a value that is none of them.
+ * Returns a static string; never NULL; never free it. Thread safety: always safe.
+ */
+HUKOU_API const char *hukou_status_name(int status);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* HUKOU_H */

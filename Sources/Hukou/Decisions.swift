@@ -1,0 +1,54 @@
+import HukouRules
+
+/// The shared path of the three decision calls: check arguments, parse the request,
+/// answer, hand the JSON to C.
+private func decide(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, _ length: Int,
+                    _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+                    _ call: (Engine, DecisionRequest) throws(HukouError) -> JSONValue) -> Int32 {
+    LastError.clear()
+    guard let out else { return misuse("out_json 为 NULL", "out_json is NULL") }
+    out.pointee = nil
+    guard let handle = EngineHandle.from(engine) else { return misuse("engine 为 NULL", "engine is NULL") }
+    guard let request else { return misuse("req 为 NULL", "req is NULL") }
+    guard length != 0 else { return misuse("len 为 0", "len is 0") }
+    guard length > 0, length <= Engine.maxRequestBytes else {
+        return fail(HukouError(.limit, path: "", zh: "请求超过 \(Engine.maxRequestBytes) 字节",
+                               en: "request larger than \(Engine.maxRequestBytes) bytes"), locale: nil)
+    }
+    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(request).assumingMemoryBound(to: UInt8.self), count: length)
+    let parsed: DecisionRequest
+    do {
+        parsed = try Engine.parseRequest(bytes)
+    } catch {
+        return fail(error.error, locale: error.locale)
+    }
+    let answer: JSONValue
+    do {
+        answer = try call(handle.engine, parsed)
+    } catch {
+        return fail(error, locale: parsed.locale)
+    }
+    guard let string = OutputString.make(JSONWriter.serialize(answer)) else {
+        return fail(HukouError(.noMemory, path: "", zh: "内存不足", en: "out of memory"), locale: parsed.locale)
+    }
+    out.pointee = string
+    return HukouStatus.ok.rawValue
+}
+
+@_cdecl("hukou_check_eligibility")
+public func hukouCheckEligibility(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, _ length: Int,
+                                  _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    decide(engine, request, length, out) { engine, request throws(HukouError) in try engine.eligibility(request) }
+}
+
+@_cdecl("hukou_score_points")
+public func hukouScorePoints(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, _ length: Int,
+                             _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    decide(engine, request, length, out) { engine, request throws(HukouError) in try engine.points(request) }
+}
+
+@_cdecl("hukou_lookup_entitlements")
+public func hukouLookupEntitlements(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, _ length: Int,
+                                    _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    decide(engine, request, length, out) { engine, request throws(HukouError) in try engine.entitlements(request) }
+}

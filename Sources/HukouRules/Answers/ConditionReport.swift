@@ -1,0 +1,119 @@
+/// Writes judged conditions as answer JSON and as sentences, in one locale.
+struct ConditionReport {
+    let locale: AnswerLocale
+    let parameters: [String: Parameter]
+
+    func label(_ node: EvaluatedCondition) -> String {
+        if let label = node.info.label { return label.text(locale) }
+        if let fact = node.fact { return fact.label.text(locale) }
+        switch node.kind {
+        case "all": return LocalizedText(zh: "同时满足以下条件", en: "all of the following").text(locale)
+        case "any": return LocalizedText(zh: "满足以下任一条件", en: "any of the following").text(locale)
+        default: return LocalizedText(zh: "不满足以下条件", en: "none of the following").text(locale)
+        }
+    }
+
+    /// The condition tree: every node with its result, leaves with fact, value and shortfall.
+    func tree(_ node: EvaluatedCondition) -> JSONValue {
+        var object = JSONObjectBuilder()
+        object.set("result", node.outcome.rawValue)
+        object.setIfPresent("id", node.info.id)
+        object.set("label", label(node))
+        object.setIfPresent("citation", node.info.citation)
+        if let fact = node.fact, let op = node.op {
+            object.set("fact", fact.name)
+            object.set("op", op.rawValue)
+            object.set("expected", node.expected ?? .null)
+            object.set("actual", node.actual?.json ?? .null)
+            if node.actual == nil { object.set("ask_for", fact.askFor) }
+            if let shortfall = node.shortfall { object.set("shortfall", self.shortfall(node, shortfall)) }
+            if !node.provisionalParameters.isEmpty {
+                object.set("provisional", true)
+                object.set("provisional_parameters", .array(node.provisionalParameters.map(JSONValue.string)))
+            }
+        } else {
+            object.set("kind", node.kind)
+            object.set("children", .array(node.children.map(tree)))
+        }
+        return object.value
+    }
+
+    func shortfall(_ node: EvaluatedCondition, _ shortfall: Shortfall) -> JSONValue {
+        var object = JSONObjectBuilder()
+        object.set("amount", shortfall.amount)
+        object.set("unit", shortfall.unit.rawValue)
+        object.set("closes_with_time", shortfall.closesWithTime)
+        if let date = shortfall.metOn { object.set("met_on", date.description) }
+        object.set("text", sentence(node, shortfall))
+        return object.value
+    }
+
+    /// "城镇社会保险缴纳月数还差 4 个月，若继续缴纳将于 2027-03-25 满足" /
+    /// "months of urban social insurance paid: 4 more months needed; met on 2027-03-25 if this simply continues".
+    func sentence(_ node: EvaluatedCondition, _ shortfall: Shortfall) -> String {
+        let name = label(node)
+        let unit = shortfall.unit.label
+        let amountZh = "\(shortfall.amount)\(unit.zh.isEmpty ? "" : " " + unit.zh)"
+        let amountEn = "\(shortfall.amount)\(unit.en.isEmpty ? "" : " " + unit.en)"
+        var text: LocalizedText
+        if shortfall.closesWithTime || node.op == .greaterOrEqual || node.op == .greater {
+            text = LocalizedText(zh: "\(name)还差 \(amountZh)", en: "\(name): \(amountEn) more needed")
+            if let date = shortfall.metOn {
+                text = LocalizedText(zh: text.zh + "，如保持现状将于 \(date) 满足", en: text.en + "; met on \(date) if this simply continues")
+            }
+        } else {
+            text = LocalizedText(zh: "\(name)超出上限 \(amountZh)", en: "\(name): \(amountEn) over the limit")
+        }
+        return text.text(locale)
+    }
+
+    /// Shortfall entries of a judged tree, for the answer's flat "shortfalls" list.
+    func shortfallList(_ node: EvaluatedCondition) -> JSONValue {
+        .array(node.shortfalls.compactMap { leaf in
+            guard let shortfall = leaf.shortfall else { return nil }
+            var object = JSONObjectBuilder()
+            object.set("condition", label(leaf))
+            object.setIfPresent("fact", leaf.fact?.name)
+            object.setIfPresent("citation", leaf.info.citation)
+            if case .object(let members) = self.shortfall(leaf, shortfall) {
+                for member in members { object.set(member.key, member.value) }
+            }
+            return object.value
+        })
+    }
+
+    /// Labels of the unmet leaves (for a one-line reason).
+    func unmetLabels(_ node: EvaluatedCondition) -> [String] {
+        var result: [String] = []
+        collectUnmet(node, into: &result)
+        return result
+    }
+
+    private func collectUnmet(_ node: EvaluatedCondition, into result: inout [String]) {
+        guard node.outcome == .unmet else { return }
+        if node.fact != nil || node.children.isEmpty || node.kind == "any" || node.kind == "not" {
+            let text = label(node)
+            if !result.contains(text) { result.append(text) }
+            return
+        }
+        for child in node.children { collectUnmet(child, into: &result) }
+    }
+
+    /// Provisional parameters as answer JSON: id, label, source, note.
+    func provisional(_ ids: [String]) -> JSONValue {
+        .array(ids.map { id in
+            var object = JSONObjectBuilder()
+            object.set("id", id)
+            if let parameter = parameters[id] {
+                object.setIfPresent("label", parameter.label?.text(locale))
+                object.set("source", parameter.source)
+                object.setIfPresent("note", parameter.note?.text(locale))
+            }
+            return object.value
+        })
+    }
+
+    func missing(_ facts: [String]) -> JSONValue {
+        .array(facts.map(JSONValue.string))
+    }
+}

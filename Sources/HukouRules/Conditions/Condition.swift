@@ -1,0 +1,97 @@
+/// A compiled, type-checked condition over applicant facts.
+///
+/// JSON forms (docs/packs.md):
+/// - `{"all": [...]}`, `{"any": [...]}`, `{"not": {...}}`
+/// - `{"ref": "definition_id"}`: a named condition of the pack's `definitions`
+/// - leaf: `{"fact": "social_insurance.months", "op": ">=", "value": 12}` or
+///   `"param": "id"` instead of `"value"`; ops `== != < <= > >= in not_in is`
+/// Every node may carry `"id"`, `"label": {"zh","en"}` and `"citation"`; a leaf may say
+/// `"of": "applicant"` to test the applicant while judging a family member.
+public indirect enum Condition: Sendable {
+    case all([Condition], NodeInfo)
+    case any([Condition], NodeInfo)
+    case not(Condition, NodeInfo)
+    case leaf(Leaf)
+
+    public var info: NodeInfo {
+        switch self {
+        case .all(_, let info), .any(_, let info), .not(_, let info): return info
+        case .leaf(let leaf): return leaf.info
+        }
+    }
+}
+
+/// Labels and citation of a condition node.
+public struct NodeInfo: Sendable {
+    public var id: String?
+    public var label: LocalizedText?
+    public var citation: String?
+    /// The definition a `ref` node expanded, if any.
+    public var definition: String?
+
+    public init(id: String? = nil, label: LocalizedText? = nil, citation: String? = nil, definition: String? = nil) {
+        self.id = id
+        self.label = label
+        self.citation = citation
+        self.definition = definition
+    }
+}
+
+public enum ComparisonOperator: String, Sendable, CaseIterable {
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case inSet = "in"
+    case notInSet = "not_in"
+    case isValue = "is"
+
+    var isOrdering: Bool {
+        switch self {
+        case .less, .lessOrEqual, .greater, .greaterOrEqual: return true
+        default: return false
+        }
+    }
+
+    var symbol: String {
+        switch self {
+        case .equal: return "="
+        case .notEqual: return "≠"
+        case .less: return "<"
+        case .lessOrEqual: return "≤"
+        case .greater: return ">"
+        case .greaterOrEqual: return "≥"
+        case .inSet: return "∈"
+        case .notInSet: return "∉"
+        case .isValue: return "="
+        }
+    }
+}
+
+/// What a leaf compares the fact with.
+public enum Operand: Sendable {
+    case bool(Bool)
+    case integer(Int)
+    case enumeration(String)
+    case strings([String])
+    /// A pack parameter, resolved on the as-of date.
+    case parameter(Parameter)
+}
+
+/// A comparison of one fact with an operand.
+public struct Leaf: Sendable {
+    public enum Subject: String, Sendable {
+        /// The person being judged (the applicant, or a family member for followers and entitlements).
+        case subject
+        /// Always the applicant.
+        case applicant
+    }
+
+    public let info: NodeInfo
+    public let fact: FactDefinition
+    public let op: ComparisonOperator
+    public let operand: Operand
+    public let of: Subject
+}

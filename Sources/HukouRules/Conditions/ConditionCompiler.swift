@@ -1,0 +1,193 @@
+/// Compiles condition JSON into a type-checked ``Condition`` when a pack loads.
+///
+/// Every mistake is a `.pack` error with the JSON path of the node: an unknown fact or
+/// operator, a value of the wrong type, a value outside the fact's vocabulary, an unknown
+/// district, a dangling parameter or definition, and a cycle among definitions.
+struct ConditionCompiler {
+    let parameters: [String: Parameter]
+    let definitions: [String: (value: JSONValue, path: String)]
+    let districts: DistrictTable
+    private var compiled: [String: Condition] = [:]
+    private var inProgress: [String] = []
+
+    /// Deepest condition nesting accepted in a pack.
+    static let maxDepth = 32
+
+    init(parameters: [String: Parameter], definitions: [String: (value: JSONValue, path: String)], districts: DistrictTable) {
+        self.parameters = parameters
+        self.definitions = definitions
+        self.districts = districts
+    }
+
+    mutating func compile(_ value: JSONValue, path: String, depth: Int = 0) throws(HukouError) -> Condition {
+        guard depth <= Self.maxDepth else {
+            throw HukouError(.pack, path: path, zh: "条件嵌套超过 \(Self.maxDepth) 层", en: "conditions nested deeper than \(Self.maxDepth) levels")
+        }
+        var reader = try ObjectReader(value, path: path, status: .pack)
+        var info = NodeInfo()
+        info.id = try reader.string("id")
+        info.label = try reader.text("label")
+        info.citation = try reader.string("citation")
+        let forms = ["all", "any", "not", "ref", "fact"].filter { reader.has($0) }
+        guard forms.count == 1, let form = forms.first else {
+            throw HukouError(.pack, path: path, zh: "条件必须恰好包含 all、any、not、ref、fact 之一",
+                             en: "a condition must have exactly one of all, any, not, ref, fact")
+        }
+        let result: Condition
+        switch form {
+        case "all", "any":
+            guard let list = try reader.array(form), !list.isEmpty else {
+                throw reader.fail(form, zh: "应为非空条件数组", en: "expected a non-empty array of conditions")
+            }
+            var children: [Condition] = []
+            for (index, child) in list.enumerated() {
+                children.append(try compile(child, path: reader.childPath(form) + "[\(index)]", depth: depth + 1))
+            }
+            result = form == "all" ? .all(children, info) : .any(children, info)
+        case "not":
+            let child = try compile(try reader.require("not"), path: reader.childPath("not"), depth: depth + 1)
+            result = .not(child, info)
+        case "ref":
+            let name = try reader.requiredString("ref")
+            result = try reference(name, path: reader.childPath("ref"), info: info)
+        default:
+            result = .leaf(try leaf(&reader, info: info))
+        }
+        try reader.finish()
+        return result
+    }
+
+    private mutating func reference(_ name: String, path: String, info: NodeInfo) throws(HukouError) -> Condition {
+        if let done = compiled[name] { return merge(done, info: info, definition: name) }
+        guard let definition = definitions[name] else {
+            throw HukouError(.pack, path: path, zh: "引用了不存在的定义 \"\(name)\"", en: "reference to an undefined definition \"\(name)\"")
+        }
+        if inProgress.contains(name) {
+            let cycle = (inProgress + [name]).joined(separator: " → ")
+            throw HukouError(.pack, path: path, zh: "定义之间存在循环引用：\(cycle)", en: "definitions refer to each other in a cycle: \(cycle)")
+        }
+        inProgress.append(name)
+        let condition = try compile(definition.value, path: definition.path)
+        inProgress.removeLast()
+        compiled[name] = condition
+        return merge(condition, info: info, definition: name)
+    }
+
+    /// The referenced condition, with the referring node's label and citation where it gives them.
+    private func merge(_ condition: Condition, info: NodeInfo, definition: String) -> Condition {
+        var merged = condition.info
+        merged.definition = definition
+        if let id = info.id { merged.id = id }
+        if let label = info.label { merged.label = label }
+        if let citation = info.citation { merged.citation = citation }
+        switch condition {
+        case .all(let children, _): return .all(children, merged)
+        case .any(let children, _): return .any(children, merged)
+        case .not(let child, _): return .not(child, merged)
+        case .leaf(let leaf): return .leaf(Leaf(info: merged, fact: leaf.fact, op: leaf.op, operand: leaf.operand, of: leaf.of))
+        }
+    }
+
+    private func leaf(_ reader: inout ObjectReader, info: NodeInfo) throws(HukouError) -> Leaf {
+        let factName = try reader.requiredString("fact")
+        guard let fact = FactCatalogue.definition(factName) else {
+            throw reader.fail("fact", zh: "未知的事实 \"\(factName)\"", en: "unknown fact \"\(factName)\"")
+        }
+        let opName = try reader.requiredString("op")
+        guard let op = ComparisonOperator(rawValue: opName) else {
+            let list = ComparisonOperator.allCases.map(\.rawValue).joined(separator: " ")
+            throw reader.fail("op", zh: "未知的运算符，应为：\(list)", en: "unknown operator; expected one of: \(list)")
+        }
+        let ofName = try reader.choice("of", ["subject", "applicant"]) ?? "subject"
+        let of = Leaf.Subject(rawValue: ofName) ?? .subject
+        let hasValue = reader.has("value"), hasParam = reader.has("param")
+        guard hasValue != hasParam else {
+            throw HukouError(.pack, path: reader.path, zh: "比较条件必须恰好包含 value 或 param 之一",
+                             en: "a comparison must have exactly one of value or param")
+        }
+        let operand: Operand
+        if hasParam {
+            let id = try reader.requiredString("param")
+            guard let parameter = parameters[id] else {
+                throw reader.fail("param", zh: "引用了不存在的参数 \"\(id)\"", en: "reference to an undefined parameter \"\(id)\"")
+            }
+            operand = .parameter(parameter)
+            for dated in parameter.values {
+                try check(fact: fact, op: op, value: dated.value, path: reader.childPath("param"))
+            }
+        } else {
+            operand = try literal(try reader.require("value"), fact: fact, op: op, path: reader.childPath("value"))
+        }
+        try checkOperator(fact: fact, op: op, path: reader.childPath("op"))
+        return Leaf(info: info, fact: fact, op: op, operand: operand, of: of)
+    }
+
+    private func checkOperator(fact: FactDefinition, op: ComparisonOperator, path: String) throws(HukouError) {
+        let allowed: Bool
+        switch fact.type {
+        case .bool: allowed = op == .isValue || op == .equal || op == .notEqual
+        case .integer: allowed = op != .inSet && op != .notInSet && op != .isValue
+        case .enumeration(_, let ranks): allowed = op != .isValue && (!op.isOrdering || ranks != nil)
+        case .text: allowed = op == .equal || op == .notEqual || op == .inSet || op == .notInSet
+        }
+        guard allowed else {
+            throw HukouError(.pack, path: path, zh: "运算符 \(op.rawValue) 不适用于\(fact.type.name)类型的事实 \(fact.name)",
+                             en: "operator \(op.rawValue) does not apply to \(fact.name), a \(fact.type.name) fact")
+        }
+    }
+
+    private func literal(_ value: JSONValue, fact: FactDefinition, op: ComparisonOperator, path: String) throws(HukouError) -> Operand {
+        let mismatch = HukouError(.pack, path: path, zh: "值的类型与事实 \(fact.name)（\(fact.type.name)）及运算符 \(op.rawValue) 不符",
+                                  en: "value does not match fact \(fact.name) (\(fact.type.name)) with operator \(op.rawValue)")
+        switch (fact.type, value) {
+        case (.bool, .bool(let flag)):
+            return .bool(flag)
+        case (.integer, .integer(let n)):
+            guard n >= Int64(packIntegerRange.lowerBound), n <= Int64(packIntegerRange.upperBound) else {
+                throw HukouError(.pack, path: path, zh: "整数超出 ±1000000", en: "integer beyond ±1000000")
+            }
+            return .integer(Int(n))
+        case (.enumeration, .string(let name)) where op != .inSet && op != .notInSet:
+            try check(fact: fact, op: op, value: .strings([name]), path: path)
+            return .enumeration(name)
+        case (.enumeration, .array), (.text, .array), (.text, .string):
+            var names: [String] = []
+            if case .string(let single) = value, op == .equal || op == .notEqual {
+                names = [single]
+            } else if case .array(let items) = value, op == .inSet || op == .notInSet {
+                for item in items {
+                    guard case .string(let name) = item else { throw mismatch }
+                    names.append(name)
+                }
+            } else {
+                throw mismatch
+            }
+            try check(fact: fact, op: op, value: .strings(names), path: path)
+            if case .text = fact.type { names = names.map { districts.canonical($0) ?? $0 } }
+            return .strings(names)
+        default:
+            throw mismatch
+        }
+    }
+
+    /// Checks a value (literal or parameter value) against the fact's vocabulary.
+    private func check(fact: FactDefinition, op: ComparisonOperator, value: Parameter.Value, path: String) throws(HukouError) {
+        switch (fact.type, value) {
+        case (.integer, .integer): return
+        case (.enumeration(let vocabulary, _), .strings(let names)):
+            for name in names where !vocabulary.contains(name) {
+                throw HukouError(.pack, path: path, zh: "\"\(name)\" 不是事实 \(fact.name) 的取值，应为：\(vocabulary.joined(separator: ", "))",
+                                 en: "\"\(name)\" is not a value of fact \(fact.name); expected one of: \(vocabulary.joined(separator: ", "))")
+            }
+        case (.text, .strings(let names)):
+            guard fact.name.hasSuffix("district"), !districts.isEmpty else { return }
+            for name in names where districts.canonical(name) == nil {
+                throw HukouError(.pack, path: path, zh: "未知的区县 \"\(name)\"（不在本政策包的 districts 中）",
+                                 en: "unknown district \"\(name)\" (not in this pack's districts)")
+            }
+        default:
+            throw HukouError(.pack, path: path, zh: "参数或值的类型与事实 \(fact.name)（\(fact.type.name)）不符",
+                             en: "parameter or value type does not match fact \(fact.name) (\(fact.type.name))")
+        }
+    }
+}

@@ -1,0 +1,226 @@
+/// Who and when a condition is judged for.
+public struct EvaluationContext: Sendable {
+    public let asOf: CivilDate
+    public let applicant: Person
+    public let subject: Person
+    public let districts: DistrictTable
+
+    public init(asOf: CivilDate, applicant: Person, subject: Person, districts: DistrictTable) {
+        self.asOf = asOf
+        self.applicant = applicant
+        self.subject = subject
+        self.districts = districts
+    }
+
+    func with(subject: Person) -> EvaluationContext {
+        EvaluationContext(asOf: asOf, applicant: applicant, subject: subject, districts: districts)
+    }
+}
+
+/// How far an unmet quantitative condition is from being met.
+public struct Shortfall: Sendable, Equatable {
+    /// How much is missing (for "at least") or too much (for "at most"), in `unit`.
+    public let amount: Int
+    public let unit: FactUnit
+    /// True when more time closes the gap ("at least"), false when it cannot ("at most").
+    public let closesWithTime: Bool
+    /// The date on which it would be met if the person simply goes on, when known.
+    public let metOn: CivilDate?
+}
+
+/// A condition judged for one person: the tree with every node's outcome.
+public struct EvaluatedCondition: Sendable {
+    public let outcome: Outcome
+    public let info: NodeInfo
+    public let kind: String
+    public let children: [EvaluatedCondition]
+    // Leaves only:
+    public let fact: FactDefinition?
+    public let op: ComparisonOperator?
+    public let actual: FactValue?
+    public let expected: JSONValue?
+    public let shortfall: Shortfall?
+    /// Provisional parameters this node (or any below it) depends on.
+    public let provisionalParameters: [String]
+
+    /// Facts to ask for: the unknown leaves' request fields, in tree order, no repeats.
+    public var missingFacts: [String] {
+        var result: [String] = []
+        collectMissing(into: &result)
+        return result
+    }
+
+    private func collectMissing(into result: inout [String]) {
+        if outcome != .unknown { return }
+        if let fact, actual == nil {
+            if !result.contains(fact.askFor) { result.append(fact.askFor) }
+            return
+        }
+        for child in children { child.collectMissing(into: &result) }
+    }
+
+    /// The unmet leaves with a shortfall, in tree order.
+    public var shortfalls: [EvaluatedCondition] {
+        var result: [EvaluatedCondition] = []
+        collectShortfalls(into: &result)
+        return result
+    }
+
+    private func collectShortfalls(into result: inout [EvaluatedCondition]) {
+        if outcome != .unmet { return }
+        if shortfall != nil { result.append(self) }
+        for child in children { child.collectShortfalls(into: &result) }
+    }
+}
+
+/// Evaluates compiled conditions with three-valued logic.
+public enum ConditionEvaluator {
+    public static func evaluate(_ condition: Condition, _ context: EvaluationContext) -> EvaluatedCondition {
+        switch condition {
+        case .all(let children, let info), .any(let children, let info):
+            let judged = children.map { evaluate($0, context) }
+            let isAll: Bool
+            if case .all = condition { isAll = true } else { isAll = false }
+            let outcome = isAll ? Outcome.all(judged.map(\.outcome)) : Outcome.any(judged.map(\.outcome))
+            return node(outcome, info, isAll ? "all" : "any", judged)
+        case .not(let child, let info):
+            let judged = evaluate(child, context)
+            return node(judged.outcome.negated, info, "not", [judged])
+        case .leaf(let leaf):
+            return evaluate(leaf, context)
+        }
+    }
+
+    /// Only the outcome (no tree): the fast path for batch and points vetoes.
+    public static func outcome(_ condition: Condition, _ context: EvaluationContext) -> Outcome {
+        switch condition {
+        case .all(let children, _):
+            var sawUnknown = false
+            for child in children {
+                switch outcome(child, context) {
+                case .unmet: return .unmet
+                case .unknown: sawUnknown = true
+                case .met: break
+                }
+            }
+            return sawUnknown ? .unknown : .met
+        case .any(let children, _):
+            var sawUnknown = false
+            for child in children {
+                switch outcome(child, context) {
+                case .met: return .met
+                case .unknown: sawUnknown = true
+                case .unmet: break
+                }
+            }
+            return sawUnknown ? .unknown : .unmet
+        case .not(let child, _):
+            return outcome(child, context).negated
+        case .leaf(let leaf):
+            return evaluate(leaf, context).outcome
+        }
+    }
+
+    private static func node(_ outcome: Outcome, _ info: NodeInfo, _ kind: String, _ children: [EvaluatedCondition]) -> EvaluatedCondition {
+        var provisional: [String] = []
+        for child in children {
+            for id in child.provisionalParameters where !provisional.contains(id) { provisional.append(id) }
+        }
+        return EvaluatedCondition(outcome: outcome, info: info, kind: kind, children: children, fact: nil, op: nil,
+                                  actual: nil, expected: nil, shortfall: nil, provisionalParameters: provisional)
+    }
+
+    static func evaluate(_ leaf: Leaf, _ context: EvaluationContext) -> EvaluatedCondition {
+        let person = leaf.of == .applicant ? context.applicant : context.subject
+        var actual = leaf.fact.read(person, context.asOf)
+        if case .text(let name)? = actual, let canonical = context.districts.canonical(name) {
+            actual = .text(canonical)
+        }
+        var provisional: [String] = []
+        let resolved: Parameter.Value?
+        let expected: JSONValue
+        switch leaf.operand {
+        case .bool(let flag): resolved = nil; expected = .bool(flag)
+        case .integer(let n): resolved = .integer(n); expected = .integer(Int64(n))
+        case .enumeration(let name): resolved = .strings([name]); expected = .string(name)
+        case .strings(let names): resolved = .strings(names); expected = .array(names.map(JSONValue.string))
+        case .parameter(let parameter):
+            let value = parameter.value(on: context.asOf)
+            resolved = value
+            if parameter.provisional { provisional.append(parameter.id) }
+            switch value {
+            case .integer(let n): expected = .integer(Int64(n))
+            case .strings(let names):
+                expected = (leaf.op == .inSet || leaf.op == .notInSet) ? .array(names.map(JSONValue.string)) : .string(names.first ?? "")
+            }
+        }
+        var outcome = Outcome.unknown
+        var shortfall: Shortfall?
+        if let actual {
+            let met = compare(actual, leaf, resolved, expected)
+            outcome = met ? .met : .unmet
+            if !met, case .integer(let value) = actual, case .integer(let target)? = resolved, case .integer(let unit) = leaf.fact.type {
+                shortfall = gap(value: value, target: target, leaf: leaf, unit: unit, person: person, asOf: context.asOf)
+            }
+        }
+        return EvaluatedCondition(outcome: outcome, info: leaf.info, kind: "fact", children: [], fact: leaf.fact, op: leaf.op,
+                                  actual: actual, expected: expected, shortfall: shortfall, provisionalParameters: provisional)
+    }
+
+    private static func compare(_ actual: FactValue, _ leaf: Leaf, _ resolved: Parameter.Value?, _ expected: JSONValue) -> Bool {
+        switch actual {
+        case .bool(let flag):
+            guard case .bool(let wanted) = expected else { return false }
+            return leaf.op == .notEqual ? flag != wanted : flag == wanted
+        case .integer(let value):
+            guard case .integer(let target)? = resolved else { return false }
+            switch leaf.op {
+            case .equal: return value == target
+            case .notEqual: return value != target
+            case .less: return value < target
+            case .lessOrEqual: return value <= target
+            case .greater: return value > target
+            case .greaterOrEqual: return value >= target
+            default: return false
+            }
+        case .enumeration(let name), .text(let name):
+            guard case .strings(let names)? = resolved else { return false }
+            switch leaf.op {
+            case .equal: return names.first == name
+            case .notEqual: return names.first != name
+            case .inSet: return names.contains(name)
+            case .notInSet: return !names.contains(name)
+            case .less, .lessOrEqual, .greater, .greaterOrEqual:
+                guard case .enumeration(let values, let ranks?) = leaf.fact.type,
+                      let first = names.first,
+                      let lhs = rank(of: name, values, ranks), let rhs = rank(of: first, values, ranks) else { return false }
+                switch leaf.op {
+                case .less: return lhs < rhs
+                case .lessOrEqual: return lhs <= rhs
+                case .greater: return lhs > rhs
+                default: return lhs >= rhs
+                }
+            case .isValue: return false
+            }
+        }
+    }
+
+    static func rank(of name: String, _ values: [String], _ ranks: [Int]) -> Int? {
+        guard let index = values.firstIndex(of: name), index < ranks.count else { return nil }
+        return ranks[index]
+    }
+
+    private static func gap(value: Int, target: Int, leaf: Leaf, unit: FactUnit, person: Person, asOf: CivilDate) -> Shortfall? {
+        switch leaf.op {
+        case .greaterOrEqual, .greater:
+            let needed = leaf.op == .greater ? target + 1 : target
+            let date = leaf.fact.reaches?(person, asOf, needed)
+            return Shortfall(amount: needed - value, unit: unit, closesWithTime: date != nil, metOn: date)
+        case .lessOrEqual, .less:
+            let limit = leaf.op == .less ? target - 1 : target
+            return Shortfall(amount: value - limit, unit: unit, closesWithTime: false, metOn: nil)
+        default:
+            return nil
+        }
+    }
+}

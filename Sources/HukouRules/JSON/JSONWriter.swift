@@ -1,0 +1,110 @@
+/// Serializes a ``JSONValue`` as compact UTF-8 JSON.
+///
+/// Keys are written in the order the object holds them, so answers are byte-identical
+/// for the same input. Non-ASCII text is written as UTF-8 (not \u escapes); control
+/// characters, quotes and backslashes are escaped.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 1024) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The serialized form of `value`.
+    public static func serialize(_ value: JSONValue) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.write(value)
+        return writer.bytes
+    }
+
+    /// The serialized form of `value` as a string.
+    public static func string(_ value: JSONValue) -> String {
+        String(decoding: serialize(value), as: UTF8.self)
+    }
+
+    public mutating func write(_ value: JSONValue) {
+        switch value {
+        case .null: append("null")
+        case .bool(let flag): append(flag ? "true" : "false")
+        case .integer(let number): append(String(number))
+        case .double(let number):
+            if number.isFinite {
+                if number == number.rounded(), abs(number) < 1e15 {
+                    append(String(Int64(number)))
+                } else {
+                    append(String(number))
+                }
+            } else {
+                append("null")
+            }
+        case .string(let text): writeString(text)
+        case .array(let elements):
+            bytes.append(UInt8(ascii: "["))
+            for (offset, element) in elements.enumerated() {
+                if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+                write(element)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let members):
+            bytes.append(UInt8(ascii: "{"))
+            for (offset, member) in members.enumerated() {
+                if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+                writeString(member.key)
+                bytes.append(UInt8(ascii: ":"))
+                write(member.value)
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private mutating func writeString(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(0x5C); bytes.append(byte)
+            case UInt8(ascii: "\\"): bytes.append(0x5C); bytes.append(byte)
+            case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+            case 0x00..<0x20:
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Builds JSON objects in a fixed key order with little ceremony.
+public struct JSONObjectBuilder {
+    public private(set) var members: [JSONMember] = []
+
+    public init() {}
+
+    public mutating func set(_ key: String, _ value: JSONValue) {
+        members.append(JSONMember(key, value))
+    }
+
+    public mutating func set(_ key: String, _ value: String) { set(key, .string(value)) }
+    public mutating func set(_ key: String, _ value: Bool) { set(key, .bool(value)) }
+    public mutating func set(_ key: String, _ value: Int) { set(key, .integer(Int64(value))) }
+
+    /// Sets `key` only when `value` is not nil.
+    public mutating func setIfPresent(_ key: String, _ value: String?) {
+        if let value { set(key, .string(value)) }
+    }
+
+    public mutating func setIfPresent(_ key: String, _ value: Int?) {
+        if let value { set(key, value) }
+    }
+
+    public var value: JSONValue { .object(members) }
+}

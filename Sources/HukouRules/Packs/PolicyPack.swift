@@ -1,0 +1,101 @@
+/// One jurisdiction's rules, as loaded from a policy pack (docs/packs.md).
+public struct PolicyPack: Sendable {
+    /// "national", "tianjin", "fujian", "wenzhou", "wenzhou/leqing", "anyang", ...
+    public let id: String
+    public let version: String
+    public let name: LocalizedText
+    public let document: SourceDocument
+    public let effectiveFrom: CivilDate
+    public let effectiveUntil: CivilDate?
+    /// nil for the national pack.
+    public let sizeClass: CitySizeClass?
+    public let parameters: [String: Parameter]
+    public let districts: DistrictTable
+    public let pathways: [Pathway]
+    public let priorityGroups: [PriorityGroup]
+    public let points: PointsPolicy?
+    public let entitlements: [EntitlementRule]
+    /// Conditions for holding a residence permit (居住证暂行条例 Art. 2 in the national pack).
+    public let permitConditions: Requirement?
+    /// Cities of a province-wide pack that issue their own rules (Fujian （五）).
+    public let ownRulesCities: [OwnRulesCity]
+    /// The bytes the pack was loaded from, for signature checks and `hukou packs`.
+    public let byteCount: Int
+
+    /// Whether the pack is in force on `date`.
+    public func isInForce(on date: CivilDate) -> Bool {
+        guard effectiveFrom <= date else { return false }
+        if let effectiveUntil, date >= effectiveUntil { return false }
+        return true
+    }
+}
+
+/// The document a pack encodes.
+public struct SourceDocument: Sendable {
+    public let title: LocalizedText
+    /// Document number, e.g. "安政办〔2018〕19号".
+    public let number: String
+    public let issued: CivilDate?
+}
+
+/// City-size class (国发〔2014〕51号), with where the pack got it.
+public struct CitySizeClass: Sendable {
+    public static let classes = ["super_large", "mega", "large_1", "large_2", "medium", "small"]
+    /// One of ``classes``: 超大, 特大, Ⅰ型大, Ⅱ型大, 中等, 小.
+    public let value: String
+    public let provisional: Bool
+    public let source: String
+
+    public var label: LocalizedText {
+        switch value {
+        case "super_large": return LocalizedText(zh: "超大城市", en: "super-large city")
+        case "mega": return LocalizedText(zh: "特大城市", en: "mega city")
+        case "large_1": return LocalizedText(zh: "Ⅰ型大城市", en: "type-I large city")
+        case "large_2": return LocalizedText(zh: "Ⅱ型大城市", en: "type-II large city")
+        case "medium": return LocalizedText(zh: "中等城市", en: "medium city")
+        default: return LocalizedText(zh: "小城市", en: "small city")
+        }
+    }
+}
+
+/// A settlement pathway (落户途径).
+public struct Pathway: Sendable {
+    public let id: String
+    public let name: LocalizedText
+    public let citation: String
+    public let condition: Condition
+    public let followers: [FollowerRule]
+    public let addressOrder: [AddressOption]
+    public let note: LocalizedText?
+}
+
+/// Which family members may settle with the applicant under a pathway.
+public struct FollowerRule: Sendable {
+    public let id: String
+    public let label: LocalizedText
+    public let citation: String
+    /// Judged with the family member as subject.
+    public let condition: Condition
+}
+
+/// One step of the hukou address order (Fujian （四）).
+public struct AddressOption: Sendable {
+    public let label: LocalizedText
+    public let citation: String
+}
+
+/// A priority group (重点群体) the applicant may belong to.
+public struct PriorityGroup: Sendable {
+    public let id: String
+    public let name: LocalizedText
+    public let citation: String
+    public let condition: Condition
+}
+
+/// A city of a province-wide pack whose own rules apply instead.
+public struct OwnRulesCity: Sendable {
+    public let name: String
+    public let aliases: [String]
+    public let citation: String
+    public let note: LocalizedText
+}

@@ -1,0 +1,191 @@
+/// Reads the `points` section of a pack (docs/packs.md).
+enum PointsLoader {
+    static let maxIndicatorDepth = 4
+
+    static func read(_ value: JSONValue, path: String, parameters: [String: Parameter],
+                     compiler: inout ConditionCompiler) throws(HukouError) -> PointsPolicy {
+        var reader = try ObjectReader(value, path: path, status: .pack)
+        let allowed = try reader.bool("allowed") ?? true
+        let citation = try reader.requiredString("citation")
+        if !allowed {
+            let reason = try reader.requiredText("reason")
+            try reader.finish()
+            return .prohibited(citation: citation, reason: reason)
+        }
+        let note = try reader.text("note")
+        let threshold = try number(&reader, "threshold", parameters)
+        let quota = try number(&reader, "annual_quota", parameters)
+        let horizon = try reader.integer("projection_horizon_months", in: 1...600) ?? 120
+        var indicators: [Indicator] = []
+        guard let list = try reader.array("indicators"), !list.isEmpty else {
+            throw reader.fail("indicators", zh: "应为非空的指标数组", en: "expected a non-empty array of indicators")
+        }
+        for (index, element) in list.enumerated() {
+            indicators.append(try indicator(element, path: reader.childPath("indicators") + "[\(index)]",
+                                            parameters: parameters, compiler: &compiler, depth: 0))
+        }
+        let requirements = try requirementList(&reader, "requirements", compiler: &compiler)
+        let vetoes = try requirementList(&reader, "vetoes", compiler: &compiler)
+        try reader.finish()
+        return .table(PointsTable(citation: citation, note: note, threshold: threshold, annualQuota: quota, indicators: indicators,
+                                  requirements: requirements, vetoes: vetoes, projectionHorizonMonths: horizon))
+    }
+
+    private static func requirementList(_ reader: inout ObjectReader, _ key: String,
+                                        compiler: inout ConditionCompiler) throws(HukouError) -> [Requirement] {
+        var result: [Requirement] = []
+        for (index, element) in (try reader.array(key) ?? []).enumerated() {
+            var entry = try ObjectReader(element, path: reader.childPath(key) + "[\(index)]", status: .pack)
+            result.append(Requirement(
+                id: try entry.requiredString("id"), label: try entry.requiredText("label"),
+                citation: try entry.requiredString("citation"),
+                condition: try compiler.compile(try entry.require("condition"), path: entry.childPath("condition"))))
+            try entry.finish()
+        }
+        return result
+    }
+
+    /// A number: an integer literal or {"param": "id"} of an integer parameter.
+    static func number(_ reader: inout ObjectReader, _ key: String, _ parameters: [String: Parameter]) throws(HukouError) -> NumberRef? {
+        guard let value = try reader.value(key) else { return nil }
+        return try number(value, path: reader.childPath(key), parameters)
+    }
+
+    static func number(_ value: JSONValue, path: String, _ parameters: [String: Parameter]) throws(HukouError) -> NumberRef {
+        switch value {
+        case .integer(let n) where n >= Int64(packIntegerRange.lowerBound) && n <= Int64(packIntegerRange.upperBound):
+            return .literal(Int(n))
+        case .object:
+            var reader = try ObjectReader(value, path: path, status: .pack)
+            let id = try reader.requiredString("param")
+            try reader.finish()
+            guard let parameter = parameters[id] else {
+                throw HukouError(.pack, path: path + ".param", zh: "引用了不存在的参数 \"\(id)\"", en: "reference to an undefined parameter \"\(id)\"")
+            }
+            for dated in parameter.values {
+                guard case .integer = dated.value else {
+                    throw HukouError(.pack, path: path + ".param", zh: "参数 \"\(id)\" 应为整数", en: "parameter \"\(id)\" must be an integer")
+                }
+            }
+            return .parameter(parameter)
+        default:
+            throw HukouError(.pack, path: path, zh: "应为整数（±1000000 以内）或 {\"param\": id}", en: "expected an integer (within ±1000000) or {\"param\": id}")
+        }
+    }
+
+    private static func fact(_ reader: inout ObjectReader) throws(HukouError) -> FactDefinition {
+        let name = try reader.requiredString("fact")
+        guard let fact = FactCatalogue.definition(name) else {
+            throw reader.fail("fact", zh: "未知的事实 \"\(name)\"", en: "unknown fact \"\(name)\"")
+        }
+        return fact
+    }
+
+    static func indicator(_ value: JSONValue, path: String, parameters: [String: Parameter],
+                          compiler: inout ConditionCompiler, depth: Int) throws(HukouError) -> Indicator {
+        guard depth <= maxIndicatorDepth else {
+            throw HukouError(.pack, path: path, zh: "指标嵌套过深", en: "indicators nested too deeply")
+        }
+        var reader = try ObjectReader(value, path: path, status: .pack)
+        let id = try reader.requiredString("id")
+        let label = try reader.requiredText("label")
+        let citation = try reader.requiredString("citation")
+        let kindNames = ["categorical", "bands", "accrual", "bonus", "deduction", "group", "best_of"]
+        guard let kindName = try reader.choice("kind", kindNames) else {
+            throw reader.fail("kind", zh: "缺少指标类型", en: "missing the indicator kind")
+        }
+        var whatIfMonths = 12
+        let kind: IndicatorKind
+        switch kindName {
+        case "categorical":
+            let fact = try fact(&reader)
+            var entries: [(value: String, points: NumberRef)] = []
+            guard var map = try reader.object("points") else {
+                throw reader.fail("points", zh: "缺少取值→分值表", en: "missing the value → points map")
+            }
+            for key in map.keys {
+                let entryPath = map.childPath(key)
+                switch fact.type {
+                case .enumeration(let values, _) where !values.contains(key):
+                    throw HukouError(.pack, path: entryPath, zh: "\"\(key)\" 不是事实 \(fact.name) 的取值", en: "\"\(key)\" is not a value of fact \(fact.name)")
+                case .text:
+                    if !compiler.districts.isEmpty, fact.name.hasSuffix("district"), compiler.districts.canonical(key) == nil {
+                        throw HukouError(.pack, path: entryPath, zh: "未知的区县 \"\(key)\"", en: "unknown district \"\(key)\"")
+                    }
+                case .enumeration: break
+                default:
+                    throw HukouError(.pack, path: reader.childPath("fact"), zh: "分类指标需要枚举或文本类事实", en: "a categorical indicator needs an enumeration or text fact")
+                }
+                guard let raw = map.value(key) else { continue }
+                entries.append((compiler.districts.canonical(key) ?? key, try number(raw, path: entryPath, parameters)))
+            }
+            try map.finish()
+            kind = .categorical(fact: fact, entries: entries)
+        case "bands":
+            let fact = try fact(&reader)
+            guard case .integer = fact.type else {
+                throw reader.fail("fact", zh: "分段指标需要整数类事实", en: "a bands indicator needs an integer fact")
+            }
+            var bands: [(min: Int?, max: Int?, points: NumberRef)] = []
+            for (index, element) in (try reader.array("bands") ?? []).enumerated() {
+                var band = try ObjectReader(element, path: reader.childPath("bands") + "[\(index)]", status: .pack)
+                let low = try band.integer("min", in: packIntegerRange)
+                let high = try band.integer("max", in: packIntegerRange)
+                if let low, let high, low > high {
+                    throw band.fail("max", zh: "max 不能小于 min", en: "max must not be below min")
+                }
+                bands.append((low, high, try number(try band.require("points"), path: band.childPath("points"), parameters)))
+                try band.finish()
+            }
+            guard !bands.isEmpty else { throw reader.fail("bands", zh: "应为非空数组", en: "expected a non-empty array") }
+            kind = .bands(fact: fact, bands: bands)
+        case "accrual":
+            let fact = try fact(&reader)
+            guard case .integer = fact.type else {
+                throw reader.fail("fact", zh: "累计指标需要整数类事实", en: "an accrual indicator needs an integer fact")
+            }
+            var stages: [(from: Int, per: Int, points: NumberRef)] = []
+            for (index, element) in (try reader.array("stages") ?? []).enumerated() {
+                var stage = try ObjectReader(element, path: reader.childPath("stages") + "[\(index)]", status: .pack)
+                let from = try stage.integer("from", in: 0...packIntegerRange.upperBound) ?? 0
+                guard let per = try stage.integer("per", in: 1...packIntegerRange.upperBound) else {
+                    throw stage.fail("per", zh: "缺少计分单位数（正整数）", en: "missing how many units earn the points (a positive integer)")
+                }
+                if let previous = stages.last, previous.from >= from {
+                    throw stage.fail("from", zh: "各段起点必须严格递增", en: "stage starts must be strictly increasing")
+                }
+                stages.append((from, per, try number(try stage.require("points"), path: stage.childPath("points"), parameters)))
+                try stage.finish()
+            }
+            guard !stages.isEmpty else { throw reader.fail("stages", zh: "应为非空数组", en: "expected a non-empty array") }
+            let cap = try number(&reader, "cap", parameters)
+            whatIfMonths = try reader.integer("what_if_units", in: 1...600) ?? 12
+            kind = .accrual(fact: fact, stages: stages, cap: cap)
+        case "bonus":
+            let condition = try compiler.compile(try reader.require("condition"), path: reader.childPath("condition"))
+            kind = .bonus(condition: condition, points: try number(try reader.require("points"), path: reader.childPath("points"), parameters))
+        case "deduction":
+            let fact = try fact(&reader)
+            guard case .integer = fact.type else {
+                throw reader.fail("fact", zh: "扣分指标需要整数类事实", en: "a deduction indicator needs an integer fact")
+            }
+            kind = .deduction(fact: fact, each: try number(try reader.require("each"), path: reader.childPath("each"), parameters))
+        default:
+            var children: [Indicator] = []
+            guard let list = try reader.array("indicators"), !list.isEmpty else {
+                throw reader.fail("indicators", zh: "应为非空的指标数组", en: "expected a non-empty array of indicators")
+            }
+            for (index, element) in list.enumerated() {
+                children.append(try indicator(element, path: reader.childPath("indicators") + "[\(index)]",
+                                              parameters: parameters, compiler: &compiler, depth: depth + 1))
+            }
+            if kindName == "group" {
+                kind = .group(indicators: children, cap: try number(&reader, "cap", parameters))
+            } else {
+                kind = .bestOf(indicators: children)
+            }
+        }
+        try reader.finish()
+        return Indicator(id: id, label: label, citation: citation, kind: kind, whatIfMonths: whatIfMonths)
+    }
+}

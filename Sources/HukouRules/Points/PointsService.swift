@@ -1,0 +1,213 @@
+/// Answers hukou_score_points: score, breakdown, threshold and gap, requirements and
+/// vetoes, projection and ranked what-if changes; or the clause forbidding points.
+struct PointsService {
+    let pack: PolicyPack
+    let national: PolicyPack?
+    let request: DecisionRequest
+
+    private var locale: AnswerLocale { request.locale }
+    private var report: ConditionReport { ConditionReport(locale: locale, parameters: pack.parameters) }
+
+    func answer() throws(HukouError) -> JSONValue {
+        var answer = AnswerHeader.build(kind: "points", pack: pack, request: request)
+        if let city = AnswerHeader.ownRulesCity(pack, request) {
+            AnswerHeader.ownRules(city, into: &answer, locale: locale)
+            return answer.value
+        }
+        switch pack.points {
+        case .prohibited(let citation, let reason)?:
+            answer.set("points_allowed", false)
+            answer.set("reason", reason.text(locale))
+            answer.set("citation", citation)
+            return answer.value
+        case nil:
+            answer.set("points_allowed", false)
+            answer.set("reason", LocalizedText(zh: "本政策包未规定积分办法", en: "this pack defines no points table").text(locale))
+            answer.set("citation", pack.document.number)
+            return answer.value
+        case .table(let table)?:
+            answer.set("points_allowed", true)
+            answer.set("citation", table.citation)
+            if let note = table.note { answer.set("note", note.text(locale)) }
+            score(table, into: &answer)
+            return answer.value
+        }
+    }
+
+    private func score(_ table: PointsTable, into answer: inout JSONObjectBuilder) {
+        let scorer = PointsScorer(table: table, districts: pack.districts)
+        let person = request.applicant
+        let now = scorer.score(person, on: request.asOf)
+        var provisional = now.provisional
+        let threshold = table.threshold.map { $0.value(on: request.asOf, provisional: &provisional) }
+        let quota = table.annualQuota.map { $0.value(on: request.asOf, provisional: &provisional) }
+
+        answer.set("total", now.total)
+        answer.set("score_complete", now.missing.isEmpty)
+        if !now.missing.isEmpty {
+            answer.set("missing_facts", report.missing(now.missing))
+        }
+        if let threshold {
+            answer.set("threshold", threshold)
+            answer.set("gap", max(0, threshold - now.total))
+            answer.set("reaches_threshold", now.total >= threshold)
+        }
+        answer.setIfPresent("annual_quota", quota)
+        answer.set("breakdown", .array(now.scores.map(breakdown)))
+
+        let context = EvaluationContext(asOf: request.asOf, applicant: person, subject: person, districts: pack.districts)
+        var applyOutcomes: [Outcome] = []
+        answer.set("requirements", .array(table.requirements.map { requirement in
+            let judged = ConditionEvaluator.evaluate(requirement.condition, context)
+            applyOutcomes.append(judged.outcome)
+            for id in judged.provisionalParameters where !provisional.contains(id) { provisional.append(id) }
+            return requirementJSON(requirement, judged, met: "met", unmet: "unmet")
+        }))
+        answer.set("vetoes", .array(table.vetoes.map { veto in
+            let judged = ConditionEvaluator.evaluate(veto.condition, context)
+            applyOutcomes.append(judged.outcome.negated)
+            return requirementJSON(veto, judged, met: "applies", unmet: "does_not_apply")
+        }))
+        let mayApply = Outcome.all(applyOutcomes + (threshold.map { [now.total >= $0 ? .met : .unmet] } ?? []))
+        answer.set("may_apply", mayApply == .met ? "yes" : mayApply == .unmet ? "no" : "unknown")
+
+        if let threshold, now.total < threshold {
+            answer.set("projection", projection(scorer, table, threshold))
+        }
+        answer.set("what_if", whatIf(scorer, table, base: now.total, provisional: &provisional))
+        answer.set("provisional", !provisional.isEmpty)
+        answer.set("provisional_parameters", report.provisional(provisional))
+    }
+
+    private func requirementJSON(_ requirement: Requirement, _ judged: EvaluatedCondition, met: String, unmet: String) -> JSONValue {
+        var object = JSONObjectBuilder()
+        object.set("id", requirement.id)
+        object.set("label", requirement.label.text(locale))
+        object.set("result", judged.outcome == .met ? met : judged.outcome == .unmet ? unmet : "unknown")
+        object.set("citation", requirement.citation)
+        if judged.outcome == .unknown { object.set("missing_facts", report.missing(judged.missingFacts)) }
+        if judged.outcome == .unmet, !judged.shortfalls.isEmpty { object.set("shortfalls", report.shortfallList(judged)) }
+        return object.value
+    }
+
+    private func breakdown(_ score: IndicatorScore) -> JSONValue {
+        var object = JSONObjectBuilder()
+        object.set("id", score.indicator.id)
+        object.set("label", score.indicator.label.text(locale))
+        object.set("points", score.points)
+        object.set("value", score.valueUsed)
+        object.set("cap_applied", score.capApplied)
+        object.set("citation", score.indicator.citation)
+        if !score.provisional.isEmpty {
+            object.set("provisional", true)
+        }
+        if !score.missing.isEmpty { object.set("missing_facts", report.missing(score.missing)) }
+        if let chosen = score.chosen { object.set("counted", chosen) }
+        if !score.children.isEmpty { object.set("parts", .array(score.children.map(breakdown))) }
+        return object.value
+    }
+
+    /// The first date within the horizon on which the score reaches the threshold if the
+    /// applicant simply keeps living and paying insurance.
+    private func projection(_ scorer: PointsScorer, _ table: PointsTable, _ threshold: Int) -> JSONValue {
+        for months in 1...table.projectionHorizonMonths {
+            guard let date = request.asOf.adding(months: months) else { break }
+            let later = scorer.score(request.applicant.advanced(byMonths: months), on: date)
+            if later.total >= threshold {
+                var object = JSONObjectBuilder()
+                object.set("reaches_threshold_on", date.description)
+                object.set("months", months)
+                object.set("total_then", later.total)
+                object.set("text", LocalizedText(
+                    zh: "如保持现状（继续居住、缴纳社保），将于 \(date) 达到 \(threshold) 分",
+                    en: "reaches \(threshold) points on \(date) if the applicant simply keeps living here and paying insurance").text(locale))
+                return object.value
+            }
+        }
+        var object = JSONObjectBuilder()
+        object.set("reaches_threshold_on", .null)
+        object.set("months", .null)
+        object.set("text", LocalizedText(
+            zh: "保持现状在 \(table.projectionHorizonMonths) 个月内达不到 \(threshold) 分",
+            en: "does not reach \(threshold) points within \(table.projectionHorizonMonths) months by time alone").text(locale))
+        return object.value
+    }
+
+    /// Realistic single changes, one per indicator, ranked by points gained.
+    private func whatIf(_ scorer: PointsScorer, _ table: PointsTable, base: Int, provisional: inout [String]) -> JSONValue {
+        var candidates: [(gain: Int, order: Int, json: JSONValue)] = []
+        var order = 0
+        func consider(_ indicator: Indicator) {
+            switch indicator.kind {
+            case .group(let children, _), .bestOf(let children):
+                children.forEach(consider)
+                return
+            default: break
+            }
+            for change in changes(indicator, scorer) {
+                let total = scorer.score(change.person, on: request.asOf, overrides: change.overrides).total
+                guard total > base else { continue }
+                var object = JSONObjectBuilder()
+                object.set("indicator", indicator.id)
+                object.set("change", change.text.text(locale))
+                object.set("fact", change.fact)
+                object.set("to", change.to)
+                object.set("points_gained", total - base)
+                object.set("new_total", total)
+                object.set("citation", indicator.citation)
+                candidates.append((total - base, order, object.value))
+                order += 1
+            }
+        }
+        table.indicators.forEach(consider)
+        candidates.sort { $0.gain != $1.gain ? $0.gain > $1.gain : $0.order < $1.order }
+        return .array(candidates.prefix(5).map(\.json))
+    }
+
+    private struct Change {
+        let fact: String
+        let to: JSONValue
+        let text: LocalizedText
+        let person: Person
+        let overrides: [String: FactValue]
+    }
+
+    /// The realistic single changes an indicator suggests: the next level up of an ordered
+    /// category, the best-valued district, or more months of an accruing fact.
+    private func changes(_ indicator: Indicator, _ scorer: PointsScorer) -> [Change] {
+        let person = request.applicant
+        switch indicator.kind {
+        case .categorical(let fact, let entries):
+            let current = scorer.read(fact, person, request.asOf, [:])
+            var provisional: [String] = []
+            if case .enumeration(let values, let ranks?) = fact.type {
+                var currentRank = -1
+                if case .enumeration(let name)? = current { currentRank = ConditionEvaluator.rank(of: name, values, ranks) ?? -1 }
+                let higher = entries.compactMap { entry -> (String, Int)? in
+                    guard let rank = ConditionEvaluator.rank(of: entry.value, values, ranks), rank > currentRank else { return nil }
+                    return (entry.value, rank)
+                }.sorted { $0.1 < $1.1 }
+                guard let next = higher.first else { return [] }
+                return [Change(fact: fact.name, to: .string(next.0),
+                               text: LocalizedText(zh: "\(fact.label.zh)达到 \(next.0)", en: "\(fact.label.en) reaches \(next.0)"),
+                               person: person, overrides: [fact.name: .enumeration(next.0)])]
+            }
+            if case .text = fact.type {
+                let best = entries.max { $0.points.value(on: request.asOf, provisional: &provisional) < $1.points.value(on: request.asOf, provisional: &provisional) }
+                guard let best, current != .text(best.value) else { return [] }
+                return [Change(fact: fact.name, to: .string(best.value),
+                               text: LocalizedText(zh: "\(fact.label.zh)选择\(best.value)", en: "\(fact.label.en): \(best.value)"),
+                               person: person, overrides: [fact.name: .text(best.value)])]
+            }
+            return []
+        case .accrual(let fact, _, _):
+            guard case .integer(let value)? = scorer.read(fact, person, request.asOf, [:]) else { return [] }
+            let months = indicator.whatIfMonths
+            return [Change(fact: fact.name, to: .integer(Int64(value + months)),
+                           text: LocalizedText(zh: "\(fact.label.zh)再增加 \(months)", en: "\(fact.label.en): \(months) more"),
+                           person: person, overrides: [fact.name: .integer(value + months)])]
+        default:
+            return []
+        }
+    }
+}
