@@ -1,0 +1,64 @@
+import HukouRules
+
+/// Helpers shared by the rule tests: build requests from JSON text and ask the engine.
+enum Fixture {
+    static let engine: Engine = {
+        do throws(HukouError) {
+            return try Engine.withEmbeddedPacks()
+        } catch {
+            Issue.record("embedded packs failed to load: \(error.describe(.en))")
+            return Engine()
+        }
+    }()
+
+    static func request(_ json: String) throws -> DecisionRequest {
+        try DecisionRequest.read(try JSONParser.parse(json))
+    }
+
+    static func eligibility(_ json: String, engine: Engine = Fixture.engine) throws -> JSONValue {
+        try engine.eligibility(try request(json))
+    }
+
+    static func points(_ json: String, engine: Engine = Fixture.engine) throws -> JSONValue {
+        try engine.points(try request(json))
+    }
+
+    static func entitlements(_ json: String, engine: Engine = Fixture.engine) throws -> JSONValue {
+        try engine.entitlements(try request(json))
+    }
+}
+
+import Testing
+
+extension JSONValue {
+    /// The element at `index` of an array.
+    subscript(index: Int) -> JSONValue? {
+        guard case .array(let elements) = self, elements.indices.contains(index) else { return nil }
+        return elements[index]
+    }
+
+    var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    var intValue: Int? {
+        if case .integer(let n) = self { return Int(n) }
+        return nil
+    }
+
+    var boolValue: Bool? {
+        if case .bool(let flag) = self { return flag }
+        return nil
+    }
+
+    var arrayValue: [JSONValue] {
+        if case .array(let elements) = self { return elements }
+        return []
+    }
+
+    /// The element of an array whose "id" is `id`.
+    func element(id: String) -> JSONValue? {
+        arrayValue.first { $0["id"]?.stringValue == id }
+    }
+}
