@@ -57,7 +57,8 @@ struct ConditionReport {
         let amountEn = "\(shortfall.amount)\(unit.en.isEmpty ? "" : " " + unit.en)"
         var text: LocalizedText
         if shortfall.closesWithTime || node.op == .greaterOrEqual || node.op == .greater {
-            text = LocalizedText(zh: "\(name)还差 \(amountZh)", en: "\(name): \(amountEn) more needed")
+            let moreEn = unit.en.isEmpty ? "\(shortfall.amount) more" : "\(shortfall.amount) more \(unit.en)"
+            text = LocalizedText(zh: "\(name)还差 \(amountZh)", en: "\(name): \(moreEn) needed")
             if let date = shortfall.metOn {
                 text = LocalizedText(zh: text.zh + "，如保持现状将于 \(date) 满足", en: text.en + "; met on \(date) if this simply continues")
             }
