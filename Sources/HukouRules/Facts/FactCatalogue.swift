@@ -128,7 +128,11 @@ public enum FactCatalogue {
         flag("recognized.introduced_talent", "引进人才", "introduced talent", ask: "recognized.introduced_talent") { $0.introducedTalent },
         flag("recognized.investor", "投资者", "investor", ask: "recognized.investor") { $0.investor },
         flag("recognized.outstanding_contribution", "有突出贡献人员", "person of outstanding contribution", ask: "recognized.outstanding_contribution") { $0.outstandingContribution },
+        flag("rural_rights_given_up", "已放弃土地承包经营权、宅基地使用权、集体收益分配权（“三权”）",
+             "has given up the rural land-contract, homestead and collective-income rights", ask: "rural_rights_given_up") { $0.ruralRightsGivenUp },
         flag("whole_family_move", "举家迁徙", "moving as a whole family", ask: "whole_family_move") { $0.wholeFamilyMove },
+        flag("local_hukou_relative", "有本地户籍的亲属（可投靠）", "has a relative holding local hukou (to join)",
+             ask: "local_hukou_relative") { $0.localHukouRelative },
         FactDefinition(
             name: "intended_district", type: .text, label: LocalizedText(zh: "拟落户区", en: "intended settlement district"),
             askFor: "intended_district", read: { person, _ in person.intendedDistrict.map(FactValue.text) }, reaches: nil),

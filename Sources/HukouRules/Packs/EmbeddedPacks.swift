@@ -22,6 +22,14 @@ enum EmbeddedPacks {
   },
   "parameters": [
     {
+      "id": "social_insurance_cap_months",
+      "label": {"zh": "城镇落户社会保险年限要求上限", "en": "cap on the social insurance any settlement rule may require"},
+      "unit": "months",
+      "provisional": false,
+      "source": "安政办〔2018〕19号 二（二）",
+      "values": [{"from": "2018-03-12", "value": 12}]
+    },
+    {
       "id": "urban_social_insurance_months",
       "label": {"zh": "城镇落户要求的社会保险缴纳月数", "en": "months of social insurance required for urban settlement"},
       "unit": "months",
@@ -237,6 +245,12 @@ enum EmbeddedPacks {
   },
   "effective_from": "2016-09-30",
   "comment": "Rules every city inherits: the residence-permit conditions and the services and conveniences of 居住证暂行条例, and the national tasks used by lint.",
+  "parameters": [
+    {"id": "social_insurance_cap_large_months", "label": {"zh": "大城市社会保险年限要求上限", "en": "cap on social-insurance years required by large cities"},
+     "unit": "months", "source": "国办发〔2016〕72号 任务9", "values": [{"from": "2016-09-30", "value": 60}]},
+    {"id": "social_insurance_cap_medium_months", "label": {"zh": "中等城市社会保险年限要求上限", "en": "cap on social-insurance years required by medium cities"},
+     "unit": "months", "source": "国办发〔2016〕72号 任务9", "values": [{"from": "2016-09-30", "value": 36}]}
+  ],
   "definitions": {
     "legal_stable_employment": {
       "label": {"zh": "有合法稳定就业", "en": "legal stable employment"},

@@ -49,7 +49,13 @@ public struct Person: Sendable {
     public var investor: Bool?
     public var outstandingContribution: Bool?
     public var wholeFamilyMove: Bool?
+    /// Exists so that a pack conditioning settlement on giving up the "三权" is expressible,
+    /// and caught by lint (国办发〔2016〕72号 task 20 forbids it).
+    public var ruralRightsGivenUp: Bool?
     public var intendedDistrict: String?
+    /// A relative (spouse, child, parent, grandparent, sibling) holds local hukou: 亲属投靠.
+    /// Given as "local_hukou_relative", or derived from a family member with local hukou.
+    public var localHukouRelative: Bool?
     // Housing provident fund
     public var fundDepositing: Bool?
     public var fundConsecutiveFullMonths: Int?
@@ -153,6 +159,8 @@ extension Person {
             try recognized.finish()
         }
         person.wholeFamilyMove = try reader.bool("whole_family_move")
+        person.ruralRightsGivenUp = try reader.bool("rural_rights_given_up")
+        if !isFamilyMember { person.localHukouRelative = try reader.bool("local_hukou_relative") }
         person.intendedDistrict = try reader.string("intended_district")
         if var fund = try reader.object("housing_fund") {
             person.fundDepositing = try fund.bool("depositing")
