@@ -6,6 +6,7 @@
 // Targets, from the inside out:
 //   HukouRules  pure Swift core (no C, no I/O): JSON, packs, conditions, answers
 //   Hukou       the C ABI (@_cdecl functions), compiled into libhukou.so / libhukou.a
+//   hukou-cli   the `hukou` command line for service-center staff and policy offices
 //   CHukou      Include/hukou.h as a Clang module, so Swift tests call the C API as C sees it
 import PackageDescription
 
@@ -14,6 +15,10 @@ let package = Package(
     products: [
         .library(name: "hukou", type: .dynamic, targets: ["Hukou"]),
         .library(name: "hukou_static", type: .static, targets: ["Hukou"]),
+        .executable(name: "hukou-cli", targets: ["hukou-cli"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         .target(
@@ -24,6 +29,14 @@ let package = Package(
             name: "Hukou",
             dependencies: ["HukouRules"],
             path: "Sources/Hukou"
+        ),
+        .executableTarget(
+            name: "hukou-cli",
+            dependencies: [
+                "HukouRules",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/hukou-cli"
         ),
         .systemLibrary(
             name: "CHukou",

@@ -32,7 +32,7 @@ public enum PackLint {
 
         mutating func run() {
             // Task 8: no points settlement in cities under 3 million (Ⅱ型大, 中等, 小).
-            if ["large_2", "medium", "small"].contains(sizeClass ?? ""), case .table? = pack.points {
+            if ["large_2", "medium", "small"].contains(sizeClass ?? ""), case .table(let table)? = pack.points, table.purpose == "settlement" {
                 violations.append(LintViolation(
                     rule: "国办发〔2016〕72号 任务8", path: "points",
                     message: LocalizedText(zh: "城区人口 300 万以下的城市不得实行积分落户", en: "cities under 3 million urban residents must not use points-based settlement")))

@@ -27,6 +27,7 @@ struct PointsService {
             return answer.value
         case .table(let table)?:
             answer.set("points_allowed", true)
+            answer.set("purpose", table.purpose)
             answer.set("citation", table.citation)
             if let note = table.note { answer.set("note", note.text(locale)) }
             score(table, into: &answer)

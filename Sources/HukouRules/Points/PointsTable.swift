@@ -24,6 +24,9 @@ public enum NumberRef: Sendable {
 /// A general points table (docs/packs.md "points"): indicators of several kinds, a
 /// threshold and quota as dated parameters, requirements to apply and vetoes.
 public struct PointsTable: Sendable {
+    /// What the points decide: "settlement" (积分落户) or "public_services" (Wenzhou's
+    /// 基本公共服务积分, 温政发〔2016〕26号 四（三）). Lint task 8 binds settlement only.
+    public let purpose: String
     public let citation: String
     public let note: LocalizedText?
     public let threshold: NumberRef?

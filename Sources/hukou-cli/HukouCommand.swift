@@ -1,0 +1,36 @@
+import ArgumentParser
+
+/// `hukou`: the engine of the kiosk library, for service-center staff and policy offices.
+@main
+struct HukouCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hukou",
+        abstract: "Settlement eligibility, residence-permit points and entitlements, with citations.",
+        discussion: """
+        Examples:
+          hukou eligibility examples/requests/anyang.json --format text
+          hukou points - --date 2027-01-01 --locale en < request.json
+          hukou packs
+          hukou explain urban_ordinary_workers --jurisdiction anyang
+          hukou lint my-city.json
+          hukou diff Policies/anyang.json anyang-2027.json
+          hukou generate --count 100000 --jurisdiction anyang | hukou batch - --summary-only
+
+        Exit codes: 0 success; 1 lint violations or changed rules found (lint, diff --exit-code);
+        2 usage error; 3 invalid request; 4 invalid pack; 5 I/O error.
+        """,
+        subcommands: [
+            EligibilityCommand.self, PointsCommand.self, EntitlementsCommand.self,
+            PacksCommand.self, ExplainCommand.self, LintCommand.self, DiffCommand.self,
+            BatchCommand.self, GenerateCommand.self,
+        ]
+    )
+}
+
+/// Exit codes of the command line (documented in --help and docs/cli.md).
+enum CLIExit {
+    static let findings = ExitCode(1)
+    static let invalidRequest = ExitCode(3)
+    static let invalidPack = ExitCode(4)
+    static let io = ExitCode(5)
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Tests of the `hukou` command line (exit codes, text output, lint, diff, batch).
+# Usage: scripts/test-cli.sh [path-to-hukou-cli]   (default .build/debug/hukou-cli)
+set -u
+cd "$(dirname "$0")/.."
+H=${1:-.build/debug/hukou-cli}
+pass=0; fail=0
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+check() { # name, expected exit code, command...
+  local name=$1 want=$2; shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"; local got=$?
+  if [ "$got" = "$want" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $name: exit $got, want $want"; head -5 "$tmp/err"; fi
+}
+contains() { # name, text expected in the last output
+  if grep -qF -- "$2" "$tmp/out" "$tmp/err"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $1: output lacks \"$2\""; head -5 "$tmp/out"; fi
+}
+req='{"jurisdiction":"anyang","as_of":"2026-11-25","locale":"zh-CN","applicant":{"employment":{"type":"employee","labor_contract":true},"housing":{"type":"rental"},"social_insurance":{"months":8,"paying":true}}}'
+echo "$req" > "$tmp/req.json"
+
+check "eligibility text" 0 "$H" eligibility "$tmp/req.json" --format text
+contains "shortfall in text (安政办〔2018〕19号 二（二）)" "城镇社会保险缴纳月数还差 4 个月，如保持现状将于 2027-03-25 满足"
+contains "citation in text" "[安政办〔2018〕19号 二（二）]"
+check "eligibility from stdin with --date and --locale" 0 bash -c "echo '$req' | '$H' eligibility - --date 2027-01-25 --locale en --format text"
+# The month counter is the count on the as-of date, so the 4 missing months run from the new date.
+contains "date override moves the met-on date" "4 more months needed; met on 2027-05-25"
+check "points json" 0 "$H" points "$tmp/req.json"
+contains "Anyang forbids points (二（二）)" '"points_allowed":false'
+check "invalid request exit code" 3 bash -c "echo '{\"jurisdiction\":\"anyang\"}' | '$H' eligibility -"
+contains "names the missing field" "as_of"
+check "unknown jurisdiction exit code" 3 bash -c "echo '{\"jurisdiction\":\"atlantis\",\"as_of\":\"2026-01-01\",\"applicant\":{}}' | '$H' eligibility -"
+check "packs lists anyang" 0 "$H" packs
+contains "packs lists anyang" "安政办〔2018〕19号"
+check "explain a pathway" 0 "$H" explain towns_open --jurisdiction anyang --locale en
+contains "explain shows the citation" "安政办〔2018〕19号 二（三）"
+check "explain an unknown pathway" 64 "$H" explain nope
+
+for pack in Policies/*.json Policies/*/*.json; do
+  [ -f "$pack" ] || continue
+  check "lint $pack passes" 0 "$H" lint "$pack"
+done
+python3 - "$tmp/anyang-24.json" <<'PY'
+import json, sys
+pack = json.load(open("Policies/anyang.json", encoding="utf-8"))
+for parameter in pack["parameters"]:
+    if parameter["id"] == "urban_social_insurance_months":
+        parameter["values"][0]["value"] = 24
+json.dump(pack, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+check "lint catches Anyang's own cap" 1 "$H" lint "$tmp/anyang-24.json" --locale en
+contains "lint names the clause" "安政办〔2018〕19号 二（二）"
+check "diff of identical packs" 0 "$H" diff Policies/anyang.json Policies/anyang.json --exit-code
+check "diff finds the changed parameter" 1 "$H" diff Policies/anyang.json "$tmp/anyang-24.json" --exit-code
+contains "diff names the parameter and its source" "changed parameter"
+
+check "generate" 0 bash -c "'$H' generate --count 200 --jurisdiction anyang --seed 7 > '$tmp/pop.jsonl'"
+lines=$(wc -l < "$tmp/pop.jsonl")
+if [ "$lines" = 200 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL generate wrote $lines lines"; fi
+check "generate is reproducible" 0 bash -c "'$H' generate --count 200 --jurisdiction anyang --seed 7 | cmp - '$tmp/pop.jsonl'"
+check "batch" 0 bash -c "'$H' batch '$tmp/pop.jsonl' --call eligibility --no-summary > '$tmp/answers.jsonl'"
+lines=$(wc -l < "$tmp/answers.jsonl")
+if [ "$lines" = 200 ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL batch wrote $lines answers"; fi
+check "batch keeps input order" 0 bash -c "head -1 '$tmp/answers.jsonl' | grep -q '^{\"line\":1,'"
+check "batch 1 thread = 2 threads" 0 bash -c "cmp <('$H' batch '$tmp/pop.jsonl' --threads 1 --no-summary) <('$H' batch '$tmp/pop.jsonl' --threads 2 --chunk 7 --no-summary)"
+check "batch summary" 0 "$H" batch "$tmp/pop.jsonl" --summary-only
+contains "summary counts every applicant" "applicants: 200"
+contains "summary names the most common unmet condition" "most common unmet condition"
+check "batch compare" 0 "$H" batch "$tmp/pop.jsonl" --summary-only --compare Policies/anyang.json "$tmp/anyang-24.json"
+contains "compare reports moves" "applicants whose result moves"
+check "batch as a mapper (stdin → stdout)" 0 bash -c "cat '$tmp/pop.jsonl' | '$H' batch - --no-summary | wc -l | grep -q '^200$'"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
