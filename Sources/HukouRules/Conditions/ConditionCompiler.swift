@@ -7,11 +7,22 @@ struct ConditionCompiler {
     let parameters: [String: Parameter]
     let definitions: [String: (value: JSONValue, path: String)]
     let districts: DistrictTable
-    private var compiled: [String: Condition] = [:]
+    /// Definitions compiled so far, with their height (levels below the root) and their
+    /// node count once every reference in them is expanded.
+    private var compiled: [String: (condition: Condition, height: Int, size: Int)] = [:]
     private var inProgress: [String] = []
+    /// Nodes of every top-level condition compiled so far, references expanded.
+    private var packNodes = 0
 
-    /// Deepest condition nesting accepted in a pack.
+    /// Deepest condition nesting accepted in a pack, counting a `ref` as one level and
+    /// the levels of the definition it brings in below it.
     static let maxDepth = 32
+    /// Most nodes one condition may have once its references are expanded: definitions
+    /// referred to twice are evaluated (and reported) twice, so without this bound a
+    /// small pack could make every request's work and answer exponentially large.
+    static let maxConditionNodes = 10_000
+    /// Most nodes all the conditions of one pack may have together, references expanded.
+    static let maxPackNodes = 200_000
 
     init(parameters: [String: Parameter], definitions: [String: (value: JSONValue, path: String)], districts: DistrictTable) {
         self.parameters = parameters
@@ -19,10 +30,29 @@ struct ConditionCompiler {
         self.districts = districts
     }
 
+    /// Compiles one top-level condition of the pack (a pathway's, a rule's, ...).
     mutating func compile(_ value: JSONValue, path: String, depth: Int = 0) throws(HukouError) -> Condition {
-        guard depth <= Self.maxDepth else {
-            throw HukouError(.pack, path: path, zh: "条件嵌套超过 \(Self.maxDepth) 层", en: "conditions nested deeper than \(Self.maxDepth) levels")
+        let result = try node(value, path: path, depth: depth)
+        packNodes += result.size
+        guard packNodes <= Self.maxPackNodes else {
+            throw HukouError(.pack, path: path, zh: "政策包的全部条件（展开引用后）超过 \(Self.maxPackNodes) 个节点",
+                             en: "the pack's conditions together exceed \(Self.maxPackNodes) nodes once references are expanded")
         }
+        return result.condition
+    }
+
+    private func tooDeep(_ path: String) -> HukouError {
+        HukouError(.pack, path: path, zh: "条件嵌套超过 \(Self.maxDepth) 层（ref 及所引用的定义计入层数）",
+                   en: "conditions nested deeper than \(Self.maxDepth) levels (a ref and the definition it refers to count)")
+    }
+
+    private func tooLarge(_ path: String) -> HukouError {
+        HukouError(.pack, path: path, zh: "条件展开引用后超过 \(Self.maxConditionNodes) 个节点",
+                   en: "condition has more than \(Self.maxConditionNodes) nodes once references are expanded")
+    }
+
+    private mutating func node(_ value: JSONValue, path: String, depth: Int) throws(HukouError) -> (condition: Condition, height: Int, size: Int) {
+        guard depth <= Self.maxDepth else { throw tooDeep(path) }
         var reader = try ObjectReader(value, path: path, status: .pack)
         var info = NodeInfo()
         info.id = try reader.string("id")
@@ -33,32 +63,44 @@ struct ConditionCompiler {
             throw HukouError(.pack, path: path, zh: "条件必须恰好包含 all、any、not、ref、fact 之一",
                              en: "a condition must have exactly one of all, any, not, ref, fact")
         }
-        let result: Condition
+        let result: (condition: Condition, height: Int, size: Int)
         switch form {
         case "all", "any":
             guard let list = try reader.array(form), !list.isEmpty else {
                 throw reader.fail(form, zh: "应为非空条件数组", en: "expected a non-empty array of conditions")
             }
             var children: [Condition] = []
+            var height = 0, size = 1
             for (index, child) in list.enumerated() {
-                children.append(try compile(child, path: reader.childPath(form) + "[\(index)]", depth: depth + 1))
+                let childPath = reader.childPath(form) + "[\(index)]"
+                let compiledChild = try node(child, path: childPath, depth: depth + 1)
+                children.append(compiledChild.condition)
+                height = max(height, compiledChild.height + 1)
+                size += compiledChild.size
+                guard size <= Self.maxConditionNodes else { throw tooLarge(childPath) }
             }
-            result = form == "all" ? .all(children, info) : .any(children, info)
+            result = (form == "all" ? .all(children, info) : .any(children, info), height, size)
         case "not":
-            let child = try compile(try reader.require("not"), path: reader.childPath("not"), depth: depth + 1)
-            result = .not(child, info)
+            let child = try node(try reader.require("not"), path: reader.childPath("not"), depth: depth + 1)
+            guard child.size < Self.maxConditionNodes else { throw tooLarge(reader.childPath("not")) }
+            result = (.not(child.condition, info), child.height + 1, child.size + 1)
         case "ref":
             let name = try reader.requiredString("ref")
-            result = try reference(name, path: reader.childPath("ref"), info: info)
+            result = try reference(name, path: reader.childPath("ref"), info: info, depth: depth)
         default:
-            result = .leaf(try leaf(&reader, info: info))
+            result = (.leaf(try leaf(&reader, info: info)), 0, 1)
         }
         try reader.finish()
         return result
     }
 
-    private mutating func reference(_ name: String, path: String, info: NodeInfo) throws(HukouError) -> Condition {
-        if let done = compiled[name] { return merge(done, info: info, definition: name) }
+    /// A `ref` node at `depth` counts as one level, holding the definition one level down
+    /// (so a chain of references is as deep as it is long, and cannot exhaust the stack).
+    private mutating func reference(_ name: String, path: String, info: NodeInfo, depth: Int) throws(HukouError) -> (condition: Condition, height: Int, size: Int) {
+        if let done = compiled[name] {
+            guard depth + 1 + done.height <= Self.maxDepth else { throw tooDeep(path) }
+            return (merge(done.condition, info: info, definition: name), done.height + 1, done.size)
+        }
         guard let definition = definitions[name] else {
             throw HukouError(.pack, path: path, zh: "引用了不存在的定义 \"\(name)\"", en: "reference to an undefined definition \"\(name)\"")
         }
@@ -67,10 +109,10 @@ struct ConditionCompiler {
             throw HukouError(.pack, path: path, zh: "定义之间存在循环引用：\(cycle)", en: "definitions refer to each other in a cycle: \(cycle)")
         }
         inProgress.append(name)
-        let condition = try compile(definition.value, path: definition.path)
+        let result = try node(definition.value, path: definition.path, depth: depth + 1)
         inProgress.removeLast()
-        compiled[name] = condition
-        return merge(condition, info: info, definition: name)
+        compiled[name] = result
+        return (merge(result.condition, info: info, definition: name), result.height + 1, result.size)
     }
 
     /// The referenced condition, with the referring node's label and citation where it gives them.

@@ -54,7 +54,7 @@ struct EligibilityService {
         object.set("result", result)
         object.set("reason", reason(judged))
         let provisional = judged.provisionalParameters
-        object.set("provisional", !provisional.isEmpty)
+        object.set("provisional", pathway.provisional || !provisional.isEmpty)
         if !provisional.isEmpty { object.set("provisional_parameters", report.provisional(provisional)) }
         if judged.outcome == .unknown { object.set("missing_facts", report.missing(judged.missingFacts)) }
         if judged.outcome == .unmet { object.set("shortfalls", report.shortfallList(judged)) }

@@ -26,7 +26,15 @@ public struct PackRegistry: Sendable {
                              zh: "没有这个辖区的政策包，可选：\(ids.joined(separator: ", "))",
                              en: "no policy pack for this jurisdiction; known: \(ids.joined(separator: ", "))")
         }
-        guard let pack = list.last(where: { $0.isInForce(on: date) }) else {
+        // A plain loop, not `list.last(where:)`: with Swift 6.3.1 at -O, that call inside this
+        // typed-throwing function is miscompiled (every decision call crashed in release
+        // builds; -Onone was fine). See docs/benchmarks.md.
+        var found: PolicyPack?
+        for candidate in list.reversed() where candidate.isInForce(on: date) {
+            found = candidate
+            break
+        }
+        guard let pack = found else {
             let first = list.first.map { $0.effectiveFrom.description } ?? ""
             throw HukouError(.unknownJurisdiction, path: "as_of",
                              zh: "该日期没有生效的 \(id) 政策（最早生效于 \(first)）",

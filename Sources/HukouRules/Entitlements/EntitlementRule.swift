@@ -6,6 +6,8 @@ public struct EntitlementRule: Sendable {
         /// The document promises a direction, not a present right: depends on implementing rules.
         case provisional
         case notEntitled = "not_entitled"
+        /// The rule does not concern this person (e.g. an employee-scheme duty for someone not employed).
+        case notApplicable = "not_applicable"
     }
 
     /// Who the rule is judged for.

@@ -102,8 +102,10 @@ public struct JSONParser {
                 duplicate = !seenKeys.insert(key).inserted
             }
             if duplicate {
-                throw HukouError(.parse, path: "", zh: "成员名 \"\(key)\" 重复（字节 \(keyOffset)）",
-                                 en: "duplicate member name \"\(key)\" (byte \(keyOffset))")
+                // Named only if it looks like a field name: it could be personal data.
+                let name = MemberName.shown(key, position: members.count + 1)
+                throw HukouError(.parse, path: "", zh: "成员名 \"\(name)\" 重复（字节 \(keyOffset)）",
+                                 en: "duplicate member name \"\(name)\" (byte \(keyOffset))")
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -207,14 +209,25 @@ public struct JSONParser {
     private mutating func parseString() throws(HukouError) -> String {
         index += 1 // opening quote
         let start = index
-        // Fast path: no escapes.
+        // Fast path: no escapes. `seen` collects the bits of every byte: when no byte has the
+        // high bit the text is ASCII, valid UTF-8 by construction, and String(decoding:)
+        // takes it without the generic validation of String(validating:) (which looked up
+        // type metadata on every call and was the largest single cost of reading a request;
+        // see docs/benchmarks.md).
+        var seen: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                guard let text = String(validating: slice, as: UTF8.self) else {
-                    throw HukouError(.parse, path: "", zh: "字符串不是有效的 UTF-8（字节 \(start)）",
-                                     en: "string is not valid UTF-8 (byte \(start))")
+                let text: String
+                if seen & 0x80 == 0 {
+                    text = String(decoding: slice, as: UTF8.self)
+                } else {
+                    guard let valid = String(validating: slice, as: UTF8.self) else {
+                        throw HukouError(.parse, path: "", zh: "字符串不是有效的 UTF-8（字节 \(start)）",
+                                         en: "string is not valid UTF-8 (byte \(start))")
+                    }
+                    text = valid
                 }
                 index += 1
                 return text
@@ -223,6 +236,7 @@ public struct JSONParser {
             if byte < 0x20 {
                 throw error(zh: "字符串中有未转义的控制字符", en: "unescaped control character in a string")
             }
+            seen |= byte
             index += 1
         }
         // Slow path: with escapes.

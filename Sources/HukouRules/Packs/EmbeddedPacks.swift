@@ -232,6 +232,263 @@ enum EmbeddedPacks {
   ]
 }
 """#),
+        ("fujian.json", #"""
+{
+  "format": "hukou-pack/1",
+  "id": "fujian",
+  "version": "2017.1",
+  "name": {"zh": "福建省", "en": "Fujian Province"},
+  "document": {
+    "title": {"zh": "福建省推动非户籍人口在城市落户实施方案（福建省人民政府办公厅印发）", "en": "Fujian plan for settling non-hukou residents in cities (issued by the General Office of the Fujian Provincial Government)"},
+    "number": "福建省落户实施方案（2017-01-04）",
+    "issued": "2017-01-04"
+  },
+  "effective_from": "2017-01-04",
+  "comment": "Province-wide rules; a request names the Fujian city in \"city\". The text used (a web scrape, published 2017-01-23) does not carry the document number, so citations name the plan and its issue date. Clause numbers （四）…（十九） are the plan's own.",
+  "city_size_class": {
+    "value": "large_2",
+    "provisional": true,
+    "source": "placeholder: the plan is province-wide and states no class; Ⅱ型大城市 (国发〔2014〕51号) stands for the province's cities other than 超大/特大 ones, so the national caps for 大城市 (国办发〔2016〕72号 任务9) bound the provisional parameters; a city's own class and rules replace it"
+  },
+  "own_rules_cities": [
+    {"name": "福州市", "aliases": ["福州"], "citation": "福建省落户实施方案（2017-01-04） （五）",
+     "note": {"zh": "福州市按（五）制订出台本市具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。", "en": "Fuzhou issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police."}},
+    {"name": "厦门市", "aliases": ["厦门"], "citation": "福建省落户实施方案（2017-01-04） （五）",
+     "note": {"zh": "厦门市按（五）制订出台本市具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。", "en": "Xiamen issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police."}},
+    {"name": "平潭综合实验区", "aliases": ["平潭"], "citation": "福建省落户实施方案（2017-01-04） （五）",
+     "note": {"zh": "平潭综合实验区按（五）制订出台具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。", "en": "Pingtan Comprehensive Experimental Zone issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police."}}
+  ],
+  "parameters": [
+    {
+      "id": "other_settlement_social_insurance_months",
+      "label": {"zh": "落户要求的参加社会保险月数", "en": "months of social insurance required for settlement"},
+      "unit": "months",
+      "provisional": true,
+      "source": "福建省落户实施方案（2017-01-04） （五）; bound: 国办发〔2016〕72号 任务9",
+      "note": {"zh": "（五）只规定以参加社会保险年限为依据，具体年限由各市县确定；此处暂取国家对大城市的上限5年（60个月），中等城市不得超过3年，各市实际要求可能更低", "en": "（五） makes social-insurance years a basis and leaves the figure to each city; the national cap for large cities, 5 years (60 months), is used as a placeholder (medium cities may ask at most 3 years); a city's real requirement may be lower"},
+      "values": [{"from": "2017-01-04", "value": 60}]
+    },
+    {
+      "id": "other_settlement_residence_months",
+      "label": {"zh": "落户要求的连续居住月数", "en": "months of continuous residence required for settlement"},
+      "unit": "months",
+      "provisional": true,
+      "source": "福建省落户实施方案（2017-01-04） （五）",
+      "note": {"zh": "（五）只规定以连续居住年限为依据，未给年限，国家也未设上限；此处暂取与社会保险年限相同的5年（60个月）作为占位值，待各市实施细则替换", "en": "（五） makes continuous-residence years a basis without a figure, and no national cap exists; 5 years (60 months), the same as the social-insurance placeholder, stands in until a city's implementing rules replace it"},
+      "values": [{"from": "2017-01-04", "value": 60}]
+    }
+  ],
+  "definitions": {
+    "legal_stable_residence": {
+      "label": {"zh": "有合法稳定住所（含租赁）", "en": "legal stable residence (rental included)"},
+      "citation": "福建省落户实施方案（2017-01-04） （五）",
+      "fact": "housing.type", "op": "in", "value": ["owned", "rental", "employer_dormitory"]
+    },
+    "legal_stable_occupation": {
+      "label": {"zh": "有合法稳定职业", "en": "legal stable occupation"},
+      "citation": "福建省落户实施方案（2017-01-04） （五）",
+      "any": [
+        {"all": [
+          {"fact": "employment.type", "op": "==", "value": "employee"},
+          {"fact": "employment.labor_contract", "op": "is", "value": true}
+        ]},
+        {"all": [
+          {"fact": "employment.type", "op": "in", "value": ["individual_business_with_employees", "individual_business_no_employees"]},
+          {"fact": "employment.business_licence", "op": "is", "value": true}
+        ]}
+      ]
+    },
+    "employed_here": {
+      "label": {"zh": "在申请落户的城市就业（户口迁入就业地）", "en": "employed in the city applied to (hukou moves to the place of employment)"},
+      "citation": "福建省落户实施方案（2017-01-04） （四）",
+      "fact": "employment.in_city", "op": "is", "value": true
+    },
+    "rural_migrant": {
+      "label": {"zh": "农业转移人口（原农业户口）", "en": "rural-to-urban migrant (former rural hukou)"},
+      "fact": "hukou.former_type", "op": "==", "value": "rural"
+    }
+  },
+  "pathways": [
+    {
+      "id": "college_graduates",
+      "name": {"zh": "高校毕业生在就业地落户（全面放开）", "en": "College graduates: settlement at the place of employment (fully open)"},
+      "citation": "福建省落户实施方案（2017-01-04） （四）",
+      "condition": {
+        "all": [
+          {"label": {"zh": "高校毕业生", "en": "college graduate"}, "fact": "education.level", "op": ">=", "value": "junior_college"},
+          {"label": {"zh": "与用人单位依法签订劳动（聘用）合同或依法持有工商营业执照", "en": "a labor (employment) contract with an employer, or a business licence"},
+           "any": [
+             {"fact": "employment.labor_contract", "op": "is", "value": true},
+             {"fact": "employment.business_licence", "op": "is", "value": true}
+           ]},
+          {"ref": "employed_here"}
+        ]
+      },
+      "address_order": [
+        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
+      ],
+      "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
+    },
+    {
+      "id": "skilled_workers",
+      "name": {"zh": "技能人员在就业地落户（全面放开）", "en": "Skilled workers: settlement at the place of employment (fully open)"},
+      "citation": "福建省落户实施方案（2017-01-04） （四）",
+      "condition": {
+        "all": [
+          {"label": {"zh": "《岗位技能资质等级证书》初级工以上", "en": "job-skill qualification certificate at junior worker (初级工) or above"},
+           "fact": "skill.level", "op": ">=", "value": "junior_worker"},
+          {"label": {"zh": "证书取得就业地认证", "en": "certificate certified at the place of employment"},
+           "fact": "skill.certified_at_workplace", "op": "is", "value": true},
+          {"ref": "employed_here"}
+        ]
+      },
+      "address_order": [
+        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
+      ],
+      "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
+    },
+    {
+      "id": "vocational_graduates",
+      "name": {"zh": "职业院校毕业生在就业地落户（全面放开）", "en": "Vocational-school graduates: settlement at the place of employment (fully open)"},
+      "citation": "福建省落户实施方案（2017-01-04） （四）",
+      "condition": {
+        "all": [
+          {"label": {"zh": "职业院校毕业生", "en": "vocational-school graduate"}, "fact": "education.level", "op": "in", "value": ["secondary_vocational", "higher_vocational"]},
+          {"ref": "employed_here"}
+        ]
+      },
+      "address_order": [
+        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
+      ],
+      "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
+    },
+    {
+      "id": "returned_overseas_students",
+      "name": {"zh": "留学归国人员在就业地落户（全面放开）", "en": "Returned overseas students: settlement at the place of employment (fully open)"},
+      "citation": "福建省落户实施方案（2017-01-04） （四）",
+      "condition": {
+        "all": [
+          {"label": {"zh": "取得国（境）外学历学位证书或高等教育文凭", "en": "holds a degree or higher-education diploma from abroad"},
+           "fact": "education.overseas", "op": "is", "value": true},
+          {"label": {"zh": "经中国留学服务中心认证", "en": "certified by the China Service Center for Scholarly Exchange (中国留学服务中心)"},
+           "fact": "education.overseas_certified", "op": "is", "value": true},
+          {"ref": "employed_here"}
+        ]
+      },
+      "address_order": [
+        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
+      ],
+      "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
+    },
+    {
+      "id": "students_to_school",
+      "name": {"zh": "省内高校和职业院校学生户口迁入院校学生集体户", "en": "Students of Fujian colleges and vocational schools moving hukou to the school's student collective hukou"},
+      "citation": "福建省落户实施方案（2017-01-04） （四）",
+      "condition": {
+        "label": {"zh": "被本地高校或职业院校录取或在读", "en": "admitted to or enrolled in a college or vocational school here"},
+        "any": [
+          {"fact": "school.college_in_city", "op": "is", "value": true},
+          {"label": {"zh": "在本地中等职业学校就读", "en": "enrolled in a secondary vocational school here"},
+           "all": [
+             {"fact": "school.stage", "op": "==", "value": "secondary_vocational"},
+             {"fact": "school.in_city", "op": "is", "value": true}
+           ]}
+        ]
+      },
+      "note": {"zh": "根据本人意愿迁入；不限农村籍学生。毕业后可迁回原籍或迁入就（创）业地", "en": "by the student's own choice, not only rural-origin students; after graduation the hukou may return to the place of origin or move to the place of employment or business start-up"}
+    },
+    {
+      "id": "other_settlement",
+      "name": {"zh": "按合法稳定职业、住所、社保和居住年限落户", "en": "Settlement by legal stable occupation and residence, social-insurance and residence years"},
+      "citation": "福建省落户实施方案（2017-01-04） （五）",
+      "condition": {
+        "all": [
+          {"ref": "legal_stable_occupation"},
+          {"ref": "legal_stable_residence"},
+          {"label": {"zh": "参加社会保险月数", "en": "months of social insurance paid"},
+           "fact": "social_insurance.months", "op": ">=", "param": "other_settlement_social_insurance_months"},
+          {"label": {"zh": "连续居住月数", "en": "months of continuous residence"},
+           "fact": "residence.months", "op": ">=", "param": "other_settlement_residence_months"}
+        ]
+      },
+      "note": {"zh": "（五）只列出依据，具体年限由各市县确定，此处年限为暂定值；不得以积分、购房、投资等设置落户限制", "en": "（五） lists the bases only and each city sets the years: the years here are provisional; no points, home-purchase or investment restriction may be set"}
+    }
+  ],
+  "priority_groups": [
+    {"id": "rural_students_and_soldiers", "name": {"zh": "农村学生升学和参军进入城镇的人口", "en": "rural students admitted to school and people entering through military service"},
+     "citation": "福建省落户实施方案（2017-01-04） （五）",
+     "condition": {"all": [{"ref": "rural_migrant"}, {"fact": "entered_city_by", "op": "in", "value": ["school_admission", "military_service"]}]}},
+    {"id": "five_years_employed_and_resident", "name": {"zh": "在城镇就业居住5年以上的农业转移人口", "en": "rural migrants employed and living in the city for 5 years or more"},
+     "citation": "福建省落户实施方案（2017-01-04） （五）",
+     "condition": {"all": [{"ref": "rural_migrant"}, {"fact": "residence.months", "op": ">=", "value": 60}, {"fact": "employment.months", "op": ">=", "value": 60}]}},
+    {"id": "whole_family", "name": {"zh": "举家迁徙的农业转移人口", "en": "rural migrants moving as a whole family"},
+     "citation": "福建省落户实施方案（2017-01-04） （五）",
+     "condition": {"all": [{"ref": "rural_migrant"}, {"fact": "whole_family_move", "op": "is", "value": true}]}},
+    {"id": "new_generation_migrant_workers", "name": {"zh": "新生代农民工", "en": "new-generation migrant workers"},
+     "citation": "福建省落户实施方案（2017-01-04） （五）",
+     "condition": {"all": [{"ref": "rural_migrant"}, {"fact": "birth_year", "op": ">=", "value": 1980},
+                           {"fact": "employment.type", "op": "not_in", "value": ["unemployed", "student", "retired"]}]}}
+  ],
+  "points": {
+    "allowed": false,
+    "citation": "福建省落户实施方案（2017-01-04） （五）",
+    "reason": {"zh": "除超大城市和特大城市外，福建省其他城市不得采取积分制等方式设置落户限制", "en": "except super-large and mega cities, no Fujian city may restrict settlement by points or similar means"}
+  },
+  "entitlements": [
+    {"id": "fujian.housing_support.rent_subsidy", "domain": "housing_support", "subjects": "applicant",
+     "name": {"zh": "租赁补贴：市场提供房源、政府发放补贴，支持符合条件的进城落户农民租房居住", "en": "rent subsidy: market housing with a government subsidy for eligible settled migrants"},
+     "citation": "福建省落户实施方案（2017-01-04） （十一）", "statuses": ["settled_migrant"],
+     "verdict": "provisional",
+     "note": {"zh": "条文为“加快推广”租赁补贴制度，补贴条件由住房保障部门规定", "en": "the clause speeds up the roll-out of rent subsidies; the housing authority sets who is eligible"}},
+    {"id": "fujian.housing_fund.withdraw_relaxed", "domain": "housing_fund", "subjects": "adults",
+     "name": {"zh": "放宽住房公积金提取条件", "en": "relaxed conditions for withdrawing from the housing provident fund"},
+     "citation": "福建省落户实施方案（2017-01-04） （十一）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
+     "verdict": "provisional",
+     "note": {"zh": "具体提取条件见住房公积金管理规定，本文件未列明", "en": "the withdrawal conditions are in the housing-fund rules, not in this plan"}},
+    {"id": "fujian.housing_fund.transfer", "domain": "housing_fund", "subjects": "adults",
+     "name": {"zh": "通过全国住房公积金转移接续平台异地转移接续", "en": "transfer of the housing fund across cities through the national transfer platform"},
+     "citation": "福建省落户实施方案（2017-01-04） （十一）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
+     "condition": {"fact": "housing_fund.depositing", "op": "is", "value": true},
+     "verdict": "entitled", "otherwise": "not_entitled",
+     "note": {"zh": "适用于缴存职工", "en": "for people who deposit into the fund"}},
+    {"id": "fujian.medical.employee_scheme", "domain": "medical_insurance", "subjects": "applicant",
+     "name": {"zh": "与用人单位建立稳定劳动关系的进城落户农民工纳入城镇职工基本医疗保险", "en": "settled migrant workers with a stable labor relation join employee basic medical insurance"},
+     "citation": "福建省落户实施方案（2017-01-04） （十二）", "statuses": ["settled_migrant"],
+     "condition": {"label": {"zh": "与用人单位建立稳定劳动关系", "en": "stable labor relation with an employer"},
+                   "all": [{"fact": "employment.type", "op": "==", "value": "employee"},
+                           {"fact": "employment.labor_contract", "op": "is", "value": true}]},
+     "verdict": "must_join", "otherwise": "not_entitled",
+     "note": {"zh": "依法纳入；无稳定劳动关系者本条未作规定", "en": "by law; the clause says nothing for those without a stable labor relation"}},
+    {"id": "fujian.pension.join", "domain": "pension", "subjects": "adults",
+     "name": {"zh": "参加当地城乡居民养老保险或企业职工基本养老保险，或办理转移接续", "en": "join local resident pension or enterprise employee pension, or transfer contributions"},
+     "citation": "福建省落户实施方案（2017-01-04） （十三）", "statuses": ["settled_migrant"],
+     "verdict": "may_choose", "provisional": true,
+     "note": {"zh": "条文为“符合条件的”进城落户农民，条件未在本文件列明", "en": "the clause covers settled migrants \"who meet the conditions\", which it does not list"}},
+    {"id": "fujian.minimum_allowance", "domain": "minimum_allowance", "subjects": "everyone",
+     "name": {"zh": "与当地城镇居民同等享有最低生活保障权利", "en": "minimum living allowance on the same terms as local urban residents"},
+     "citation": "福建省落户实施方案（2017-01-04） （十三）", "statuses": ["settled_migrant"],
+     "verdict": "entitled", "note": {"zh": "以符合低保条件为前提", "en": "provided the 低保 conditions are met"}},
+    {"id": "fujian.schooling.exams", "domain": "schooling", "subjects": "children",
+     "name": {"zh": "异地中考、高考（落实随迁子女在居住地参加中考、高考政策）", "en": "taking the senior-high (中考) and college (高考) entrance exams where the family lives"},
+     "citation": "福建省落户实施方案（2017-01-04） （十四）", "statuses": ["residence_permit", "settled_migrant"],
+     "condition": {"fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]},
+     "verdict": "entitled", "otherwise": "not_entitled", "provisional": true,
+     "note": {"zh": "（十四）要求落实异地中考、高考政策；报考条件（学籍、就读年限、父母就业居住等）见福建省异地中考、高考规定，尚未编入", "en": "（十四） carries out the non-local 中考/高考 policies; their conditions (student registration, years of study, parents' work and residence) are in Fujian's exam rules, not yet encoded"}},
+    {"id": "fujian.residence_permit.free", "domain": "residence_permit", "subjects": "everyone",
+     "name": {"zh": "居住证免费办理（制作费用纳入同级财政预算），居住证持有人享有的公共服务和便利范围至少每3年公布一次", "en": "residence permit free of charge (the cost is in the government budget); the services and conveniences for holders are published at least every 3 years"},
+     "citation": "福建省落户实施方案（2017-01-04） （十五）", "statuses": ["residence_permit"],
+     "verdict": "entitled"}
+  ]
+}
+"""#),
         ("national.json", #"""
 {
   "format": "hukou-pack/1",
@@ -327,6 +584,1527 @@ enum EmbeddedPacks {
     {"id": "national.settled.minimum_allowance", "domain": "minimum_allowance", "subjects": "everyone",
      "name": {"zh": "与城镇居民同等享有最低生活保障", "en": "minimum living allowance on the same terms as urban residents"},
      "citation": "国办发〔2016〕72号 任务29", "statuses": ["settled_migrant"], "verdict": "entitled"}
+  ]
+}
+"""#),
+        ("tianjin.json", #"""
+{
+  "format": "hukou-pack/1",
+  "id": "tianjin",
+  "version": "2017.1",
+  "name": {"zh": "天津市", "en": "Tianjin"},
+  "document": {
+    "title": {"zh": "天津市推动非户籍人口在城市落户工作方案", "en": "Tianjin plan for settling non-hukou residents in the city"},
+    "number": "天津市推动非户籍人口在城市落户工作方案（市政府办公厅2017年3月2日印发）",
+    "issued": "2017-03-02"
+  },
+  "effective_from": "2017-03-02",
+  "comment": "Seed: 天津市推动非户籍人口在城市落户工作方案 (2017-03-02, no document number in the text). Points and residence-permit rules from 津政发〔2015〕39号 天津市居住证管理办法 and its implementing rules 津政办发〔2016〕32号; indicator values from the 2014 table (津政发〔2013〕31号 附件), all provisional because （九） orders the indicators adjusted; later values from secondary sources are dated parameter values marked 'secondary:'. Not expressible and therefore not scored: 指标8 投资纳税 (no investment/tax facts), 指标9 婚姻情况 (a points indicator cannot test the spouse's employment), the 20-point item of 指标11 (no fact for years with one employer); the vetoes of 第四十四条（一）（二） (no hukou-identity or family-planning facts).",
+  "city_size_class": {
+    "value": "super_large",
+    "provisional": true,
+    "source": "not stated in the seed (POLICY-DIGEST: ≥ 500万, a pack parameter); 超大城市 (城区常住人口 ≥ 1000万, 国发〔2014〕51号) assumed from published urban-population statistics, not from an official classification"
+  },
+  "districts": [
+    {"name": "和平区"},
+    {"name": "河东区"},
+    {"name": "河西区"},
+    {"name": "南开区"},
+    {"name": "河北区"},
+    {"name": "红桥区"},
+    {"name": "东丽区", "aliases": ["东郊区"]},
+    {"name": "西青区", "aliases": ["西郊区"]},
+    {"name": "津南区", "aliases": ["南郊区"]},
+    {"name": "北辰区", "aliases": ["北郊区"]},
+    {"name": "武清区", "aliases": ["武清县"]},
+    {"name": "宝坻区", "aliases": ["宝坻县"]},
+    {"name": "滨海新区", "aliases": ["塘沽区", "汉沽区", "大港区"]},
+    {"name": "宁河区", "aliases": ["宁河县"]},
+    {"name": "静海区", "aliases": ["静海县"]},
+    {"name": "蓟州区", "aliases": ["蓟县"]}
+  ],
+  "parameters": [
+    {
+      "id": "retirement_age",
+      "label": {"zh": "法定退休年龄", "en": "statutory retirement age"},
+      "unit": "years",
+      "provisional": true,
+      "source": "津政发〔2015〕39号 第三十二条（三）（“未达到法定退休年龄”，年龄未在该文件列明）",
+      "note": {"zh": "国家规定男性60周岁、女性工人50周岁、女性干部55周岁；请求中没有性别，暂按60周岁判断，女性申请人须人工核对", "en": "national rules: men 60, women workers 50, women cadres 55; requests carry no sex, so 60 is used and women applicants must be checked by staff"},
+      "values": [{"from": "2016-01-01", "value": 60}]
+    },
+    {
+      "id": "points_apply_insurance_months",
+      "label": {"zh": "申请积分入户须在本市缴纳社会保险月数", "en": "months of social insurance in Tianjin required to apply for points settlement"},
+      "unit": "months",
+      "provisional": false,
+      "source": "津政发〔2015〕39号 第三十二条（三）（满1年）",
+      "values": [{"from": "2016-01-01", "value": 12}]
+    },
+    {
+      "id": "talent_min_education",
+      "label": {"zh": "人才引进：普通高校毕业生的最低学历", "en": "talent introduction: lowest level of a college graduate"},
+      "provisional": true,
+      "source": "天津市推动非户籍人口在城市落户工作方案 （七）（“普通高校毕业生”；具体标准见本市人才引进办法，未编入）",
+      "values": [{"from": "2017-03-02", "value": ["junior_college"]}]
+    },
+    {
+      "id": "talent_min_skill_level",
+      "label": {"zh": "人才引进：技术工人的最低职业技能等级", "en": "talent introduction: lowest skill level of a technical worker"},
+      "provisional": true,
+      "source": "天津市推动非户籍人口在城市落户工作方案 （七）（“技术工人”“技能型人才”，未规定等级；具体标准见本市人才引进办法，未编入）",
+      "note": {"zh": "暂取最低的持证等级（初级工）", "en": "the lowest certified level (初级工) is used until the talent rules are encoded"},
+      "values": [{"from": "2017-03-02", "value": ["junior_worker"]}]
+    },
+    {
+      "id": "points_guidance_score",
+      "label": {"zh": "积分入户申报指导分值", "en": "guidance score for applying for points settlement"},
+      "provisional": true,
+      "source": "津政发〔2015〕39号 第三十二条（五）（分值未在该文件列明）",
+      "values": [
+        {"from": "2017-01-01", "value": 140, "source": "secondary: 2017 申报指导分值 140 (published summaries; /reference/README.md)"},
+        {"from": "2022-01-01", "value": 110, "source": "secondary: 津发改社会规〔2021〕13号 申报指导分值 110 (published summaries; start date assumed 2022-01-01)"}
+      ]
+    },
+    {"id": "pts_age_35_or_under", "label": {"zh": "年龄35周岁以下（含）", "en": "age 35 or under"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标1", "values": [{"from": "2014-01-01", "value": 20}]},
+    {"id": "pts_age_36_to_45", "label": {"zh": "年龄36至45周岁", "en": "age 36 to 45"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标1", "values": [{"from": "2014-01-01", "value": 10}]},
+    {"id": "pts_edu_bachelor", "label": {"zh": "本科及以上学历", "en": "bachelor's degree or higher"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标2", "values": [{"from": "2014-01-01", "value": 40}]},
+    {"id": "pts_edu_junior_college", "label": {"zh": "大专学历", "en": "junior-college diploma"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标2", "values": [{"from": "2014-01-01", "value": 30}]},
+    {"id": "pts_edu_senior_high", "label": {"zh": "普通高中和中职学历", "en": "senior high or secondary vocational"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标2", "values": [{"from": "2014-01-01", "value": 20}]},
+    {"id": "pts_title_senior", "label": {"zh": "高级职称", "en": "senior professional title"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 50}]},
+    {"id": "pts_title_intermediate", "label": {"zh": "中级职称", "en": "intermediate professional title"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 40}]},
+    {"id": "pts_title_junior", "label": {"zh": "初级职称", "en": "junior professional title"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 20}]},
+    {"id": "pts_skill_senior_technician", "label": {"zh": "高级技师", "en": "senior technician"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 50}]},
+    {"id": "pts_skill_technician", "label": {"zh": "技师", "en": "technician"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 40}]},
+    {"id": "pts_skill_senior_worker", "label": {"zh": "高级工", "en": "senior worker"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 30}]},
+    {"id": "pts_skill_intermediate_worker", "label": {"zh": "中级工", "en": "intermediate worker"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 15}]},
+    {"id": "pts_skill_junior_worker", "label": {"zh": "初级工", "en": "junior worker"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 5}]},
+    {
+      "id": "pts_insurance_per_year",
+      "label": {"zh": "社会保险每12个月积分（前60个月）", "en": "social-insurance points per 12 months (first 60 months)"},
+      "provisional": true,
+      "source": "津政发〔2013〕31号 附件 指标4",
+      "note": {"zh": "2014年表按险种计分（养老4、医疗失业工伤生育各2），每年最高12分；此处按五险齐缴计", "en": "the 2014 table scores by insurance type (pension 4; medical, unemployment, injury, maternity 2 each), at most 12 a year; all five types are assumed"},
+      "values": [
+        {"from": "2014-01-01", "value": 12, "source": "津政发〔2013〕31号 附件 指标4"},
+        {"from": "2018-01-01", "value": 12, "source": "secondary: 津发改社会〔2018〕26号 (published summaries; 12 a year below 60 months; start date within 2018 not known)"}
+      ]
+    },
+    {
+      "id": "pts_insurance_per_year_beyond_60",
+      "label": {"zh": "社会保险满60个月后每12个月积分（仅计60个月以上部分）", "en": "social-insurance points per 12 months beyond 60 months (only the months beyond 60)"},
+      "provisional": true,
+      "source": "津政发〔2013〕31号 附件 指标4",
+      "values": [
+        {"from": "2014-01-01", "value": 12, "source": "津政发〔2013〕31号 附件 指标4 (no rate change in 2014)"},
+        {"from": "2018-01-01", "value": 18, "source": "secondary: 津发改社会〔2018〕26号 (published summaries; 18 a year for the months beyond 60; start date within 2018 not known)"}
+      ]
+    },
+    {"id": "pts_own_home", "label": {"zh": "在本市有本人或与配偶、子女共有产权住房", "en": "owns a home in Tianjin (alone or with spouse or children)"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标5", "values": [{"from": "2014-01-01", "value": 40}]},
+    {"id": "pts_occupation_very_short", "label": {"zh": "非常紧缺职业", "en": "very short occupation"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标6", "values": [{"from": "2014-01-01", "value": 30}]},
+    {"id": "pts_occupation_short", "label": {"zh": "紧缺职业", "en": "short occupation"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标6", "values": [{"from": "2014-01-01", "value": 20}]},
+    {"id": "pts_occupation_general", "label": {"zh": "一般紧缺职业", "en": "generally short occupation"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标6", "values": [{"from": "2014-01-01", "value": 10}]},
+    {
+      "id": "pts_district_binhai",
+      "label": {"zh": "申请落户滨海新区", "en": "settling in 滨海新区"},
+      "provisional": true,
+      "source": "津政发〔2013〕31号 附件 指标7; 天津市推动非户籍人口在城市落户工作方案 （九）",
+      "values": [
+        {"from": "2014-01-01", "value": 10, "source": "津政发〔2013〕31号 附件 指标7"},
+        {"from": "2018-01-01", "value": 20, "source": "secondary: 津发改社会〔2018〕26号 (published summaries; start date within 2018 not known)"}
+      ]
+    },
+    {
+      "id": "pts_district_outer",
+      "label": {"zh": "申请落户武清区、宝坻区、静海区、宁河区、蓟州区", "en": "settling in 武清区, 宝坻区, 静海区, 宁河区 or 蓟州区"},
+      "provisional": true,
+      "source": "津政发〔2013〕31号 附件 指标7; 天津市推动非户籍人口在城市落户工作方案 （九）",
+      "values": [
+        {"from": "2014-01-01", "value": 10, "source": "津政发〔2013〕31号 附件 指标7 (then 静海县、宁河县、蓟县)"},
+        {"from": "2018-01-01", "value": 15, "source": "secondary: 津发改社会〔2018〕26号 (published summaries; start date within 2018 not known)"}
+      ]
+    },
+    {
+      "id": "pts_district_ring",
+      "label": {"zh": "申请落户东丽区、西青区、津南区、北辰区", "en": "settling in 东丽区, 西青区, 津南区 or 北辰区"},
+      "provisional": true,
+      "source": "津政发〔2013〕31号 附件 指标7",
+      "values": [
+        {"from": "2014-01-01", "value": 5, "source": "津政发〔2013〕31号 附件 指标7"},
+        {"from": "2018-01-01", "value": 0, "source": "secondary: 津发改社会〔2018〕26号 (published summaries: other districts 0; start date within 2018 not known)"}
+      ]
+    },
+    {
+      "id": "pts_housing_fund_per_year",
+      "label": {"zh": "住房公积金每缴存12个月积分", "en": "housing-fund points per 12 months of deposits"},
+      "provisional": true,
+      "source": "secondary: 津发改社会〔2018〕26号 (published summaries: 2 a year)",
+      "note": {"zh": "2014年表无此指标（0分）；按请求中的连续足额缴存月数计，累计缴存月数可能更多", "en": "not in the 2014 table (0); counted on the consecutive full-deposit months of the request, which may understate total deposit months"},
+      "values": [
+        {"from": "2014-01-01", "value": 0, "source": "津政发〔2013〕31号 附件 (no housing-fund indicator)"},
+        {"from": "2018-01-01", "value": 2, "source": "secondary: 津发改社会〔2018〕26号 (published summaries; start date within 2018 not known)"}
+      ]
+    },
+    {"id": "pts_award_national", "label": {"zh": "国家级奖项和荣誉称号", "en": "national award or honour"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标10", "values": [{"from": "2014-01-01", "value": 30}]},
+    {"id": "pts_award_provincial", "label": {"zh": "省部级奖项和荣誉称号", "en": "provincial or ministerial award or honour"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标10", "values": [{"from": "2014-01-01", "value": 20}]},
+    {"id": "pts_work_6_years", "label": {"zh": "在津累计工作6年及以上", "en": "6 or more years of work in Tianjin"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标11", "values": [{"from": "2014-01-01", "value": 10}]},
+    {"id": "pts_violation_each", "label": {"zh": "每项违法、行政拘留或不良信用记录", "en": "each violation, administrative detention or bad-credit record"}, "provisional": true,
+     "source": "津政发〔2013〕31号 附件 指标12", "values": [{"from": "2014-01-01", "value": -30}]}
+  ],
+  "definitions": {
+    "legal_stable_employment": {
+      "label": {"zh": "有合法稳定就业", "en": "legal stable employment"},
+      "citation": "津政发〔2015〕39号 第七条",
+      "any": [
+        {"all": [{"fact": "employment.type", "op": "==", "value": "employee"}, {"fact": "employment.labor_contract", "op": "is", "value": true}]},
+        {"all": [{"fact": "employment.type", "op": "in", "value": ["individual_business_with_employees", "individual_business_no_employees"]},
+                 {"fact": "employment.business_licence", "op": "is", "value": true}]}
+      ]
+    },
+    "permit_legal_residence": {
+      "label": {"zh": "有合法居所（自有、租赁、单位或学校内部、居住在本市居民自有住房）", "en": "legal residence (own home, rental, employer or school premises, a Tianjin resident's home)"},
+      "citation": "津政办发〔2016〕32号 居住证办理实施细则 第六条",
+      "fact": "housing.type", "op": "in", "value": ["owned", "rental", "employer_dormitory", "relative"]
+    },
+    "holds_tianjin_permit": {
+      "label": {"zh": "持有有效的天津市居住证", "en": "holds a valid Tianjin residence permit"},
+      "citation": "津政发〔2015〕39号 第三十二条（二）",
+      "any": [
+        {"fact": "residence_permit.held", "op": "is", "value": true},
+        {"fact": "status", "op": "==", "value": "residence_permit"}
+      ]
+    },
+    "points_employment": {
+      "label": {"zh": "被在津用人单位招用，或在津投资办企业", "en": "employed by an employer in Tianjin, or invested in and runs an enterprise in Tianjin"},
+      "citation": "津政发〔2015〕39号 第三十二条（三）",
+      "all": [
+        {"fact": "employment.in_city", "op": "is", "value": true},
+        {"any": [
+          {"fact": "employment.type", "op": "==", "value": "employee"},
+          {"label": {"zh": "在津投资办企业", "en": "invested in and runs an enterprise in Tianjin"}, "fact": "recognized.investor", "op": "is", "value": true}
+        ]}
+      ]
+    },
+    "points_insurance": {
+      "label": {"zh": "在本市依法缴纳社会保险费月数（满1年）", "en": "months of social insurance paid in Tianjin (at least 1 year)"},
+      "citation": "津政发〔2015〕39号 第三十二条（三）",
+      "fact": "social_insurance.months", "op": ">=", "param": "points_apply_insurance_months"
+    },
+    "points_insurance_continuous": {
+      "label": {"zh": "社会保险连续缴纳", "en": "social insurance paid without a break"},
+      "citation": "津政办发〔2016〕32号 积分管理实施细则 第二条（三）",
+      "fact": "social_insurance.continuous", "op": "is", "value": true
+    },
+    "below_retirement_age": {
+      "label": {"zh": "未达到法定退休年龄", "en": "below the statutory retirement age"},
+      "citation": "津政发〔2015〕39号 第三十二条（三）",
+      "fact": "age", "op": "<", "param": "retirement_age"
+    },
+    "owns_legal_stable_residence": {
+      "label": {"zh": "在津有合法稳定住所（产权住房）", "en": "legal stable residence in Tianjin (a home with property rights)"},
+      "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条",
+      "any": [
+        {"fact": "housing.owns_home_in_city", "op": "is", "value": true},
+        {"fact": "housing.type", "op": "==", "value": "owned"}
+      ]
+    },
+    "settlement_address": {
+      "label": {"zh": "在津具有合法稳定的落户地点", "en": "a qualifying settlement address in Tianjin"},
+      "citation": "津政发〔2015〕39号 第三十二条（四）",
+      "any": [
+        {"ref": "owns_legal_stable_residence"},
+        {"label": {"zh": "用人单位或市、区人民政府所属人力资源中介机构的集体户口（无合法稳定住所时）", "en": "the collective hukou of the employer or of a municipal or district public HR agency (without a home of one's own)"},
+         "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条",
+         "ref": "points_employment"}
+      ]
+    },
+    "points_application_conditions": {
+      "label": {"zh": "申请积分入户的条件（分数除外）", "en": "conditions to apply for points settlement (other than the score)"},
+      "citation": "津政发〔2015〕39号 第三十二条",
+      "all": [
+        {"ref": "holds_tianjin_permit"},
+        {"ref": "points_employment"},
+        {"ref": "points_insurance"},
+        {"ref": "points_insurance_continuous"},
+        {"ref": "below_retirement_age"},
+        {"ref": "settlement_address"}
+      ]
+    },
+    "rural_migrant": {
+      "label": {"zh": "农业转移人口（原农业户口）", "en": "rural-to-urban migrant (former rural hukou)"},
+      "fact": "hukou.former_type", "op": "==", "value": "rural"
+    },
+    "must_join_employee_medical": {
+      "label": {"zh": "用人单位职工或有雇工的个体工商户", "en": "employee, or individual business with employees"},
+      "fact": "employment.type", "op": "in", "value": ["employee", "individual_business_with_employees"]
+    },
+    "must_join_employee_pension": {
+      "label": {"zh": "机关、事业单位、各类企业职工或个体工商户", "en": "employee of an agency, institution or enterprise, or individual business"},
+      "fact": "employment.type", "op": "in", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]
+    }
+  },
+  "residence_permit_conditions": {
+    "label": {"zh": "申领天津市居住证的条件", "en": "conditions for a Tianjin residence permit"},
+    "citation": "津政发〔2015〕39号 第七条; 津政办发〔2016〕32号 居住证办理实施细则 第八条",
+    "condition": {
+      "all": [
+        {"label": {"zh": "来津居住满半年（月数）", "en": "months lived in Tianjin (at least half a year)"}, "fact": "residence.months", "op": ">=", "value": 6},
+        {"label": {"zh": "有合法稳定就业、合法稳定住所、连续就读条件之一", "en": "legal stable employment, legal stable residence or continuous study"},
+         "any": [
+           {"ref": "legal_stable_employment"},
+           {"ref": "permit_legal_residence"},
+           {"label": {"zh": "连续就读", "en": "continuous study"},
+            "all": [{"fact": "employment.type", "op": "==", "value": "student"}, {"fact": "school.in_city", "op": "is", "value": true}]}
+         ]}
+      ]
+    }
+  },
+  "pathways": [
+    {
+      "id": "in_city_move",
+      "name": {"zh": "本市户籍人口市内迁移（以合法稳定住所为前提）", "en": "Moves within Tianjin by Tianjin hukou holders (on the premise of legal stable residence)"},
+      "citation": "天津市推动非户籍人口在城市落户工作方案 （五）",
+      "condition": {
+        "all": [
+          {"label": {"zh": "具有本市户籍", "en": "holds Tianjin hukou"}, "fact": "hukou.local", "op": "is", "value": true},
+          {"ref": "owns_legal_stable_residence", "citation": "天津市推动非户籍人口在城市落户工作方案 （五）"}
+        ]
+      },
+      "note": {"zh": "仅适用于已有本市户籍者在市内迁移，不是非户籍人口的落户途径；条文未提“含租赁”，合法稳定住所按本市户籍规定理解为产权住房等（积分入户管理实施细则第五条）。“引导……举家在城镇落户”为政策方向，不是可申请的途径。", "en": "only for people who already hold Tianjin hukou moving within the city, not a route for migrants; the clause does not say \"rental included\", so legal stable residence is read as a home with property rights (as 积分入户管理实施细则 Art. 5 defines it). Guiding whole families to settle in towns is a direction, not a pathway one can apply for."}
+    },
+    {
+      "id": "college_students",
+      "name": {"zh": "本市普通高校新录取学生户口迁至学校", "en": "Newly admitted students of Tianjin colleges moving hukou to the school"},
+      "citation": "天津市推动非户籍人口在城市落户工作方案 （六）",
+      "condition": {
+        "label": {"zh": "被本市普通高校录取", "en": "admitted to a college in Tianjin"},
+        "fact": "school.college_in_city", "op": "is", "value": true
+      },
+      "note": {"zh": "根据本人意愿迁入，不限农村生源；毕业后可迁回原籍或迁入合法稳定就业地", "en": "voluntary, not limited to rural-origin students; after graduation the hukou may return to the place of origin or move to the place of legal stable employment"}
+    },
+    {
+      "id": "talent_introduction",
+      "name": {"zh": "人才引进落户（普通高校毕业生、职业院校毕业生、技术工人）", "en": "Talent introduction (college graduates, vocational graduates, technical workers)"},
+      "citation": "天津市推动非户籍人口在城市落户工作方案 （七）",
+      "provisional": true,
+      "condition": {
+        "label": {"zh": "属于（七）列明的人才类别之一", "en": "belongs to one of the groups （七） names"},
+        "any": [
+          {"label": {"zh": "普通高校毕业生", "en": "college graduate"}, "fact": "education.level", "op": ">=", "param": "talent_min_education"},
+          {"label": {"zh": "职业院校毕业生", "en": "vocational-school graduate"}, "fact": "education.level", "op": "in", "value": ["secondary_vocational", "higher_vocational"]},
+          {"label": {"zh": "技术工人（技能型人才）", "en": "technical (skilled) worker"}, "fact": "skill.level", "op": ">=", "param": "talent_min_skill_level"}
+        ]
+      },
+      "note": {"zh": "方案只要求加大引进力度、提高落户率，具体条件见本市人才引进办法（未编入）：结论为暂定", "en": "the plan only calls for more talent introduction and higher settlement rates; the concrete conditions are in Tianjin's talent-introduction rules (not encoded): the answer is provisional"}
+    },
+    {
+      "id": "family_reunion",
+      "name": {"zh": "夫妻投靠、亲属投靠", "en": "Joining a spouse or relative with Tianjin hukou"},
+      "citation": "天津市推动非户籍人口在城市落户工作方案 （八）",
+      "provisional": true,
+      "condition": {
+        "all": [
+          {"label": {"zh": "尚无本市户籍", "en": "does not yet hold Tianjin hukou"}, "fact": "hukou.local", "op": "is", "value": false},
+          {"label": {"zh": "配偶或亲属具有本市户籍", "en": "a spouse or relative holds Tianjin hukou"}, "fact": "local_hukou_relative", "op": "is", "value": true}
+        ]
+      },
+      "note": {"zh": "方案只要求“统一并放宽”夫妻投靠、亲属投靠政策，未列具体条件（如婚龄、年龄、亲属范围），由本市投靠落户政策规定：结论为暂定。无户口人员登记、返津落户等历史遗留问题由公安机关个案办理。", "en": "the plan only says spouse and relative reunion are to be unified and relaxed; it gives no conditions (marriage length, age, which relatives), which Tianjin's reunion rules set: the answer is provisional. People without hukou and returns to Tianjin are handled case by case by the police."}
+    },
+    {
+      "id": "points_settlement",
+      "name": {"zh": "居住证积分落户", "en": "Residence-permit points settlement"},
+      "citation": "天津市推动非户籍人口在城市落户工作方案 （九）; 津政发〔2015〕39号 第三十二条",
+      "condition": {"ref": "points_application_conditions"},
+      "followers": [
+        {"id": "minor_child", "label": {"zh": "18周岁以下子女随迁（申请人在津有合法稳定住所）", "en": "child under 18 (the applicant has a legal stable residence in Tianjin)"},
+         "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第六条; 津政发〔2015〕39号 第三十八条",
+         "condition": {"all": [
+           {"fact": "relation", "op": "==", "value": "child"},
+           {"fact": "age", "op": "<", "value": 18},
+           {"label": {"zh": "申请人在津有合法稳定住所（产权住房）", "en": "the applicant has a legal stable residence in Tianjin (a home with property rights)"},
+            "any": [
+              {"of": "applicant", "fact": "housing.owns_home_in_city", "op": "is", "value": true},
+              {"of": "applicant", "fact": "housing.type", "op": "==", "value": "owned"}
+            ]}
+         ]}}
+      ],
+      "address_order": [
+        {"label": {"zh": "本人、配偶、父母、子女名下的合法稳定住所", "en": "a legal stable residence owned by the applicant, spouse, parents or children"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"},
+        {"label": {"zh": "用人单位集体户口", "en": "the employer's collective hukou"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"},
+        {"label": {"zh": "市、区人民政府所属人力资源中介机构集体户口", "en": "the collective hukou of a municipal or district public HR agency"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"}
+      ],
+      "note": {"zh": "此处判断第三十二条（二）至（四）的申请条件；（五）积分是否达到申报指导分值，以及第四十四条不予积分落户的情形，见积分查询（hukou_score_points）。（一）在境内具有合法有效户籍身份由公安机关核验。", "en": "this judges the conditions of Art. 32 (2)–(4); whether the score reaches the guidance score (Art. 32 (5)) and the exclusions of Art. 44 are answered by the points query (hukou_score_points). Art. 32 (1), a valid hukou identity, is checked by the police."}
+    }
+  ],
+  "priority_groups": [
+    {"id": "rural_students_and_soldiers", "name": {"zh": "农村学生升学和参军进入城镇的人口", "en": "rural students admitted to school and people entering through military service"},
+     "citation": "国办发〔2016〕72号 任务2",
+     "condition": {"all": [{"ref": "rural_migrant"}, {"fact": "entered_city_by", "op": "in", "value": ["school_admission", "military_service"]}]}},
+    {"id": "five_years_employed_and_resident", "name": {"zh": "在城镇就业居住5年以上的农业转移人口", "en": "rural migrants employed and living in the city for 5 years or more"},
+     "citation": "国办发〔2016〕72号 任务2",
+     "condition": {"all": [{"ref": "rural_migrant"}, {"fact": "residence.months", "op": ">=", "value": 60}, {"fact": "employment.months", "op": ">=", "value": 60}]}},
+    {"id": "whole_family", "name": {"zh": "举家迁徙的农业转移人口", "en": "rural migrants moving as a whole family"},
+     "citation": "国办发〔2016〕72号 任务2",
+     "condition": {"all": [{"ref": "rural_migrant"}, {"fact": "whole_family_move", "op": "is", "value": true}]}},
+    {"id": "new_generation_migrant_workers", "name": {"zh": "新生代农民工", "en": "new-generation migrant workers"},
+     "citation": "国办发〔2016〕72号 任务2",
+     "condition": {"all": [{"ref": "rural_migrant"}, {"fact": "birth_year", "op": ">=", "value": 1980},
+                           {"fact": "employment.type", "op": "not_in", "value": ["unemployed", "student", "retired"]}]}}
+  ],
+  "points": {
+    "citation": "天津市推动非户籍人口在城市落户工作方案 （九）; 津政发〔2015〕39号 第五章; 津政发〔2013〕31号 附件",
+    "note": {
+      "zh": "（九）要求调整积分指标体系，本表分值取自2014年分值表（津政发〔2013〕31号 附件），2018年及以后的数值仅来自二手资料，全部为暂定，以官方分值表为准。未计分的指标：投资纳税（指标8）、婚姻情况（指标9，需核对配偶在本市就业）、在一个单位工作10年及以上的20分（指标11）。社会保险按五险齐缴计，仅计用人单位缴纳的年限（积分管理实施细则第七条），补缴不计分（第二十条，35周岁以下且本科、中级职称或技师以上者除外）。2022年起的指导分值110对应的新分值表未编入。",
+      "en": "（九） orders the indicators adjusted; these values come from the 2014 table (津政发〔2013〕31号 附件), values from 2018 on only from secondary sources, all provisional until replaced by the official table. Not scored: investment and tax (indicator 8), marriage (indicator 9: the spouse's employment in Tianjin must be checked), the 20 points for 10 years with one employer (indicator 11). Social insurance assumes all five types and counts employer-paid years only (积分管理实施细则 Art. 7); back-paid months earn nothing (Art. 20, except applicants aged 35 or under with a bachelor's degree, an intermediate title or technician level). The 2022 table behind the guidance score of 110 is not encoded."
+    },
+    "threshold": {"param": "points_guidance_score"},
+    "indicators": [
+      {"id": "age", "kind": "bands", "label": {"zh": "年龄（基本分）", "en": "age (basic points)"}, "citation": "津政发〔2013〕31号 附件 指标1",
+       "fact": "age",
+       "bands": [{"max": 35, "points": {"param": "pts_age_35_or_under"}}, {"min": 36, "max": 45, "points": {"param": "pts_age_36_to_45"}}]},
+      {"id": "education", "kind": "categorical", "label": {"zh": "受教育程度（基本分，只计最高）", "en": "education (basic points, highest only)"},
+       "citation": "津政发〔2013〕31号 附件 指标2", "fact": "education.level",
+       "points": {"senior_high": {"param": "pts_edu_senior_high"}, "secondary_vocational": {"param": "pts_edu_senior_high"},
+                  "junior_college": {"param": "pts_edu_junior_college"}, "bachelor": {"param": "pts_edu_bachelor"}}},
+      {"id": "title_or_skill", "kind": "best_of", "label": {"zh": "专业技术、职业技能水平（基本分，只计最高）", "en": "professional title or vocational skill (basic points, highest only)"},
+       "citation": "津政发〔2013〕31号 附件 指标3",
+       "indicators": [
+         {"id": "title", "kind": "categorical", "label": {"zh": "专业技术职称", "en": "professional title"}, "citation": "津政发〔2013〕31号 附件 指标3（1—3）",
+          "fact": "skill.title",
+          "points": {"junior": {"param": "pts_title_junior"}, "intermediate": {"param": "pts_title_intermediate"}, "senior": {"param": "pts_title_senior"}}},
+         {"id": "skill", "kind": "categorical", "label": {"zh": "职业技能等级", "en": "vocational skill level"}, "citation": "津政发〔2013〕31号 附件 指标3（4—8）",
+          "fact": "skill.level",
+          "points": {"junior_worker": {"param": "pts_skill_junior_worker"}, "intermediate_worker": {"param": "pts_skill_intermediate_worker"},
+                     "senior_worker": {"param": "pts_skill_senior_worker"}, "technician": {"param": "pts_skill_technician"},
+                     "senior_technician": {"param": "pts_skill_senior_technician"}}}
+       ]},
+      {"id": "social_insurance", "kind": "accrual", "label": {"zh": "社会保险（基本分）", "en": "social insurance (basic points)"},
+       "citation": "津政发〔2013〕31号 附件 指标4; secondary: 津发改社会〔2018〕26号 (60个月以上部分)",
+       "fact": "social_insurance.months",
+       "stages": [{"from": 0, "per": 12, "points": {"param": "pts_insurance_per_year"}},
+                  {"from": 60, "per": 12, "points": {"param": "pts_insurance_per_year_beyond_60"}}]},
+      {"id": "own_home", "kind": "bonus", "label": {"zh": "住房（基本分）", "en": "own home (basic points)"}, "citation": "津政发〔2013〕31号 附件 指标5",
+       "condition": {"fact": "housing.owns_home_in_city", "op": "is", "value": true},
+       "points": {"param": "pts_own_home"}},
+      {"id": "occupation", "kind": "categorical", "label": {"zh": "职业（工种）紧缺程度（导向分）", "en": "shortage occupation (guidance points)"},
+       "citation": "津政发〔2013〕31号 附件 指标6", "fact": "points_record.occupation_shortage",
+       "points": {"general": {"param": "pts_occupation_general"}, "short": {"param": "pts_occupation_short"}, "very_short": {"param": "pts_occupation_very_short"}}},
+      {"id": "settlement_district", "kind": "categorical", "label": {"zh": "落户地区（导向分）", "en": "settlement district (guidance points)"},
+       "citation": "津政发〔2013〕31号 附件 指标7; 天津市推动非户籍人口在城市落户工作方案 （九）", "fact": "intended_district",
+       "points": {"滨海新区": {"param": "pts_district_binhai"},
+                  "武清区": {"param": "pts_district_outer"}, "宝坻区": {"param": "pts_district_outer"}, "静海区": {"param": "pts_district_outer"},
+                  "宁河区": {"param": "pts_district_outer"}, "蓟州区": {"param": "pts_district_outer"},
+                  "东丽区": {"param": "pts_district_ring"}, "西青区": {"param": "pts_district_ring"}, "津南区": {"param": "pts_district_ring"},
+                  "北辰区": {"param": "pts_district_ring"}}},
+      {"id": "housing_fund", "kind": "accrual", "label": {"zh": "住房公积金", "en": "housing provident fund"},
+       "citation": "secondary: 津发改社会〔2018〕26号 (住房公积金每年2分)", "fact": "housing_fund.consecutive_full_months",
+       "stages": [{"from": 0, "per": 12, "points": {"param": "pts_housing_fund_per_year"}}]},
+      {"id": "award", "kind": "categorical", "label": {"zh": "奖项和荣誉称号（附加分，只计最高）", "en": "awards and honours (additional points, highest only)"},
+       "citation": "津政发〔2013〕31号 附件 指标10", "fact": "points_record.award",
+       "points": {"provincial": {"param": "pts_award_provincial"}, "national": {"param": "pts_award_national"}}},
+      {"id": "work_years", "kind": "bands", "label": {"zh": "在津工作年限（附加分）", "en": "years of work in Tianjin (additional points)"},
+       "citation": "津政发〔2013〕31号 附件 指标11; 津政办发〔2016〕32号 积分管理实施细则 第十九条（缴纳五项社会保险满6年）",
+       "fact": "social_insurance.months",
+       "bands": [{"min": 72, "points": {"param": "pts_work_6_years"}}]},
+      {"id": "violations", "kind": "deduction", "label": {"zh": "守法诚信（负积分，可分项累计）", "en": "law-abiding and credit record (deductions add up)"},
+       "citation": "津政发〔2013〕31号 附件 指标12", "fact": "points_record.violations",
+       "each": {"param": "pts_violation_each"}}
+    ],
+    "requirements": [
+      {"id": "residence_permit", "label": {"zh": "持有有效的天津市居住证", "en": "holds a valid Tianjin residence permit"},
+       "citation": "津政发〔2015〕39号 第三十二条（二）", "condition": {"ref": "holds_tianjin_permit"}},
+      {"id": "employment", "label": {"zh": "被在津用人单位招用，或在津投资办企业", "en": "employed in Tianjin, or runs an enterprise invested in Tianjin"},
+       "citation": "津政发〔2015〕39号 第三十二条（三）", "condition": {"ref": "points_employment"}},
+      {"id": "social_insurance", "label": {"zh": "在本市连续缴纳社会保险费满1年", "en": "social insurance paid in Tianjin for at least 1 year without a break"},
+       "citation": "津政发〔2015〕39号 第三十二条（三）; 津政办发〔2016〕32号 积分管理实施细则 第二条（三）",
+       "condition": {"all": [{"ref": "points_insurance"}, {"ref": "points_insurance_continuous"}]}},
+      {"id": "below_retirement_age", "label": {"zh": "未达到法定退休年龄", "en": "below the statutory retirement age"},
+       "citation": "津政发〔2015〕39号 第三十二条（三）", "condition": {"ref": "below_retirement_age"}},
+      {"id": "settlement_address", "label": {"zh": "在津具有合法稳定的落户地点", "en": "a qualifying settlement address in Tianjin"},
+       "citation": "津政发〔2015〕39号 第三十二条（四）", "condition": {"ref": "settlement_address"}}
+    ],
+    "vetoes": [
+      {"id": "false_information", "label": {"zh": "申领居住证或申办积分入户过程中提供虚假信息", "en": "gave false information when applying for the permit or for points settlement"},
+       "citation": "津政发〔2015〕39号 第四十四条（三）; 津政发〔2013〕31号 附件 指标12",
+       "condition": {"fact": "points_record.false_information", "op": "is", "value": true}},
+      {"id": "criminal_conviction", "label": {"zh": "积分期间因犯罪获刑", "en": "convicted of a crime during the points period"},
+       "citation": "津政发〔2015〕39号 第四十四条（四）; 津政发〔2013〕31号 附件 指标12",
+       "condition": {"fact": "points_record.criminal_conviction", "op": "is", "value": true}}
+    ]
+  },
+  "entitlements": [
+    {"id": "tianjin.medical.employee_scheme", "domain": "medical_insurance", "subjects": "adults",
+     "name": {"zh": "职工基本医疗保险（用人单位职工和有雇工的个体工商户应当参加）", "en": "employee medical insurance (employees and individual businesses with employees must join)"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
+     "condition": {"ref": "must_join_employee_medical"},
+     "verdict": "must_join", "otherwise": "not_entitled",
+     "note": {"zh": "不分户籍", "en": "whatever the hukou"}},
+    {"id": "tianjin.medical.resident_scheme.enrolled_children", "domain": "medical_insurance", "subjects": "children",
+     "name": {"zh": "在本市学校、托幼机构就读的学生、儿童应当参加居民基本医疗保险（不分户籍）", "en": "children and students enrolled in Tianjin schools or nurseries must join resident medical insurance, whatever their hukou"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
+     "condition": {"all": [
+       {"fact": "school.in_city", "op": "is", "value": true},
+       {"label": {"zh": "在托幼机构或义务教育阶段就读，或为全日制非在职学生", "en": "in a nursery or compulsory school, or a full-time student"},
+        "any": [
+          {"fact": "school.stage", "op": "in", "value": ["nursery", "kindergarten", "primary", "junior_high"]},
+          {"fact": "school.full_time", "op": "is", "value": true}
+        ]}
+     ]},
+     "verdict": "must_join", "otherwise": "not_entitled"},
+    {"id": "tianjin.medical.resident_scheme.full_time_students", "domain": "medical_insurance", "subjects": "adults",
+     "name": {"zh": "在本市各级各类学校就读的全日制非在职学生应当参加居民基本医疗保险（不分户籍）", "en": "full-time students (not in work) enrolled in Tianjin schools must join resident medical insurance, whatever their hukou"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
+     "condition": {"all": [
+       {"fact": "employment.type", "op": "==", "value": "student"},
+       {"fact": "school.in_city", "op": "is", "value": true},
+       {"fact": "school.full_time", "op": "is", "value": true}
+     ]},
+     "verdict": "must_join", "otherwise": "not_entitled"},
+    {"id": "tianjin.medical.resident_scheme.local_residents", "domain": "medical_insurance", "subjects": "adults",
+     "name": {"zh": "本市户籍未就业居民、农村居民应当参加居民基本医疗保险", "en": "Tianjin-hukou residents without work and rural residents must join resident medical insurance"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant"],
+     "condition": {"any": [
+       {"fact": "employment.type", "op": "==", "value": "unemployed"},
+       {"label": {"zh": "农村居民（非职工）", "en": "rural resident (not an employee)"},
+        "all": [{"fact": "residence.area_type", "op": "==", "value": "rural"}, {"not": {"ref": "must_join_employee_medical"}}]}
+     ]},
+     "verdict": "must_join", "otherwise": "not_entitled"},
+    {"id": "tianjin.medical.resident_scheme.nonlocal_adults", "domain": "medical_insurance", "subjects": "adults",
+     "name": {"zh": "持居住证等有效证件的未就业成年非户籍常住人口可以参加居民基本医疗保险", "en": "adult non-hukou residents without work who hold a residence permit or another listed document may join resident medical insurance"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["residence_permit"],
+     "condition": {"all": [
+       {"label": {"zh": "未就业", "en": "without work"}, "fact": "employment.type", "op": "==", "value": "unemployed"},
+       {"label": {"zh": "成年", "en": "adult"}, "fact": "age", "op": ">=", "value": 18},
+       {"label": {"zh": "持有天津市居住证、外国人永久居留证、港澳台居民通行证或公安机关出具的其他有效证明", "en": "holds a Tianjin residence permit, a foreign permanent-residence card, a Hong Kong/Macao or Taiwan permit, or other valid police proof"},
+        "any": [
+          {"fact": "residence_permit.held", "op": "is", "value": true},
+          {"fact": "status", "op": "==", "value": "residence_permit"},
+          {"fact": "documents.foreign_permanent_residence", "op": "is", "value": true},
+          {"fact": "documents.hk_macao_taiwan_permit", "op": "is", "value": true},
+          {"fact": "documents.police_proof", "op": "is", "value": true}
+        ]}
+     ]},
+     "verdict": "may_join", "otherwise": "not_entitled"},
+    {"id": "tianjin.medical.resident_scheme.preschool_children", "domain": "medical_insurance", "subjects": "children",
+     "name": {"zh": "持居住证、流动人口居住登记凭证或居住证受理回执的未入学入托儿童（含新生儿）可以参加居民基本医疗保险", "en": "children not yet in school or nursery (newborns included) with a residence permit, floating-population registration or permit receipt may join resident medical insurance"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["residence_permit"],
+     "condition": {"all": [
+       {"label": {"zh": "未入学入托", "en": "not yet in school or nursery"}, "fact": "school.stage", "op": "==", "value": "not_in_school"},
+       {"label": {"zh": "持有天津市居住证、流动人口居住登记凭证或天津市居住证受理回执", "en": "holds a Tianjin residence permit, floating-population registration or permit receipt"},
+        "any": [
+          {"fact": "residence_permit.held", "op": "is", "value": true},
+          {"fact": "documents.floating_population_registration", "op": "is", "value": true},
+          {"fact": "documents.permit_receipt", "op": "is", "value": true}
+        ]}
+     ]},
+     "verdict": "may_join", "otherwise": "not_entitled"},
+    {"id": "tianjin.medical.choose_scheme", "domain": "medical_insurance", "subjects": "adults",
+     "name": {"zh": "无雇工的个体工商户、非全日制从业人员及其他灵活就业人员可选择参加职工或居民基本医疗保险", "en": "individual businesses without employees, part-time and other flexible workers may choose employee or resident medical insurance"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
+     "condition": {"fact": "employment.type", "op": "in", "value": ["individual_business_no_employees", "part_time", "flexible", "freelancer"]},
+     "verdict": "may_choose", "otherwise": "not_entitled",
+     "note": {"zh": "非全日制从业人员以未在用人单位参加职工医保为限", "en": "part-time workers only when not insured by an employer"}},
+    {"id": "tianjin.pension.employee_scheme", "domain": "pension", "subjects": "adults",
+     "name": {"zh": "城镇职工养老保险（机关、事业单位、各类企业职工和个体工商户应当参加）", "en": "employee pension insurance (employees and individual businesses must join)"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
+     "condition": {"ref": "must_join_employee_pension"},
+     "verdict": "must_join", "otherwise": "not_entitled"},
+    {"id": "tianjin.pension.flexible_employee_scheme", "domain": "pension", "subjects": "adults",
+     "name": {"zh": "在本市灵活就业人员（不分是否具有本市户籍）可以参加城镇职工养老保险", "en": "flexible workers in Tianjin, with or without Tianjin hukou, may join employee pension insurance"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
+     "condition": {"fact": "employment.type", "op": "in", "value": ["flexible", "part_time", "freelancer"]},
+     "verdict": "may_join", "otherwise": "not_entitled"},
+    {"id": "tianjin.pension.resident_scheme", "domain": "pension", "subjects": "adults",
+     "name": {"zh": "城乡居民养老保险（本市户籍、年满16周岁不满60周岁、不属于职工养老保险覆盖范围，在户籍所在地参加）", "en": "resident pension insurance (Tianjin hukou, aged 16 to under 60, outside employee pension; joined where the hukou is)"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant"],
+     "condition": {"all": [
+       {"label": {"zh": "具有本市户籍", "en": "holds Tianjin hukou"},
+        "any": [{"fact": "hukou.local", "op": "is", "value": true}, {"fact": "status", "op": "in", "value": ["local_hukou", "settled_migrant"]}]},
+       {"label": {"zh": "年满16周岁", "en": "aged 16 or over"}, "fact": "age", "op": ">=", "value": 16},
+       {"label": {"zh": "不满60周岁", "en": "under 60"}, "fact": "age", "op": "<", "value": 60},
+       {"label": {"zh": "不属于城镇职工养老保险覆盖范围", "en": "outside employee pension insurance"}, "not": {"ref": "must_join_employee_pension"}}
+     ]},
+     "verdict": "may_join", "otherwise": "not_entitled"},
+    {"id": "tianjin.pension.resident_scheme.nonlocal", "domain": "pension", "subjects": "adults",
+     "name": {"zh": "城乡居民养老保险（限本市户籍）", "en": "resident pension insurance (Tianjin hukou only)"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["residence_permit"],
+     "verdict": "not_entitled",
+     "note": {"zh": "非本市户籍者可在户籍所在地参加城乡居民养老保险；在津灵活就业的可参加城镇职工养老保险", "en": "without Tianjin hukou, resident pension is joined where the hukou is; flexible workers in Tianjin may join employee pension"}},
+    {"id": "tianjin.pension.transfer", "domain": "pension", "subjects": "adults",
+     "name": {"zh": "在本市或外省市参加的养老保险可转移接续，权益累计计算", "en": "pension contributions made in Tianjin or elsewhere transfer and add up"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
+     "verdict": "entitled"},
+    {"id": "tianjin.schooling.compulsory", "domain": "schooling", "subjects": "children",
+     "name": {"zh": "随迁子女义务教育：由居住证载明居住地所在区教育部门属地安置，统筹安排在公办学校就读", "en": "compulsory education for children living with the permit holder, placed by the education bureau of the district of residence, mainly in public schools"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （二十二）; 津政发〔2015〕39号 第十八条; 津政办发〔2016〕32号 随迁子女教育实施细则 第四条、第五条、第十三条",
+     "statuses": ["residence_permit"],
+     "condition": {"all": [
+       {"label": {"zh": "义务教育年龄", "en": "compulsory-education age"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
+       {"label": {"zh": "与居住证持有人共同居住生活", "en": "lives together with the permit holder"}, "fact": "lives_with_applicant", "op": "is", "value": true},
+       {"label": {"zh": "居住证持有人在本市有合法居所（自有或共有住房、登记备案的租赁住房）", "en": "the permit holder has a legal residence in Tianjin (owned or co-owned, or registered rental)"},
+        "citation": "津政办发〔2016〕32号 随迁子女教育实施细则 第四条（三）",
+        "of": "applicant", "fact": "housing.type", "op": "in", "value": ["owned", "rental"]},
+       {"label": {"zh": "居住证持有人在本市务工就业", "en": "the permit holder works in Tianjin"},
+        "citation": "津政办发〔2016〕32号 随迁子女教育实施细则 第四条（四）",
+        "of": "applicant", "fact": "employment.in_city", "op": "is", "value": true},
+       {"label": {"zh": "居住证持有人有本市社会保险缴费记录（月数）", "en": "the permit holder has paid social insurance in Tianjin (months)"},
+        "citation": "津政办发〔2016〕32号 随迁子女教育实施细则 第四条（四）",
+        "of": "applicant", "fact": "social_insurance.months", "op": ">=", "value": 1}
+     ]},
+     "verdict": "entitled", "otherwise": "not_entitled",
+     "note": {"zh": "具体申请要求由居住证载明居住地所属区教育部门确定；还需居住证、户口簿和预防接种证", "en": "the district education bureau of the residence on the permit sets the detailed requirements; the permit, hukou booklets and the vaccination certificate are also needed"}},
+    {"id": "tianjin.schooling.transfer", "domain": "schooling", "subjects": "children",
+     "name": {"zh": "由原籍转入本市义务教育学校：向居住地区教育部门登记，开学前后一周办理转学，学籍纳入本市统一管理", "en": "transfer into a Tianjin compulsory school: register with the district education bureau; transfers are handled the week before and after term starts; the student registry (学籍) joins Tianjin's"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （二十二）; 津政办发〔2016〕32号 随迁子女教育实施细则 第七条、第十四条",
+     "statuses": ["residence_permit", "settled_migrant"],
+     "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
+     "verdict": "entitled", "otherwise": "not_entitled"},
+    {"id": "tianjin.schooling.vocational_entrance", "domain": "schooling", "subjects": "children",
+     "name": {"zh": "接受义务教育后报考本市中等职业学校（含五年制高职）", "en": "after compulsory education, applying to Tianjin secondary vocational schools (incl. five-year higher vocational)"},
+     "citation": "津政发〔2015〕39号 第十八条第二款; 津政办发〔2016〕32号 随迁子女教育实施细则 第八条",
+     "statuses": ["residence_permit"],
+     "condition": {"all": [
+       {"fact": "school.stage", "op": "==", "value": "junior_high"},
+       {"fact": "school.in_city", "op": "is", "value": true}
+     ]},
+     "verdict": "entitled", "otherwise": "not_entitled", "provisional": true,
+     "note": {"zh": "以“符合国家和本市有关规定条件”为前提，报名条件按本市中考招生规定", "en": "subject to the national and Tianjin conditions; registration follows Tianjin's 中考 admission rules"}},
+    {"id": "tianjin.schooling.spring_gaokao", "domain": "schooling", "subjects": "children",
+     "name": {"zh": "本市中职毕业后报名春季高考专科层次招生和高职院校自主招生", "en": "after a Tianjin secondary vocational school, the spring college exam (专科) and higher-vocational independent admission"},
+     "citation": "津政发〔2015〕39号 第十八条第二款; 津政办发〔2016〕32号 随迁子女教育实施细则 第九条",
+     "statuses": ["residence_permit"],
+     "condition": {"all": [
+       {"fact": "school.stage", "op": "==", "value": "secondary_vocational"},
+       {"fact": "school.in_city", "op": "is", "value": true}
+     ]},
+     "verdict": "entitled", "otherwise": "not_entitled", "provisional": true,
+     "note": {"zh": "或具有同等学力；报名条件按本市春季高考和高职自主招生规定", "en": "or equivalent; registration follows Tianjin's spring-exam and independent-admission rules"}},
+    {"id": "tianjin.schooling.general_exams.permit", "domain": "schooling", "subjects": "children",
+     "name": {"zh": "报考本市普通高中和普通高校（中考、高考）", "en": "Tianjin general senior-high (中考) and college (高考) entrance exams"},
+     "citation": "津政办发〔2016〕32号 随迁子女教育实施细则 第十条、第十二条",
+     "statuses": ["residence_permit"],
+     "verdict": "not_entitled",
+     "note": {"zh": "居住证持有人随迁子女只能报考中职、春季高考和高职自主招生；父母积分落户后子女投靠落户取得本市户口的，可以报考普通高中和普通高校", "en": "children of permit holders may take the vocational routes only; once the parent settles by points and the child obtains Tianjin hukou by joining them, the child may take the general exams"}},
+    {"id": "tianjin.schooling.general_exams.settled", "domain": "schooling", "subjects": "children",
+     "name": {"zh": "积分落户后投靠落户的子女报考本市普通高中和普通高校", "en": "children who settled with a parent who settled by points: general senior-high and college entrance exams"},
+     "citation": "津政办发〔2016〕32号 随迁子女教育实施细则 第十条、第十二条; 津政发〔2015〕39号 第三十八条",
+     "statuses": ["settled_migrant"],
+     "condition": {"label": {"zh": "子女已取得本市户口", "en": "the child holds Tianjin hukou"}, "fact": "hukou.local", "op": "is", "value": true},
+     "verdict": "entitled", "otherwise": "not_entitled",
+     "note": {"zh": "投靠落户手续须在中考、高考报名前办理完毕", "en": "the child's hukou must be settled before exam registration"}},
+    {"id": "tianjin.schooling.settled_equal", "domain": "schooling", "subjects": "children",
+     "name": {"zh": "进城落户农民子女平等享有受教育权利", "en": "children of settled migrants: equal right to education"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （二十二）", "statuses": ["settled_migrant"],
+     "verdict": "entitled"},
+    {"id": "tianjin.schooling.preschool", "domain": "schooling", "subjects": "children",
+     "name": {"zh": "学前教育（幼儿园）", "en": "preschool (kindergarten)"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （二十二）", "statuses": ["residence_permit"],
+     "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"},
+     "verdict": "provisional", "otherwise": "not_entitled", "provisional": true,
+     "note": {"zh": "方案只要求加快幼儿园建设，未规定随迁子女入园的权利或条件", "en": "the plan only calls for building more kindergartens; it sets no right or condition for migrant children's admission"}},
+    {"id": "tianjin.housing_support.settled", "domain": "housing_support", "subjects": "applicant",
+     "name": {"zh": "进城落户农民申请住房保障（先试点、后推开，逐步放开）", "en": "housing security for settled rural migrants (piloted first, opened step by step)"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["settled_migrant"],
+     "verdict": "provisional", "provisional": true,
+     "note": {"zh": "仅对“符合条件的”进城落户农民逐步放开，条件和推开进度由住房保障部门规定", "en": "opened step by step to eligible settled rural migrants; the housing authority sets the conditions and the pace"}},
+    {"id": "tianjin.housing_support.rent_subsidy", "domain": "housing_support", "subjects": "applicant",
+     "name": {"zh": "领取租房补贴用于市场租房", "en": "rent subsidy for renting on the market"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["settled_migrant"],
+     "verdict": "provisional", "provisional": true,
+     "note": {"zh": "作为逐步放开的住房保障方式之一，条件未在方案列明", "en": "one of the forms of the phased-in housing security; conditions are not in the plan"}},
+    {"id": "tianjin.housing_support.permit", "domain": "housing_support", "subjects": "applicant",
+     "name": {"zh": "居住证持有人按本市有关规定享受相关住房保障政策", "en": "permit holders: housing security under Tianjin's rules"},
+     "citation": "津政发〔2015〕39号 第二十二条", "statuses": ["residence_permit"],
+     "verdict": "provisional", "provisional": true,
+     "note": {"zh": "具体条件见本市住房保障规定（未编入）", "en": "the conditions are in Tianjin's housing-security rules (not encoded)"}},
+    {"id": "tianjin.housing_fund.deposit", "domain": "housing_fund", "subjects": "adults",
+     "name": {"zh": "缴存住房公积金（农业转移人口纳入覆盖范围）", "en": "housing provident fund deposits (migrants covered)"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
+     "condition": {"fact": "employment.type", "op": "==", "value": "employee"},
+     "verdict": "entitled", "otherwise": "not_entitled"},
+    {"id": "tianjin.housing_fund.deposit_self_employed", "domain": "housing_fund", "subjects": "adults",
+     "name": {"zh": "个体工商户和自由职业者缴存住房公积金（鼓励）", "en": "housing provident fund deposits by individual businesses and freelancers (encouraged)"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
+     "condition": {"fact": "employment.type", "op": "in", "value": ["individual_business_with_employees", "individual_business_no_employees", "freelancer"]},
+     "verdict": "may_join", "otherwise": "not_entitled",
+     "note": {"zh": "方案为“鼓励缴存”，自愿参加", "en": "the plan encourages them to deposit; joining is voluntary"}},
+    {"id": "tianjin.housing_fund.use_elsewhere", "domain": "housing_fund", "subjects": "adults",
+     "name": {"zh": "住房公积金缴存人异地使用住房公积金", "en": "depositors may use their housing fund across regions"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
+     "condition": {"fact": "housing_fund.depositing", "op": "is", "value": true},
+     "verdict": "entitled", "otherwise": "not_entitled"},
+    {"id": "tianjin.minimum_allowance.settled", "domain": "minimum_allowance", "subjects": "everyone",
+     "name": {"zh": "进城落户农民与城镇居民同等享有最低生活保障（按户籍受理）", "en": "settled migrants: minimum living allowance on the same terms as urban residents (applied for by hukou)"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十八）", "statuses": ["settled_migrant"],
+     "verdict": "entitled",
+     "note": {"zh": "以符合最低生活保障条件为前提", "en": "provided the 低保 conditions are met"}},
+    {"id": "tianjin.minimum_allowance.permit", "domain": "minimum_allowance", "subjects": "everyone",
+     "name": {"zh": "最低生活保障（按户籍管理原则受理）", "en": "minimum living allowance (handled by hukou)"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十八）", "statuses": ["residence_permit"],
+     "verdict": "not_entitled",
+     "note": {"zh": "低保按户籍管理原则受理，非本市户籍者向户籍所在地申请", "en": "the allowance is handled where the hukou is; without Tianjin hukou, apply at the hukou place"}},
+    {"id": "tianjin.residence_permit.services", "domain": "residence_permit", "subjects": "everyone",
+     "name": {"zh": "居住证持有人享有国家和《天津市居住证管理办法》规定的各项基本公共服务和办事便利", "en": "permit holders: the basic public services and conveniences of the state and of the Tianjin residence-permit measures"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （二十一）", "statuses": ["residence_permit"],
+     "verdict": "entitled"},
+    {"id": "tianjin.permit.employment_services", "domain": "employment", "subjects": "adults",
+     "name": {"zh": "免费享受就业信息咨询、求职登记、职业介绍、职业指导等服务", "en": "free job information, job-seeker registration, placement and career guidance"},
+     "citation": "津政发〔2015〕39号 第十九条", "statuses": ["residence_permit"],
+     "verdict": "entitled"},
+    {"id": "tianjin.permit.community_affairs", "domain": "conveniences", "subjects": "adults",
+     "name": {"zh": "参与居住地社区事务；取得户籍地选举资格证明的，享有居住地选举权和被选举权", "en": "taking part in community affairs; with proof of voting eligibility from the hukou place, voting and standing in elections where they live"},
+     "citation": "津政发〔2015〕39号 第二十条", "statuses": ["residence_permit"],
+     "verdict": "entitled"},
+    {"id": "tianjin.permit.conveniences", "domain": "conveniences", "subjects": "adults",
+     "name": {"zh": "在本市申领机动车驾驶证、办理车辆登记，申请普通护照和往来港澳台通行证及签注", "en": "driving licence and vehicle registration in Tianjin; ordinary passports, Hong Kong/Macao/Taiwan travel permits and endorsements"},
+     "citation": "津政发〔2015〕39号 第二十一条", "statuses": ["residence_permit"],
+     "verdict": "entitled"},
+    {"id": "tianjin.permit.public_health", "domain": "public_health", "subjects": "everyone",
+     "name": {"zh": "持有人及随迁子女享有传染病防治、预防接种、孕产妇和儿童保健等基本公共卫生服务", "en": "holders and their children: disease control, vaccination, maternal and child health services"},
+     "citation": "津政发〔2015〕39号 第二十三条", "statuses": ["residence_permit"],
+     "verdict": "entitled"},
+    {"id": "tianjin.permit.family_planning", "domain": "public_health", "subjects": "adults",
+     "name": {"zh": "免费享受计划生育相关技术服务", "en": "free family-planning technical services"},
+     "citation": "津政发〔2015〕39号 第二十四条", "statuses": ["residence_permit"],
+     "verdict": "entitled"},
+    {"id": "tianjin.permit.qualifications", "domain": "conveniences", "subjects": "adults",
+     "name": {"zh": "参加专业技术职务任职资格评定或考试、职业（执业）资格考试和登记、非学历教育、职业技能培训和鉴定", "en": "professional-title assessment and exams, vocational-qualification exams and registration, non-degree education, skills training and certification"},
+     "citation": "津政发〔2015〕39号 第二十六条", "statuses": ["residence_permit"],
+     "verdict": "entitled"}
+  ]
+}
+"""#),
+        ("wenzhou/cangnan.json", #"""
+{
+  "format": "hukou-pack/1",
+  "id": "wenzhou/cangnan",
+  "version": "2016.1",
+  "name": {"zh": "温州市苍南县", "en": "Cangnan County, Wenzhou"},
+  "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
+  "effective_from": "2016-05-06",
+  "comment": "Generated by scripts/gen-wenzhou-counties.py from Policies/wenzhou.json: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1.",
+  "city_size_class": {"value": "small", "provisional": true, "source": "温政发〔2016〕26号 四（二）1 opens the county fully \"按照国务院关于调整城市规模划分标准\" without naming its class; 全面放开 is the treatment of 建制镇和小城市 (国发〔2014〕25号 （四）)"},
+  "parameters": [
+    {"id": "settlement_residence_types", "label": {"zh": "落户认可的合法稳定住所（含租赁）类型", "en": "kinds of housing accepted as legal stable residence (rental included) for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定住所的具体范围由实施细则明确；暂按居住证暂行条例第九条所列住址证明（产权房、租赁房、单位或学校出具住宿证明）取自有住房、租赁住房、单位宿舍", "en": "the scope is left to implementing rules; as a placeholder, the address proofs of 居住证暂行条例 Art. 9 (own home, rental, accommodation certified by employer or school): owned, rental, employer dormitory"}, "values": [{"from": "2016-05-06", "value": ["owned", "rental", "employer_dormitory"]}]},
+    {"id": "settlement_employment_types", "label": {"zh": "落户认可的合法稳定就业类型", "en": "kinds of work accepted as legal stable employment for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定就业的具体范围由实施细则明确；暂按居住证暂行条例第九条所列就业证明（劳动合同、工商营业执照）取受雇和个体经营", "en": "the scope is left to implementing rules; as a placeholder, the employment proofs of 居住证暂行条例 Art. 9 (labor contract, business licence): employees and individual businesses"}, "values": [{"from": "2016-05-06", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]}]},
+    {"id": "county_social_insurance_months", "label": {"zh": "无住所人员落户要求的城镇社会保险月数", "en": "months of urban social insurance required without legal stable residence"}, "unit": "months", "provisional": true, "source": "温政发〔2016〕26号 四（二）1; bound: 国办发〔2016〕72号 任务9", "note": {"zh": "参加社会保险的具体年限由实施细则明确；暂取国家对中等城市的上限3年（36个月）：全面放开的县（市）小于中等城市，要求不应更高；实际要求可能更低", "en": "the years are left to implementing rules; the national cap for medium cities, 3 years (36 months), is a placeholder: a fully open county is smaller than a medium city and should not ask more; the real figure may be lower"}, "values": [{"from": "2016-05-06", "value": 36}]},
+    {"id": "points_education_senior_high", "label": {"zh": "积分：高中（中专）学历", "en": "points: senior high or secondary vocational"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：学历每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per education level"}, "values": [{"from": "2016-05-06", "value": 5}]},
+    {"id": "points_education_junior_college", "label": {"zh": "积分：大专学历", "en": "points: junior college"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
+    {"id": "points_education_bachelor", "label": {"zh": "积分：本科学历", "en": "points: bachelor"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
+    {"id": "points_education_master", "label": {"zh": "积分：研究生学历", "en": "points: postgraduate"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_skill_junior_worker", "label": {"zh": "积分：初级工", "en": "points: junior worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：技能每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per skill level"}, "values": [{"from": "2016-05-06", "value": 5}]},
+    {"id": "points_skill_intermediate_worker", "label": {"zh": "积分：中级工", "en": "points: intermediate worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
+    {"id": "points_skill_senior_worker", "label": {"zh": "积分：高级工", "en": "points: senior worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
+    {"id": "points_skill_technician", "label": {"zh": "积分：技师及以上", "en": "points: technician or above"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_social_insurance_per_year", "label": {"zh": "积分：每满12个月社会保险", "en": "points: per 12 months of social insurance"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；占位：每满一年 2 分", "en": "the document names the indicator, not its values; placeholder: 2 points per full year"}, "values": [{"from": "2016-05-06", "value": 2}]},
+    {"id": "points_social_insurance_cap", "label": {"zh": "积分：社会保险指标上限", "en": "points: social-insurance cap"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位：上限 20 分（10 年）", "en": "placeholder: capped at 20 points (10 years)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_residence_per_year", "label": {"zh": "积分：每满12个月居住", "en": "points: per 12 months of residence"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；占位：每满一年 2 分", "en": "the document names the indicator, not its values; placeholder: 2 points per full year"}, "values": [{"from": "2016-05-06", "value": 2}]},
+    {"id": "points_residence_cap", "label": {"zh": "积分：居住年限指标上限", "en": "points: residence-years cap"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位：上限 20 分（10 年）", "en": "placeholder: capped at 20 points (10 years)"}, "values": [{"from": "2016-05-06", "value": 20}]}
+  ],
+  "definitions": {
+    "settlement_residence": {"label": {"zh": "有合法稳定住所（含租赁）（具体范围待实施细则）", "en": "legal stable residence, rental included (scope pending implementing rules)"}, "citation": "温政发〔2016〕26号 四（二）", "fact": "housing.type", "op": "in", "param": "settlement_residence_types"},
+    "settlement_employment": {"label": {"zh": "有合法稳定就业（具体范围待实施细则）", "en": "legal stable employment (scope pending implementing rules)"}, "citation": "温政发〔2016〕26号 四（二）", "all": [{"fact": "employment.type", "op": "in", "param": "settlement_employment_types"}, {"label": {"zh": "有劳动合同或工商营业执照", "en": "a labor contract or a business licence"}, "any": [{"fact": "employment.labor_contract", "op": "is", "value": true}, {"fact": "employment.business_licence", "op": "is", "value": true}]}]},
+    "lives_together": {"label": {"zh": "与申请人共同居住生活", "en": "lives together with the applicant"}, "fact": "lives_with_applicant", "op": "is", "value": true},
+    "follower_spouse": {"label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "all": [{"fact": "relation", "op": "==", "value": "spouse"}, {"ref": "lives_together"}]},
+    "follower_child": {"label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "all": [{"fact": "relation", "op": "==", "value": "child"}, {"ref": "lives_together"}, {"label": {"zh": "未成年，或未婚且无生活来源", "en": "under 18, or unmarried without income"}, "any": [{"label": {"zh": "未满18周岁", "en": "under 18"}, "fact": "age", "op": "<", "value": 18}, {"label": {"zh": "无生活来源的未婚子女", "en": "unmarried and without income"}, "all": [{"fact": "married", "op": "is", "value": false}, {"fact": "has_income", "op": "is", "value": false}]}]}]},
+    "follower_parent": {"label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "all": [{"fact": "relation", "op": "==", "value": "parent"}, {"ref": "lives_together"}]},
+    "legal_stable_residence": {"label": {"zh": "有合法稳定住所（含租赁）", "en": "legal stable residence (rental included)"}, "citation": "温政发〔2016〕26号 四（三）", "fact": "housing.type", "op": "in", "value": ["owned", "rental", "employer_dormitory"]},
+    "legal_stable_employment": {"label": {"zh": "有合法稳定就业", "en": "legal stable employment"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"all": [{"fact": "employment.type", "op": "==", "value": "employee"}, {"fact": "employment.labor_contract", "op": "is", "value": true}]}, {"all": [{"fact": "employment.type", "op": "in", "value": ["individual_business_with_employees", "individual_business_no_employees"]}, {"fact": "employment.business_licence", "op": "is", "value": true}]}]},
+    "continuous_study": {"label": {"zh": "连续就读", "en": "continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "all": [{"fact": "employment.type", "op": "==", "value": "student"}, {"fact": "school.in_city", "op": "is", "value": true}]}
+  },
+  "pathways": [
+    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
+    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
+    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"ref": "settlement_employment"}, {"label": {"zh": "在当地就业", "en": "employed here"}, "fact": "employment.in_city", "op": "is", "value": true}, {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"}, "fact": "social_insurance.months", "op": ">=", "param": "county_social_insurance_months"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "合法稳定就业的具体范围和参加社会保险的具体年限由实施细则明确，此处为暂定值", "en": "the scope of legal stable employment and the social-insurance years are left to implementing rules: provisional values here"}}
+  ],
+  "residence_permit_conditions": {"label": {"zh": "申领居住证的条件", "en": "conditions for a residence permit"}, "citation": "温政发〔2016〕26号 四（三）", "condition": {"all": [{"label": {"zh": "在本市居住满半年（月数）", "en": "months lived in the city (at least half a year)"}, "citation": "居住证暂行条例 第二条", "fact": "residence.months", "op": ">=", "value": 6}, {"label": {"zh": "有合法稳定就业、合法稳定住所（含租赁）或连续就读", "en": "legal stable employment, legal stable residence (rental included) or continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}]}},
+  "points": {"purpose": "public_services", "provisional": true, "citation": "温政发〔2016〕26号 四（三）", "note": {"zh": "基本公共服务积分（以居住证为载体，与学历、技能、参加社会保险和居住年限挂钩），用于享受基本公共服务，不是积分落户。文件只列指标，分值均为暂定占位值，得分仅供参考", "en": "public-service points (基本公共服务积分: tied to education, skills, social insurance and years of residence, carried by the residence permit) decide access to public services, not settlement. The document names the indicators only: every value is a provisional placeholder and the score is provisional"}, "indicators": [{"id": "education", "label": {"zh": "学历", "en": "education"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "education.level", "points": {"senior_high": {"param": "points_education_senior_high"}, "junior_college": {"param": "points_education_junior_college"}, "bachelor": {"param": "points_education_bachelor"}, "master": {"param": "points_education_master"}}}, {"id": "skills", "label": {"zh": "技能", "en": "skills"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "skill.level", "points": {"junior_worker": {"param": "points_skill_junior_worker"}, "intermediate_worker": {"param": "points_skill_intermediate_worker"}, "senior_worker": {"param": "points_skill_senior_worker"}, "technician": {"param": "points_skill_technician"}}}, {"id": "social_insurance", "label": {"zh": "参加社会保险", "en": "social insurance"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "social_insurance.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_social_insurance_per_year"}}], "cap": {"param": "points_social_insurance_cap"}}, {"id": "residence_years", "label": {"zh": "居住年限", "en": "years of residence"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "residence.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_residence_per_year"}}], "cap": {"param": "points_residence_cap"}}]},
+  "entitlements": [
+    {"id": "wenzhou.schooling.compulsory", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled", "otherwise": "not_entitled"},
+    {"id": "wenzhou.schooling.preschool", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.secondary_vocational", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.stage", "op": "==", "value": "secondary_vocational"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.local_exams", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
+    {"id": "wenzhou.employment.services", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.public_health", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.medical.join", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.pension.join", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.housing.settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.housing.not_settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
+  ]
+}
+"""#),
+        ("wenzhou/leqing.json", #"""
+{
+  "format": "hukou-pack/1",
+  "id": "wenzhou/leqing",
+  "version": "2016.1",
+  "name": {"zh": "温州市乐清市", "en": "Leqing, Wenzhou"},
+  "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
+  "effective_from": "2016-05-06",
+  "comment": "Generated by scripts/gen-wenzhou-counties.py from Policies/wenzhou.json: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1.",
+  "city_size_class": {"value": "small", "provisional": true, "source": "温政发〔2016〕26号 四（二）1 opens the county fully \"按照国务院关于调整城市规模划分标准\" without naming its class; 全面放开 is the treatment of 建制镇和小城市 (国发〔2014〕25号 （四）)"},
+  "parameters": [
+    {"id": "settlement_residence_types", "label": {"zh": "落户认可的合法稳定住所（含租赁）类型", "en": "kinds of housing accepted as legal stable residence (rental included) for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定住所的具体范围由实施细则明确；暂按居住证暂行条例第九条所列住址证明（产权房、租赁房、单位或学校出具住宿证明）取自有住房、租赁住房、单位宿舍", "en": "the scope is left to implementing rules; as a placeholder, the address proofs of 居住证暂行条例 Art. 9 (own home, rental, accommodation certified by employer or school): owned, rental, employer dormitory"}, "values": [{"from": "2016-05-06", "value": ["owned", "rental", "employer_dormitory"]}]},
+    {"id": "settlement_employment_types", "label": {"zh": "落户认可的合法稳定就业类型", "en": "kinds of work accepted as legal stable employment for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定就业的具体范围由实施细则明确；暂按居住证暂行条例第九条所列就业证明（劳动合同、工商营业执照）取受雇和个体经营", "en": "the scope is left to implementing rules; as a placeholder, the employment proofs of 居住证暂行条例 Art. 9 (labor contract, business licence): employees and individual businesses"}, "values": [{"from": "2016-05-06", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]}]},
+    {"id": "county_social_insurance_months", "label": {"zh": "无住所人员落户要求的城镇社会保险月数", "en": "months of urban social insurance required without legal stable residence"}, "unit": "months", "provisional": true, "source": "温政发〔2016〕26号 四（二）1; bound: 国办发〔2016〕72号 任务9", "note": {"zh": "参加社会保险的具体年限由实施细则明确；暂取国家对中等城市的上限3年（36个月）：全面放开的县（市）小于中等城市，要求不应更高；实际要求可能更低", "en": "the years are left to implementing rules; the national cap for medium cities, 3 years (36 months), is a placeholder: a fully open county is smaller than a medium city and should not ask more; the real figure may be lower"}, "values": [{"from": "2016-05-06", "value": 36}]},
+    {"id": "points_education_senior_high", "label": {"zh": "积分：高中（中专）学历", "en": "points: senior high or secondary vocational"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：学历每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per education level"}, "values": [{"from": "2016-05-06", "value": 5}]},
+    {"id": "points_education_junior_college", "label": {"zh": "积分：大专学历", "en": "points: junior college"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
+    {"id": "points_education_bachelor", "label": {"zh": "积分：本科学历", "en": "points: bachelor"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
+    {"id": "points_education_master", "label": {"zh": "积分：研究生学历", "en": "points: postgraduate"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_skill_junior_worker", "label": {"zh": "积分：初级工", "en": "points: junior worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：技能每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per skill level"}, "values": [{"from": "2016-05-06", "value": 5}]},
+    {"id": "points_skill_intermediate_worker", "label": {"zh": "积分：中级工", "en": "points: intermediate worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
+    {"id": "points_skill_senior_worker", "label": {"zh": "积分：高级工", "en": "points: senior worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
+    {"id": "points_skill_technician", "label": {"zh": "积分：技师及以上", "en": "points: technician or above"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_social_insurance_per_year", "label": {"zh": "积分：每满12个月社会保险", "en": "points: per 12 months of social insurance"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；占位：每满一年 2 分", "en": "the document names the indicator, not its values; placeholder: 2 points per full year"}, "values": [{"from": "2016-05-06", "value": 2}]},
+    {"id": "points_social_insurance_cap", "label": {"zh": "积分：社会保险指标上限", "en": "points: social-insurance cap"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位：上限 20 分（10 年）", "en": "placeholder: capped at 20 points (10 years)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_residence_per_year", "label": {"zh": "积分：每满12个月居住", "en": "points: per 12 months of residence"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；占位：每满一年 2 分", "en": "the document names the indicator, not its values; placeholder: 2 points per full year"}, "values": [{"from": "2016-05-06", "value": 2}]},
+    {"id": "points_residence_cap", "label": {"zh": "积分：居住年限指标上限", "en": "points: residence-years cap"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位：上限 20 分（10 年）", "en": "placeholder: capped at 20 points (10 years)"}, "values": [{"from": "2016-05-06", "value": 20}]}
+  ],
+  "definitions": {
+    "settlement_residence": {"label": {"zh": "有合法稳定住所（含租赁）（具体范围待实施细则）", "en": "legal stable residence, rental included (scope pending implementing rules)"}, "citation": "温政发〔2016〕26号 四（二）", "fact": "housing.type", "op": "in", "param": "settlement_residence_types"},
+    "settlement_employment": {"label": {"zh": "有合法稳定就业（具体范围待实施细则）", "en": "legal stable employment (scope pending implementing rules)"}, "citation": "温政发〔2016〕26号 四（二）", "all": [{"fact": "employment.type", "op": "in", "param": "settlement_employment_types"}, {"label": {"zh": "有劳动合同或工商营业执照", "en": "a labor contract or a business licence"}, "any": [{"fact": "employment.labor_contract", "op": "is", "value": true}, {"fact": "employment.business_licence", "op": "is", "value": true}]}]},
+    "lives_together": {"label": {"zh": "与申请人共同居住生活", "en": "lives together with the applicant"}, "fact": "lives_with_applicant", "op": "is", "value": true},
+    "follower_spouse": {"label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "all": [{"fact": "relation", "op": "==", "value": "spouse"}, {"ref": "lives_together"}]},
+    "follower_child": {"label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "all": [{"fact": "relation", "op": "==", "value": "child"}, {"ref": "lives_together"}, {"label": {"zh": "未成年，或未婚且无生活来源", "en": "under 18, or unmarried without income"}, "any": [{"label": {"zh": "未满18周岁", "en": "under 18"}, "fact": "age", "op": "<", "value": 18}, {"label": {"zh": "无生活来源的未婚子女", "en": "unmarried and without income"}, "all": [{"fact": "married", "op": "is", "value": false}, {"fact": "has_income", "op": "is", "value": false}]}]}]},
+    "follower_parent": {"label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "all": [{"fact": "relation", "op": "==", "value": "parent"}, {"ref": "lives_together"}]},
+    "legal_stable_residence": {"label": {"zh": "有合法稳定住所（含租赁）", "en": "legal stable residence (rental included)"}, "citation": "温政发〔2016〕26号 四（三）", "fact": "housing.type", "op": "in", "value": ["owned", "rental", "employer_dormitory"]},
+    "legal_stable_employment": {"label": {"zh": "有合法稳定就业", "en": "legal stable employment"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"all": [{"fact": "employment.type", "op": "==", "value": "employee"}, {"fact": "employment.labor_contract", "op": "is", "value": true}]}, {"all": [{"fact": "employment.type", "op": "in", "value": ["individual_business_with_employees", "individual_business_no_employees"]}, {"fact": "employment.business_licence", "op": "is", "value": true}]}]},
+    "continuous_study": {"label": {"zh": "连续就读", "en": "continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "all": [{"fact": "employment.type", "op": "==", "value": "student"}, {"fact": "school.in_city", "op": "is", "value": true}]}
+  },
+  "pathways": [
+    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
+    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
+    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"ref": "settlement_employment"}, {"label": {"zh": "在当地就业", "en": "employed here"}, "fact": "employment.in_city", "op": "is", "value": true}, {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"}, "fact": "social_insurance.months", "op": ">=", "param": "county_social_insurance_months"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "合法稳定就业的具体范围和参加社会保险的具体年限由实施细则明确，此处为暂定值", "en": "the scope of legal stable employment and the social-insurance years are left to implementing rules: provisional values here"}}
+  ],
+  "residence_permit_conditions": {"label": {"zh": "申领居住证的条件", "en": "conditions for a residence permit"}, "citation": "温政发〔2016〕26号 四（三）", "condition": {"all": [{"label": {"zh": "在本市居住满半年（月数）", "en": "months lived in the city (at least half a year)"}, "citation": "居住证暂行条例 第二条", "fact": "residence.months", "op": ">=", "value": 6}, {"label": {"zh": "有合法稳定就业、合法稳定住所（含租赁）或连续就读", "en": "legal stable employment, legal stable residence (rental included) or continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}]}},
+  "points": {"purpose": "public_services", "provisional": true, "citation": "温政发〔2016〕26号 四（三）", "note": {"zh": "基本公共服务积分（以居住证为载体，与学历、技能、参加社会保险和居住年限挂钩），用于享受基本公共服务，不是积分落户。文件只列指标，分值均为暂定占位值，得分仅供参考", "en": "public-service points (基本公共服务积分: tied to education, skills, social insurance and years of residence, carried by the residence permit) decide access to public services, not settlement. The document names the indicators only: every value is a provisional placeholder and the score is provisional"}, "indicators": [{"id": "education", "label": {"zh": "学历", "en": "education"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "education.level", "points": {"senior_high": {"param": "points_education_senior_high"}, "junior_college": {"param": "points_education_junior_college"}, "bachelor": {"param": "points_education_bachelor"}, "master": {"param": "points_education_master"}}}, {"id": "skills", "label": {"zh": "技能", "en": "skills"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "skill.level", "points": {"junior_worker": {"param": "points_skill_junior_worker"}, "intermediate_worker": {"param": "points_skill_intermediate_worker"}, "senior_worker": {"param": "points_skill_senior_worker"}, "technician": {"param": "points_skill_technician"}}}, {"id": "social_insurance", "label": {"zh": "参加社会保险", "en": "social insurance"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "social_insurance.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_social_insurance_per_year"}}], "cap": {"param": "points_social_insurance_cap"}}, {"id": "residence_years", "label": {"zh": "居住年限", "en": "years of residence"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "residence.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_residence_per_year"}}], "cap": {"param": "points_residence_cap"}}]},
+  "entitlements": [
+    {"id": "wenzhou.schooling.compulsory", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled", "otherwise": "not_entitled"},
+    {"id": "wenzhou.schooling.preschool", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.secondary_vocational", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.stage", "op": "==", "value": "secondary_vocational"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.local_exams", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
+    {"id": "wenzhou.employment.services", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.public_health", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.medical.join", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.pension.join", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.housing.settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.housing.not_settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
+  ]
+}
+"""#),
+        ("wenzhou/pingyang.json", #"""
+{
+  "format": "hukou-pack/1",
+  "id": "wenzhou/pingyang",
+  "version": "2016.1",
+  "name": {"zh": "温州市平阳县", "en": "Pingyang County, Wenzhou"},
+  "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
+  "effective_from": "2016-05-06",
+  "comment": "Generated by scripts/gen-wenzhou-counties.py from Policies/wenzhou.json: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1.",
+  "city_size_class": {"value": "small", "provisional": true, "source": "温政发〔2016〕26号 四（二）1 opens the county fully \"按照国务院关于调整城市规模划分标准\" without naming its class; 全面放开 is the treatment of 建制镇和小城市 (国发〔2014〕25号 （四）)"},
+  "parameters": [
+    {"id": "settlement_residence_types", "label": {"zh": "落户认可的合法稳定住所（含租赁）类型", "en": "kinds of housing accepted as legal stable residence (rental included) for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定住所的具体范围由实施细则明确；暂按居住证暂行条例第九条所列住址证明（产权房、租赁房、单位或学校出具住宿证明）取自有住房、租赁住房、单位宿舍", "en": "the scope is left to implementing rules; as a placeholder, the address proofs of 居住证暂行条例 Art. 9 (own home, rental, accommodation certified by employer or school): owned, rental, employer dormitory"}, "values": [{"from": "2016-05-06", "value": ["owned", "rental", "employer_dormitory"]}]},
+    {"id": "settlement_employment_types", "label": {"zh": "落户认可的合法稳定就业类型", "en": "kinds of work accepted as legal stable employment for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定就业的具体范围由实施细则明确；暂按居住证暂行条例第九条所列就业证明（劳动合同、工商营业执照）取受雇和个体经营", "en": "the scope is left to implementing rules; as a placeholder, the employment proofs of 居住证暂行条例 Art. 9 (labor contract, business licence): employees and individual businesses"}, "values": [{"from": "2016-05-06", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]}]},
+    {"id": "county_social_insurance_months", "label": {"zh": "无住所人员落户要求的城镇社会保险月数", "en": "months of urban social insurance required without legal stable residence"}, "unit": "months", "provisional": true, "source": "温政发〔2016〕26号 四（二）1; bound: 国办发〔2016〕72号 任务9", "note": {"zh": "参加社会保险的具体年限由实施细则明确；暂取国家对中等城市的上限3年（36个月）：全面放开的县（市）小于中等城市，要求不应更高；实际要求可能更低", "en": "the years are left to implementing rules; the national cap for medium cities, 3 years (36 months), is a placeholder: a fully open county is smaller than a medium city and should not ask more; the real figure may be lower"}, "values": [{"from": "2016-05-06", "value": 36}]},
+    {"id": "points_education_senior_high", "label": {"zh": "积分：高中（中专）学历", "en": "points: senior high or secondary vocational"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：学历每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per education level"}, "values": [{"from": "2016-05-06", "value": 5}]},
+    {"id": "points_education_junior_college", "label": {"zh": "积分：大专学历", "en": "points: junior college"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
+    {"id": "points_education_bachelor", "label": {"zh": "积分：本科学历", "en": "points: bachelor"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
+    {"id": "points_education_master", "label": {"zh": "积分：研究生学历", "en": "points: postgraduate"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_skill_junior_worker", "label": {"zh": "积分：初级工", "en": "points: junior worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：技能每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per skill level"}, "values": [{"from": "2016-05-06", "value": 5}]},
+    {"id": "points_skill_intermediate_worker", "label": {"zh": "积分：中级工", "en": "points: intermediate worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
+    {"id": "points_skill_senior_worker", "label": {"zh": "积分：高级工", "en": "points: senior worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
+    {"id": "points_skill_technician", "label": {"zh": "积分：技师及以上", "en": "points: technician or above"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_social_insurance_per_year", "label": {"zh": "积分：每满12个月社会保险", "en": "points: per 12 months of social insurance"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；占位：每满一年 2 分", "en": "the document names the indicator, not its values; placeholder: 2 points per full year"}, "values": [{"from": "2016-05-06", "value": 2}]},
+    {"id": "points_social_insurance_cap", "label": {"zh": "积分：社会保险指标上限", "en": "points: social-insurance cap"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位：上限 20 分（10 年）", "en": "placeholder: capped at 20 points (10 years)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_residence_per_year", "label": {"zh": "积分：每满12个月居住", "en": "points: per 12 months of residence"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；占位：每满一年 2 分", "en": "the document names the indicator, not its values; placeholder: 2 points per full year"}, "values": [{"from": "2016-05-06", "value": 2}]},
+    {"id": "points_residence_cap", "label": {"zh": "积分：居住年限指标上限", "en": "points: residence-years cap"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位：上限 20 分（10 年）", "en": "placeholder: capped at 20 points (10 years)"}, "values": [{"from": "2016-05-06", "value": 20}]}
+  ],
+  "definitions": {
+    "settlement_residence": {"label": {"zh": "有合法稳定住所（含租赁）（具体范围待实施细则）", "en": "legal stable residence, rental included (scope pending implementing rules)"}, "citation": "温政发〔2016〕26号 四（二）", "fact": "housing.type", "op": "in", "param": "settlement_residence_types"},
+    "settlement_employment": {"label": {"zh": "有合法稳定就业（具体范围待实施细则）", "en": "legal stable employment (scope pending implementing rules)"}, "citation": "温政发〔2016〕26号 四（二）", "all": [{"fact": "employment.type", "op": "in", "param": "settlement_employment_types"}, {"label": {"zh": "有劳动合同或工商营业执照", "en": "a labor contract or a business licence"}, "any": [{"fact": "employment.labor_contract", "op": "is", "value": true}, {"fact": "employment.business_licence", "op": "is", "value": true}]}]},
+    "lives_together": {"label": {"zh": "与申请人共同居住生活", "en": "lives together with the applicant"}, "fact": "lives_with_applicant", "op": "is", "value": true},
+    "follower_spouse": {"label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "all": [{"fact": "relation", "op": "==", "value": "spouse"}, {"ref": "lives_together"}]},
+    "follower_child": {"label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "all": [{"fact": "relation", "op": "==", "value": "child"}, {"ref": "lives_together"}, {"label": {"zh": "未成年，或未婚且无生活来源", "en": "under 18, or unmarried without income"}, "any": [{"label": {"zh": "未满18周岁", "en": "under 18"}, "fact": "age", "op": "<", "value": 18}, {"label": {"zh": "无生活来源的未婚子女", "en": "unmarried and without income"}, "all": [{"fact": "married", "op": "is", "value": false}, {"fact": "has_income", "op": "is", "value": false}]}]}]},
+    "follower_parent": {"label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "all": [{"fact": "relation", "op": "==", "value": "parent"}, {"ref": "lives_together"}]},
+    "legal_stable_residence": {"label": {"zh": "有合法稳定住所（含租赁）", "en": "legal stable residence (rental included)"}, "citation": "温政发〔2016〕26号 四（三）", "fact": "housing.type", "op": "in", "value": ["owned", "rental", "employer_dormitory"]},
+    "legal_stable_employment": {"label": {"zh": "有合法稳定就业", "en": "legal stable employment"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"all": [{"fact": "employment.type", "op": "==", "value": "employee"}, {"fact": "employment.labor_contract", "op": "is", "value": true}]}, {"all": [{"fact": "employment.type", "op": "in", "value": ["individual_business_with_employees", "individual_business_no_employees"]}, {"fact": "employment.business_licence", "op": "is", "value": true}]}]},
+    "continuous_study": {"label": {"zh": "连续就读", "en": "continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "all": [{"fact": "employment.type", "op": "==", "value": "student"}, {"fact": "school.in_city", "op": "is", "value": true}]}
+  },
+  "pathways": [
+    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
+    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
+    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"ref": "settlement_employment"}, {"label": {"zh": "在当地就业", "en": "employed here"}, "fact": "employment.in_city", "op": "is", "value": true}, {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"}, "fact": "social_insurance.months", "op": ">=", "param": "county_social_insurance_months"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "合法稳定就业的具体范围和参加社会保险的具体年限由实施细则明确，此处为暂定值", "en": "the scope of legal stable employment and the social-insurance years are left to implementing rules: provisional values here"}}
+  ],
+  "residence_permit_conditions": {"label": {"zh": "申领居住证的条件", "en": "conditions for a residence permit"}, "citation": "温政发〔2016〕26号 四（三）", "condition": {"all": [{"label": {"zh": "在本市居住满半年（月数）", "en": "months lived in the city (at least half a year)"}, "citation": "居住证暂行条例 第二条", "fact": "residence.months", "op": ">=", "value": 6}, {"label": {"zh": "有合法稳定就业、合法稳定住所（含租赁）或连续就读", "en": "legal stable employment, legal stable residence (rental included) or continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}]}},
+  "points": {"purpose": "public_services", "provisional": true, "citation": "温政发〔2016〕26号 四（三）", "note": {"zh": "基本公共服务积分（以居住证为载体，与学历、技能、参加社会保险和居住年限挂钩），用于享受基本公共服务，不是积分落户。文件只列指标，分值均为暂定占位值，得分仅供参考", "en": "public-service points (基本公共服务积分: tied to education, skills, social insurance and years of residence, carried by the residence permit) decide access to public services, not settlement. The document names the indicators only: every value is a provisional placeholder and the score is provisional"}, "indicators": [{"id": "education", "label": {"zh": "学历", "en": "education"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "education.level", "points": {"senior_high": {"param": "points_education_senior_high"}, "junior_college": {"param": "points_education_junior_college"}, "bachelor": {"param": "points_education_bachelor"}, "master": {"param": "points_education_master"}}}, {"id": "skills", "label": {"zh": "技能", "en": "skills"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "skill.level", "points": {"junior_worker": {"param": "points_skill_junior_worker"}, "intermediate_worker": {"param": "points_skill_intermediate_worker"}, "senior_worker": {"param": "points_skill_senior_worker"}, "technician": {"param": "points_skill_technician"}}}, {"id": "social_insurance", "label": {"zh": "参加社会保险", "en": "social insurance"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "social_insurance.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_social_insurance_per_year"}}], "cap": {"param": "points_social_insurance_cap"}}, {"id": "residence_years", "label": {"zh": "居住年限", "en": "years of residence"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "residence.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_residence_per_year"}}], "cap": {"param": "points_residence_cap"}}]},
+  "entitlements": [
+    {"id": "wenzhou.schooling.compulsory", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled", "otherwise": "not_entitled"},
+    {"id": "wenzhou.schooling.preschool", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.secondary_vocational", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.stage", "op": "==", "value": "secondary_vocational"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.local_exams", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
+    {"id": "wenzhou.employment.services", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.public_health", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.medical.join", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.pension.join", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.housing.settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.housing.not_settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
+  ]
+}
+"""#),
+        ("wenzhou/ruian.json", #"""
+{
+  "format": "hukou-pack/1",
+  "id": "wenzhou/ruian",
+  "version": "2016.1",
+  "name": {"zh": "温州市瑞安市", "en": "Rui'an, Wenzhou"},
+  "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
+  "effective_from": "2016-05-06",
+  "comment": "Generated by scripts/gen-wenzhou-counties.py from Policies/wenzhou.json: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1.",
+  "city_size_class": {"value": "small", "provisional": true, "source": "温政发〔2016〕26号 四（二）1 opens the county fully \"按照国务院关于调整城市规模划分标准\" without naming its class; 全面放开 is the treatment of 建制镇和小城市 (国发〔2014〕25号 （四）)"},
+  "parameters": [
+    {"id": "settlement_residence_types", "label": {"zh": "落户认可的合法稳定住所（含租赁）类型", "en": "kinds of housing accepted as legal stable residence (rental included) for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定住所的具体范围由实施细则明确；暂按居住证暂行条例第九条所列住址证明（产权房、租赁房、单位或学校出具住宿证明）取自有住房、租赁住房、单位宿舍", "en": "the scope is left to implementing rules; as a placeholder, the address proofs of 居住证暂行条例 Art. 9 (own home, rental, accommodation certified by employer or school): owned, rental, employer dormitory"}, "values": [{"from": "2016-05-06", "value": ["owned", "rental", "employer_dormitory"]}]},
+    {"id": "settlement_employment_types", "label": {"zh": "落户认可的合法稳定就业类型", "en": "kinds of work accepted as legal stable employment for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定就业的具体范围由实施细则明确；暂按居住证暂行条例第九条所列就业证明（劳动合同、工商营业执照）取受雇和个体经营", "en": "the scope is left to implementing rules; as a placeholder, the employment proofs of 居住证暂行条例 Art. 9 (labor contract, business licence): employees and individual businesses"}, "values": [{"from": "2016-05-06", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]}]},
+    {"id": "county_social_insurance_months", "label": {"zh": "无住所人员落户要求的城镇社会保险月数", "en": "months of urban social insurance required without legal stable residence"}, "unit": "months", "provisional": true, "source": "温政发〔2016〕26号 四（二）1; bound: 国办发〔2016〕72号 任务9", "note": {"zh": "参加社会保险的具体年限由实施细则明确；暂取国家对中等城市的上限3年（36个月）：全面放开的县（市）小于中等城市，要求不应更高；实际要求可能更低", "en": "the years are left to implementing rules; the national cap for medium cities, 3 years (36 months), is a placeholder: a fully open county is smaller than a medium city and should not ask more; the real figure may be lower"}, "values": [{"from": "2016-05-06", "value": 36}]},
+    {"id": "points_education_senior_high", "label": {"zh": "积分：高中（中专）学历", "en": "points: senior high or secondary vocational"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：学历每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per education level"}, "values": [{"from": "2016-05-06", "value": 5}]},
+    {"id": "points_education_junior_college", "label": {"zh": "积分：大专学历", "en": "points: junior college"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
+    {"id": "points_education_bachelor", "label": {"zh": "积分：本科学历", "en": "points: bachelor"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
+    {"id": "points_education_master", "label": {"zh": "积分：研究生学历", "en": "points: postgraduate"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_skill_junior_worker", "label": {"zh": "积分：初级工", "en": "points: junior worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：技能每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per skill level"}, "values": [{"from": "2016-05-06", "value": 5}]},
+    {"id": "points_skill_intermediate_worker", "label": {"zh": "积分：中级工", "en": "points: intermediate worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
+    {"id": "points_skill_senior_worker", "label": {"zh": "积分：高级工", "en": "points: senior worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
+    {"id": "points_skill_technician", "label": {"zh": "积分：技师及以上", "en": "points: technician or above"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_social_insurance_per_year", "label": {"zh": "积分：每满12个月社会保险", "en": "points: per 12 months of social insurance"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；占位：每满一年 2 分", "en": "the document names the indicator, not its values; placeholder: 2 points per full year"}, "values": [{"from": "2016-05-06", "value": 2}]},
+    {"id": "points_social_insurance_cap", "label": {"zh": "积分：社会保险指标上限", "en": "points: social-insurance cap"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位：上限 20 分（10 年）", "en": "placeholder: capped at 20 points (10 years)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_residence_per_year", "label": {"zh": "积分：每满12个月居住", "en": "points: per 12 months of residence"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；占位：每满一年 2 分", "en": "the document names the indicator, not its values; placeholder: 2 points per full year"}, "values": [{"from": "2016-05-06", "value": 2}]},
+    {"id": "points_residence_cap", "label": {"zh": "积分：居住年限指标上限", "en": "points: residence-years cap"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位：上限 20 分（10 年）", "en": "placeholder: capped at 20 points (10 years)"}, "values": [{"from": "2016-05-06", "value": 20}]}
+  ],
+  "definitions": {
+    "settlement_residence": {"label": {"zh": "有合法稳定住所（含租赁）（具体范围待实施细则）", "en": "legal stable residence, rental included (scope pending implementing rules)"}, "citation": "温政发〔2016〕26号 四（二）", "fact": "housing.type", "op": "in", "param": "settlement_residence_types"},
+    "settlement_employment": {"label": {"zh": "有合法稳定就业（具体范围待实施细则）", "en": "legal stable employment (scope pending implementing rules)"}, "citation": "温政发〔2016〕26号 四（二）", "all": [{"fact": "employment.type", "op": "in", "param": "settlement_employment_types"}, {"label": {"zh": "有劳动合同或工商营业执照", "en": "a labor contract or a business licence"}, "any": [{"fact": "employment.labor_contract", "op": "is", "value": true}, {"fact": "employment.business_licence", "op": "is", "value": true}]}]},
+    "lives_together": {"label": {"zh": "与申请人共同居住生活", "en": "lives together with the applicant"}, "fact": "lives_with_applicant", "op": "is", "value": true},
+    "follower_spouse": {"label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "all": [{"fact": "relation", "op": "==", "value": "spouse"}, {"ref": "lives_together"}]},
+    "follower_child": {"label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "all": [{"fact": "relation", "op": "==", "value": "child"}, {"ref": "lives_together"}, {"label": {"zh": "未成年，或未婚且无生活来源", "en": "under 18, or unmarried without income"}, "any": [{"label": {"zh": "未满18周岁", "en": "under 18"}, "fact": "age", "op": "<", "value": 18}, {"label": {"zh": "无生活来源的未婚子女", "en": "unmarried and without income"}, "all": [{"fact": "married", "op": "is", "value": false}, {"fact": "has_income", "op": "is", "value": false}]}]}]},
+    "follower_parent": {"label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "all": [{"fact": "relation", "op": "==", "value": "parent"}, {"ref": "lives_together"}]},
+    "legal_stable_residence": {"label": {"zh": "有合法稳定住所（含租赁）", "en": "legal stable residence (rental included)"}, "citation": "温政发〔2016〕26号 四（三）", "fact": "housing.type", "op": "in", "value": ["owned", "rental", "employer_dormitory"]},
+    "legal_stable_employment": {"label": {"zh": "有合法稳定就业", "en": "legal stable employment"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"all": [{"fact": "employment.type", "op": "==", "value": "employee"}, {"fact": "employment.labor_contract", "op": "is", "value": true}]}, {"all": [{"fact": "employment.type", "op": "in", "value": ["individual_business_with_employees", "individual_business_no_employees"]}, {"fact": "employment.business_licence", "op": "is", "value": true}]}]},
+    "continuous_study": {"label": {"zh": "连续就读", "en": "continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "all": [{"fact": "employment.type", "op": "==", "value": "student"}, {"fact": "school.in_city", "op": "is", "value": true}]}
+  },
+  "pathways": [
+    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
+    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
+    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"ref": "settlement_employment"}, {"label": {"zh": "在当地就业", "en": "employed here"}, "fact": "employment.in_city", "op": "is", "value": true}, {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"}, "fact": "social_insurance.months", "op": ">=", "param": "county_social_insurance_months"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "合法稳定就业的具体范围和参加社会保险的具体年限由实施细则明确，此处为暂定值", "en": "the scope of legal stable employment and the social-insurance years are left to implementing rules: provisional values here"}}
+  ],
+  "residence_permit_conditions": {"label": {"zh": "申领居住证的条件", "en": "conditions for a residence permit"}, "citation": "温政发〔2016〕26号 四（三）", "condition": {"all": [{"label": {"zh": "在本市居住满半年（月数）", "en": "months lived in the city (at least half a year)"}, "citation": "居住证暂行条例 第二条", "fact": "residence.months", "op": ">=", "value": 6}, {"label": {"zh": "有合法稳定就业、合法稳定住所（含租赁）或连续就读", "en": "legal stable employment, legal stable residence (rental included) or continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}]}},
+  "points": {"purpose": "public_services", "provisional": true, "citation": "温政发〔2016〕26号 四（三）", "note": {"zh": "基本公共服务积分（以居住证为载体，与学历、技能、参加社会保险和居住年限挂钩），用于享受基本公共服务，不是积分落户。文件只列指标，分值均为暂定占位值，得分仅供参考", "en": "public-service points (基本公共服务积分: tied to education, skills, social insurance and years of residence, carried by the residence permit) decide access to public services, not settlement. The document names the indicators only: every value is a provisional placeholder and the score is provisional"}, "indicators": [{"id": "education", "label": {"zh": "学历", "en": "education"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "education.level", "points": {"senior_high": {"param": "points_education_senior_high"}, "junior_college": {"param": "points_education_junior_college"}, "bachelor": {"param": "points_education_bachelor"}, "master": {"param": "points_education_master"}}}, {"id": "skills", "label": {"zh": "技能", "en": "skills"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "skill.level", "points": {"junior_worker": {"param": "points_skill_junior_worker"}, "intermediate_worker": {"param": "points_skill_intermediate_worker"}, "senior_worker": {"param": "points_skill_senior_worker"}, "technician": {"param": "points_skill_technician"}}}, {"id": "social_insurance", "label": {"zh": "参加社会保险", "en": "social insurance"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "social_insurance.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_social_insurance_per_year"}}], "cap": {"param": "points_social_insurance_cap"}}, {"id": "residence_years", "label": {"zh": "居住年限", "en": "years of residence"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "residence.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_residence_per_year"}}], "cap": {"param": "points_residence_cap"}}]},
+  "entitlements": [
+    {"id": "wenzhou.schooling.compulsory", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled", "otherwise": "not_entitled"},
+    {"id": "wenzhou.schooling.preschool", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.secondary_vocational", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.stage", "op": "==", "value": "secondary_vocational"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.local_exams", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
+    {"id": "wenzhou.employment.services", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.public_health", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.medical.join", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.pension.join", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.housing.settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.housing.not_settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
+  ]
+}
+"""#),
+        ("wenzhou/taishun.json", #"""
+{
+  "format": "hukou-pack/1",
+  "id": "wenzhou/taishun",
+  "version": "2016.1",
+  "name": {"zh": "温州市泰顺县", "en": "Taishun County, Wenzhou"},
+  "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
+  "effective_from": "2016-05-06",
+  "comment": "Generated by scripts/gen-wenzhou-counties.py from Policies/wenzhou.json: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1.",
+  "city_size_class": {"value": "small", "provisional": true, "source": "温政发〔2016〕26号 四（二）1 opens the county fully \"按照国务院关于调整城市规模划分标准\" without naming its class; 全面放开 is the treatment of 建制镇和小城市 (国发〔2014〕25号 （四）)"},
+  "parameters": [
+    {"id": "settlement_residence_types", "label": {"zh": "落户认可的合法稳定住所（含租赁）类型", "en": "kinds of housing accepted as legal stable residence (rental included) for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定住所的具体范围由实施细则明确；暂按居住证暂行条例第九条所列住址证明（产权房、租赁房、单位或学校出具住宿证明）取自有住房、租赁住房、单位宿舍", "en": "the scope is left to implementing rules; as a placeholder, the address proofs of 居住证暂行条例 Art. 9 (own home, rental, accommodation certified by employer or school): owned, rental, employer dormitory"}, "values": [{"from": "2016-05-06", "value": ["owned", "rental", "employer_dormitory"]}]},
+    {"id": "settlement_employment_types", "label": {"zh": "落户认可的合法稳定就业类型", "en": "kinds of work accepted as legal stable employment for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定就业的具体范围由实施细则明确；暂按居住证暂行条例第九条所列就业证明（劳动合同、工商营业执照）取受雇和个体经营", "en": "the scope is left to implementing rules; as a placeholder, the employment proofs of 居住证暂行条例 Art. 9 (labor contract, business licence): employees and individual businesses"}, "values": [{"from": "2016-05-06", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]}]},
+    {"id": "county_social_insurance_months", "label": {"zh": "无住所人员落户要求的城镇社会保险月数", "en": "months of urban social insurance required without legal stable residence"}, "unit": "months", "provisional": true, "source": "温政发〔2016〕26号 四（二）1; bound: 国办发〔2016〕72号 任务9", "note": {"zh": "参加社会保险的具体年限由实施细则明确；暂取国家对中等城市的上限3年（36个月）：全面放开的县（市）小于中等城市，要求不应更高；实际要求可能更低", "en": "the years are left to implementing rules; the national cap for medium cities, 3 years (36 months), is a placeholder: a fully open county is smaller than a medium city and should not ask more; the real figure may be lower"}, "values": [{"from": "2016-05-06", "value": 36}]},
+    {"id": "points_education_senior_high", "label": {"zh": "积分：高中（中专）学历", "en": "points: senior high or secondary vocational"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：学历每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per education level"}, "values": [{"from": "2016-05-06", "value": 5}]},
+    {"id": "points_education_junior_college", "label": {"zh": "积分：大专学历", "en": "points: junior college"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
+    {"id": "points_education_bachelor", "label": {"zh": "积分：本科学历", "en": "points: bachelor"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
+    {"id": "points_education_master", "label": {"zh": "积分：研究生学历", "en": "points: postgraduate"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_skill_junior_worker", "label": {"zh": "积分：初级工", "en": "points: junior worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：技能每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per skill level"}, "values": [{"from": "2016-05-06", "value": 5}]},
+    {"id": "points_skill_intermediate_worker", "label": {"zh": "积分：中级工", "en": "points: intermediate worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
+    {"id": "points_skill_senior_worker", "label": {"zh": "积分：高级工", "en": "points: senior worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
+    {"id": "points_skill_technician", "label": {"zh": "积分：技师及以上", "en": "points: technician or above"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_social_insurance_per_year", "label": {"zh": "积分：每满12个月社会保险", "en": "points: per 12 months of social insurance"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；占位：每满一年 2 分", "en": "the document names the indicator, not its values; placeholder: 2 points per full year"}, "values": [{"from": "2016-05-06", "value": 2}]},
+    {"id": "points_social_insurance_cap", "label": {"zh": "积分：社会保险指标上限", "en": "points: social-insurance cap"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位：上限 20 分（10 年）", "en": "placeholder: capped at 20 points (10 years)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_residence_per_year", "label": {"zh": "积分：每满12个月居住", "en": "points: per 12 months of residence"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；占位：每满一年 2 分", "en": "the document names the indicator, not its values; placeholder: 2 points per full year"}, "values": [{"from": "2016-05-06", "value": 2}]},
+    {"id": "points_residence_cap", "label": {"zh": "积分：居住年限指标上限", "en": "points: residence-years cap"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位：上限 20 分（10 年）", "en": "placeholder: capped at 20 points (10 years)"}, "values": [{"from": "2016-05-06", "value": 20}]}
+  ],
+  "definitions": {
+    "settlement_residence": {"label": {"zh": "有合法稳定住所（含租赁）（具体范围待实施细则）", "en": "legal stable residence, rental included (scope pending implementing rules)"}, "citation": "温政发〔2016〕26号 四（二）", "fact": "housing.type", "op": "in", "param": "settlement_residence_types"},
+    "settlement_employment": {"label": {"zh": "有合法稳定就业（具体范围待实施细则）", "en": "legal stable employment (scope pending implementing rules)"}, "citation": "温政发〔2016〕26号 四（二）", "all": [{"fact": "employment.type", "op": "in", "param": "settlement_employment_types"}, {"label": {"zh": "有劳动合同或工商营业执照", "en": "a labor contract or a business licence"}, "any": [{"fact": "employment.labor_contract", "op": "is", "value": true}, {"fact": "employment.business_licence", "op": "is", "value": true}]}]},
+    "lives_together": {"label": {"zh": "与申请人共同居住生活", "en": "lives together with the applicant"}, "fact": "lives_with_applicant", "op": "is", "value": true},
+    "follower_spouse": {"label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "all": [{"fact": "relation", "op": "==", "value": "spouse"}, {"ref": "lives_together"}]},
+    "follower_child": {"label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "all": [{"fact": "relation", "op": "==", "value": "child"}, {"ref": "lives_together"}, {"label": {"zh": "未成年，或未婚且无生活来源", "en": "under 18, or unmarried without income"}, "any": [{"label": {"zh": "未满18周岁", "en": "under 18"}, "fact": "age", "op": "<", "value": 18}, {"label": {"zh": "无生活来源的未婚子女", "en": "unmarried and without income"}, "all": [{"fact": "married", "op": "is", "value": false}, {"fact": "has_income", "op": "is", "value": false}]}]}]},
+    "follower_parent": {"label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "all": [{"fact": "relation", "op": "==", "value": "parent"}, {"ref": "lives_together"}]},
+    "legal_stable_residence": {"label": {"zh": "有合法稳定住所（含租赁）", "en": "legal stable residence (rental included)"}, "citation": "温政发〔2016〕26号 四（三）", "fact": "housing.type", "op": "in", "value": ["owned", "rental", "employer_dormitory"]},
+    "legal_stable_employment": {"label": {"zh": "有合法稳定就业", "en": "legal stable employment"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"all": [{"fact": "employment.type", "op": "==", "value": "employee"}, {"fact": "employment.labor_contract", "op": "is", "value": true}]}, {"all": [{"fact": "employment.type", "op": "in", "value": ["individual_business_with_employees", "individual_business_no_employees"]}, {"fact": "employment.business_licence", "op": "is", "value": true}]}]},
+    "continuous_study": {"label": {"zh": "连续就读", "en": "continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "all": [{"fact": "employment.type", "op": "==", "value": "student"}, {"fact": "school.in_city", "op": "is", "value": true}]}
+  },
+  "pathways": [
+    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
+    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
+    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"ref": "settlement_employment"}, {"label": {"zh": "在当地就业", "en": "employed here"}, "fact": "employment.in_city", "op": "is", "value": true}, {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"}, "fact": "social_insurance.months", "op": ">=", "param": "county_social_insurance_months"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "合法稳定就业的具体范围和参加社会保险的具体年限由实施细则明确，此处为暂定值", "en": "the scope of legal stable employment and the social-insurance years are left to implementing rules: provisional values here"}}
+  ],
+  "residence_permit_conditions": {"label": {"zh": "申领居住证的条件", "en": "conditions for a residence permit"}, "citation": "温政发〔2016〕26号 四（三）", "condition": {"all": [{"label": {"zh": "在本市居住满半年（月数）", "en": "months lived in the city (at least half a year)"}, "citation": "居住证暂行条例 第二条", "fact": "residence.months", "op": ">=", "value": 6}, {"label": {"zh": "有合法稳定就业、合法稳定住所（含租赁）或连续就读", "en": "legal stable employment, legal stable residence (rental included) or continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}]}},
+  "points": {"purpose": "public_services", "provisional": true, "citation": "温政发〔2016〕26号 四（三）", "note": {"zh": "基本公共服务积分（以居住证为载体，与学历、技能、参加社会保险和居住年限挂钩），用于享受基本公共服务，不是积分落户。文件只列指标，分值均为暂定占位值，得分仅供参考", "en": "public-service points (基本公共服务积分: tied to education, skills, social insurance and years of residence, carried by the residence permit) decide access to public services, not settlement. The document names the indicators only: every value is a provisional placeholder and the score is provisional"}, "indicators": [{"id": "education", "label": {"zh": "学历", "en": "education"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "education.level", "points": {"senior_high": {"param": "points_education_senior_high"}, "junior_college": {"param": "points_education_junior_college"}, "bachelor": {"param": "points_education_bachelor"}, "master": {"param": "points_education_master"}}}, {"id": "skills", "label": {"zh": "技能", "en": "skills"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "skill.level", "points": {"junior_worker": {"param": "points_skill_junior_worker"}, "intermediate_worker": {"param": "points_skill_intermediate_worker"}, "senior_worker": {"param": "points_skill_senior_worker"}, "technician": {"param": "points_skill_technician"}}}, {"id": "social_insurance", "label": {"zh": "参加社会保险", "en": "social insurance"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "social_insurance.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_social_insurance_per_year"}}], "cap": {"param": "points_social_insurance_cap"}}, {"id": "residence_years", "label": {"zh": "居住年限", "en": "years of residence"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "residence.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_residence_per_year"}}], "cap": {"param": "points_residence_cap"}}]},
+  "entitlements": [
+    {"id": "wenzhou.schooling.compulsory", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled", "otherwise": "not_entitled"},
+    {"id": "wenzhou.schooling.preschool", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.secondary_vocational", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.stage", "op": "==", "value": "secondary_vocational"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.local_exams", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
+    {"id": "wenzhou.employment.services", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.public_health", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.medical.join", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.pension.join", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.housing.settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.housing.not_settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
+  ]
+}
+"""#),
+        ("wenzhou/wencheng.json", #"""
+{
+  "format": "hukou-pack/1",
+  "id": "wenzhou/wencheng",
+  "version": "2016.1",
+  "name": {"zh": "温州市文成县", "en": "Wencheng County, Wenzhou"},
+  "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
+  "effective_from": "2016-05-06",
+  "comment": "Generated by scripts/gen-wenzhou-counties.py from Policies/wenzhou.json: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1.",
+  "city_size_class": {"value": "small", "provisional": true, "source": "温政发〔2016〕26号 四（二）1 opens the county fully \"按照国务院关于调整城市规模划分标准\" without naming its class; 全面放开 is the treatment of 建制镇和小城市 (国发〔2014〕25号 （四）)"},
+  "parameters": [
+    {"id": "settlement_residence_types", "label": {"zh": "落户认可的合法稳定住所（含租赁）类型", "en": "kinds of housing accepted as legal stable residence (rental included) for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定住所的具体范围由实施细则明确；暂按居住证暂行条例第九条所列住址证明（产权房、租赁房、单位或学校出具住宿证明）取自有住房、租赁住房、单位宿舍", "en": "the scope is left to implementing rules; as a placeholder, the address proofs of 居住证暂行条例 Art. 9 (own home, rental, accommodation certified by employer or school): owned, rental, employer dormitory"}, "values": [{"from": "2016-05-06", "value": ["owned", "rental", "employer_dormitory"]}]},
+    {"id": "settlement_employment_types", "label": {"zh": "落户认可的合法稳定就业类型", "en": "kinds of work accepted as legal stable employment for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定就业的具体范围由实施细则明确；暂按居住证暂行条例第九条所列就业证明（劳动合同、工商营业执照）取受雇和个体经营", "en": "the scope is left to implementing rules; as a placeholder, the employment proofs of 居住证暂行条例 Art. 9 (labor contract, business licence): employees and individual businesses"}, "values": [{"from": "2016-05-06", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]}]},
+    {"id": "county_social_insurance_months", "label": {"zh": "无住所人员落户要求的城镇社会保险月数", "en": "months of urban social insurance required without legal stable residence"}, "unit": "months", "provisional": true, "source": "温政发〔2016〕26号 四（二）1; bound: 国办发〔2016〕72号 任务9", "note": {"zh": "参加社会保险的具体年限由实施细则明确；暂取国家对中等城市的上限3年（36个月）：全面放开的县（市）小于中等城市，要求不应更高；实际要求可能更低", "en": "the years are left to implementing rules; the national cap for medium cities, 3 years (36 months), is a placeholder: a fully open county is smaller than a medium city and should not ask more; the real figure may be lower"}, "values": [{"from": "2016-05-06", "value": 36}]},
+    {"id": "points_education_senior_high", "label": {"zh": "积分：高中（中专）学历", "en": "points: senior high or secondary vocational"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：学历每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per education level"}, "values": [{"from": "2016-05-06", "value": 5}]},
+    {"id": "points_education_junior_college", "label": {"zh": "积分：大专学历", "en": "points: junior college"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
+    {"id": "points_education_bachelor", "label": {"zh": "积分：本科学历", "en": "points: bachelor"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
+    {"id": "points_education_master", "label": {"zh": "积分：研究生学历", "en": "points: postgraduate"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_skill_junior_worker", "label": {"zh": "积分：初级工", "en": "points: junior worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：技能每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per skill level"}, "values": [{"from": "2016-05-06", "value": 5}]},
+    {"id": "points_skill_intermediate_worker", "label": {"zh": "积分：中级工", "en": "points: intermediate worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
+    {"id": "points_skill_senior_worker", "label": {"zh": "积分：高级工", "en": "points: senior worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
+    {"id": "points_skill_technician", "label": {"zh": "积分：技师及以上", "en": "points: technician or above"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_social_insurance_per_year", "label": {"zh": "积分：每满12个月社会保险", "en": "points: per 12 months of social insurance"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；占位：每满一年 2 分", "en": "the document names the indicator, not its values; placeholder: 2 points per full year"}, "values": [{"from": "2016-05-06", "value": 2}]},
+    {"id": "points_social_insurance_cap", "label": {"zh": "积分：社会保险指标上限", "en": "points: social-insurance cap"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位：上限 20 分（10 年）", "en": "placeholder: capped at 20 points (10 years)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_residence_per_year", "label": {"zh": "积分：每满12个月居住", "en": "points: per 12 months of residence"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；占位：每满一年 2 分", "en": "the document names the indicator, not its values; placeholder: 2 points per full year"}, "values": [{"from": "2016-05-06", "value": 2}]},
+    {"id": "points_residence_cap", "label": {"zh": "积分：居住年限指标上限", "en": "points: residence-years cap"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位：上限 20 分（10 年）", "en": "placeholder: capped at 20 points (10 years)"}, "values": [{"from": "2016-05-06", "value": 20}]}
+  ],
+  "definitions": {
+    "settlement_residence": {"label": {"zh": "有合法稳定住所（含租赁）（具体范围待实施细则）", "en": "legal stable residence, rental included (scope pending implementing rules)"}, "citation": "温政发〔2016〕26号 四（二）", "fact": "housing.type", "op": "in", "param": "settlement_residence_types"},
+    "settlement_employment": {"label": {"zh": "有合法稳定就业（具体范围待实施细则）", "en": "legal stable employment (scope pending implementing rules)"}, "citation": "温政发〔2016〕26号 四（二）", "all": [{"fact": "employment.type", "op": "in", "param": "settlement_employment_types"}, {"label": {"zh": "有劳动合同或工商营业执照", "en": "a labor contract or a business licence"}, "any": [{"fact": "employment.labor_contract", "op": "is", "value": true}, {"fact": "employment.business_licence", "op": "is", "value": true}]}]},
+    "lives_together": {"label": {"zh": "与申请人共同居住生活", "en": "lives together with the applicant"}, "fact": "lives_with_applicant", "op": "is", "value": true},
+    "follower_spouse": {"label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "all": [{"fact": "relation", "op": "==", "value": "spouse"}, {"ref": "lives_together"}]},
+    "follower_child": {"label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "all": [{"fact": "relation", "op": "==", "value": "child"}, {"ref": "lives_together"}, {"label": {"zh": "未成年，或未婚且无生活来源", "en": "under 18, or unmarried without income"}, "any": [{"label": {"zh": "未满18周岁", "en": "under 18"}, "fact": "age", "op": "<", "value": 18}, {"label": {"zh": "无生活来源的未婚子女", "en": "unmarried and without income"}, "all": [{"fact": "married", "op": "is", "value": false}, {"fact": "has_income", "op": "is", "value": false}]}]}]},
+    "follower_parent": {"label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "all": [{"fact": "relation", "op": "==", "value": "parent"}, {"ref": "lives_together"}]},
+    "legal_stable_residence": {"label": {"zh": "有合法稳定住所（含租赁）", "en": "legal stable residence (rental included)"}, "citation": "温政发〔2016〕26号 四（三）", "fact": "housing.type", "op": "in", "value": ["owned", "rental", "employer_dormitory"]},
+    "legal_stable_employment": {"label": {"zh": "有合法稳定就业", "en": "legal stable employment"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"all": [{"fact": "employment.type", "op": "==", "value": "employee"}, {"fact": "employment.labor_contract", "op": "is", "value": true}]}, {"all": [{"fact": "employment.type", "op": "in", "value": ["individual_business_with_employees", "individual_business_no_employees"]}, {"fact": "employment.business_licence", "op": "is", "value": true}]}]},
+    "continuous_study": {"label": {"zh": "连续就读", "en": "continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "all": [{"fact": "employment.type", "op": "==", "value": "student"}, {"fact": "school.in_city", "op": "is", "value": true}]}
+  },
+  "pathways": [
+    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
+    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
+    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"ref": "settlement_employment"}, {"label": {"zh": "在当地就业", "en": "employed here"}, "fact": "employment.in_city", "op": "is", "value": true}, {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"}, "fact": "social_insurance.months", "op": ">=", "param": "county_social_insurance_months"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "合法稳定就业的具体范围和参加社会保险的具体年限由实施细则明确，此处为暂定值", "en": "the scope of legal stable employment and the social-insurance years are left to implementing rules: provisional values here"}}
+  ],
+  "residence_permit_conditions": {"label": {"zh": "申领居住证的条件", "en": "conditions for a residence permit"}, "citation": "温政发〔2016〕26号 四（三）", "condition": {"all": [{"label": {"zh": "在本市居住满半年（月数）", "en": "months lived in the city (at least half a year)"}, "citation": "居住证暂行条例 第二条", "fact": "residence.months", "op": ">=", "value": 6}, {"label": {"zh": "有合法稳定就业、合法稳定住所（含租赁）或连续就读", "en": "legal stable employment, legal stable residence (rental included) or continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}]}},
+  "points": {"purpose": "public_services", "provisional": true, "citation": "温政发〔2016〕26号 四（三）", "note": {"zh": "基本公共服务积分（以居住证为载体，与学历、技能、参加社会保险和居住年限挂钩），用于享受基本公共服务，不是积分落户。文件只列指标，分值均为暂定占位值，得分仅供参考", "en": "public-service points (基本公共服务积分: tied to education, skills, social insurance and years of residence, carried by the residence permit) decide access to public services, not settlement. The document names the indicators only: every value is a provisional placeholder and the score is provisional"}, "indicators": [{"id": "education", "label": {"zh": "学历", "en": "education"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "education.level", "points": {"senior_high": {"param": "points_education_senior_high"}, "junior_college": {"param": "points_education_junior_college"}, "bachelor": {"param": "points_education_bachelor"}, "master": {"param": "points_education_master"}}}, {"id": "skills", "label": {"zh": "技能", "en": "skills"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "skill.level", "points": {"junior_worker": {"param": "points_skill_junior_worker"}, "intermediate_worker": {"param": "points_skill_intermediate_worker"}, "senior_worker": {"param": "points_skill_senior_worker"}, "technician": {"param": "points_skill_technician"}}}, {"id": "social_insurance", "label": {"zh": "参加社会保险", "en": "social insurance"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "social_insurance.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_social_insurance_per_year"}}], "cap": {"param": "points_social_insurance_cap"}}, {"id": "residence_years", "label": {"zh": "居住年限", "en": "years of residence"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "residence.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_residence_per_year"}}], "cap": {"param": "points_residence_cap"}}]},
+  "entitlements": [
+    {"id": "wenzhou.schooling.compulsory", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled", "otherwise": "not_entitled"},
+    {"id": "wenzhou.schooling.preschool", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.secondary_vocational", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.stage", "op": "==", "value": "secondary_vocational"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.local_exams", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
+    {"id": "wenzhou.employment.services", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.public_health", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.medical.join", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.pension.join", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.housing.settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.housing.not_settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
+  ]
+}
+"""#),
+        ("wenzhou/yongjia.json", #"""
+{
+  "format": "hukou-pack/1",
+  "id": "wenzhou/yongjia",
+  "version": "2016.1",
+  "name": {"zh": "温州市永嘉县", "en": "Yongjia County, Wenzhou"},
+  "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
+  "effective_from": "2016-05-06",
+  "comment": "Generated by scripts/gen-wenzhou-counties.py from Policies/wenzhou.json: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1.",
+  "city_size_class": {"value": "small", "provisional": true, "source": "温政发〔2016〕26号 四（二）1 opens the county fully \"按照国务院关于调整城市规模划分标准\" without naming its class; 全面放开 is the treatment of 建制镇和小城市 (国发〔2014〕25号 （四）)"},
+  "parameters": [
+    {"id": "settlement_residence_types", "label": {"zh": "落户认可的合法稳定住所（含租赁）类型", "en": "kinds of housing accepted as legal stable residence (rental included) for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定住所的具体范围由实施细则明确；暂按居住证暂行条例第九条所列住址证明（产权房、租赁房、单位或学校出具住宿证明）取自有住房、租赁住房、单位宿舍", "en": "the scope is left to implementing rules; as a placeholder, the address proofs of 居住证暂行条例 Art. 9 (own home, rental, accommodation certified by employer or school): owned, rental, employer dormitory"}, "values": [{"from": "2016-05-06", "value": ["owned", "rental", "employer_dormitory"]}]},
+    {"id": "settlement_employment_types", "label": {"zh": "落户认可的合法稳定就业类型", "en": "kinds of work accepted as legal stable employment for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定就业的具体范围由实施细则明确；暂按居住证暂行条例第九条所列就业证明（劳动合同、工商营业执照）取受雇和个体经营", "en": "the scope is left to implementing rules; as a placeholder, the employment proofs of 居住证暂行条例 Art. 9 (labor contract, business licence): employees and individual businesses"}, "values": [{"from": "2016-05-06", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]}]},
+    {"id": "county_social_insurance_months", "label": {"zh": "无住所人员落户要求的城镇社会保险月数", "en": "months of urban social insurance required without legal stable residence"}, "unit": "months", "provisional": true, "source": "温政发〔2016〕26号 四（二）1; bound: 国办发〔2016〕72号 任务9", "note": {"zh": "参加社会保险的具体年限由实施细则明确；暂取国家对中等城市的上限3年（36个月）：全面放开的县（市）小于中等城市，要求不应更高；实际要求可能更低", "en": "the years are left to implementing rules; the national cap for medium cities, 3 years (36 months), is a placeholder: a fully open county is smaller than a medium city and should not ask more; the real figure may be lower"}, "values": [{"from": "2016-05-06", "value": 36}]},
+    {"id": "points_education_senior_high", "label": {"zh": "积分：高中（中专）学历", "en": "points: senior high or secondary vocational"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：学历每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per education level"}, "values": [{"from": "2016-05-06", "value": 5}]},
+    {"id": "points_education_junior_college", "label": {"zh": "积分：大专学历", "en": "points: junior college"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
+    {"id": "points_education_bachelor", "label": {"zh": "积分：本科学历", "en": "points: bachelor"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
+    {"id": "points_education_master", "label": {"zh": "积分：研究生学历", "en": "points: postgraduate"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_skill_junior_worker", "label": {"zh": "积分：初级工", "en": "points: junior worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：技能每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per skill level"}, "values": [{"from": "2016-05-06", "value": 5}]},
+    {"id": "points_skill_intermediate_worker", "label": {"zh": "积分：中级工", "en": "points: intermediate worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
+    {"id": "points_skill_senior_worker", "label": {"zh": "积分：高级工", "en": "points: senior worker"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
+    {"id": "points_skill_technician", "label": {"zh": "积分：技师及以上", "en": "points: technician or above"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_social_insurance_per_year", "label": {"zh": "积分：每满12个月社会保险", "en": "points: per 12 months of social insurance"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；占位：每满一年 2 分", "en": "the document names the indicator, not its values; placeholder: 2 points per full year"}, "values": [{"from": "2016-05-06", "value": 2}]},
+    {"id": "points_social_insurance_cap", "label": {"zh": "积分：社会保险指标上限", "en": "points: social-insurance cap"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位：上限 20 分（10 年）", "en": "placeholder: capped at 20 points (10 years)"}, "values": [{"from": "2016-05-06", "value": 20}]},
+    {"id": "points_residence_per_year", "label": {"zh": "积分：每满12个月居住", "en": "points: per 12 months of residence"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；占位：每满一年 2 分", "en": "the document names the indicator, not its values; placeholder: 2 points per full year"}, "values": [{"from": "2016-05-06", "value": 2}]},
+    {"id": "points_residence_cap", "label": {"zh": "积分：居住年限指标上限", "en": "points: residence-years cap"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位：上限 20 分（10 年）", "en": "placeholder: capped at 20 points (10 years)"}, "values": [{"from": "2016-05-06", "value": 20}]}
+  ],
+  "definitions": {
+    "settlement_residence": {"label": {"zh": "有合法稳定住所（含租赁）（具体范围待实施细则）", "en": "legal stable residence, rental included (scope pending implementing rules)"}, "citation": "温政发〔2016〕26号 四（二）", "fact": "housing.type", "op": "in", "param": "settlement_residence_types"},
+    "settlement_employment": {"label": {"zh": "有合法稳定就业（具体范围待实施细则）", "en": "legal stable employment (scope pending implementing rules)"}, "citation": "温政发〔2016〕26号 四（二）", "all": [{"fact": "employment.type", "op": "in", "param": "settlement_employment_types"}, {"label": {"zh": "有劳动合同或工商营业执照", "en": "a labor contract or a business licence"}, "any": [{"fact": "employment.labor_contract", "op": "is", "value": true}, {"fact": "employment.business_licence", "op": "is", "value": true}]}]},
+    "lives_together": {"label": {"zh": "与申请人共同居住生活", "en": "lives together with the applicant"}, "fact": "lives_with_applicant", "op": "is", "value": true},
+    "follower_spouse": {"label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "all": [{"fact": "relation", "op": "==", "value": "spouse"}, {"ref": "lives_together"}]},
+    "follower_child": {"label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "all": [{"fact": "relation", "op": "==", "value": "child"}, {"ref": "lives_together"}, {"label": {"zh": "未成年，或未婚且无生活来源", "en": "under 18, or unmarried without income"}, "any": [{"label": {"zh": "未满18周岁", "en": "under 18"}, "fact": "age", "op": "<", "value": 18}, {"label": {"zh": "无生活来源的未婚子女", "en": "unmarried and without income"}, "all": [{"fact": "married", "op": "is", "value": false}, {"fact": "has_income", "op": "is", "value": false}]}]}]},
+    "follower_parent": {"label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "all": [{"fact": "relation", "op": "==", "value": "parent"}, {"ref": "lives_together"}]},
+    "legal_stable_residence": {"label": {"zh": "有合法稳定住所（含租赁）", "en": "legal stable residence (rental included)"}, "citation": "温政发〔2016〕26号 四（三）", "fact": "housing.type", "op": "in", "value": ["owned", "rental", "employer_dormitory"]},
+    "legal_stable_employment": {"label": {"zh": "有合法稳定就业", "en": "legal stable employment"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"all": [{"fact": "employment.type", "op": "==", "value": "employee"}, {"fact": "employment.labor_contract", "op": "is", "value": true}]}, {"all": [{"fact": "employment.type", "op": "in", "value": ["individual_business_with_employees", "individual_business_no_employees"]}, {"fact": "employment.business_licence", "op": "is", "value": true}]}]},
+    "continuous_study": {"label": {"zh": "连续就读", "en": "continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "all": [{"fact": "employment.type", "op": "==", "value": "student"}, {"fact": "school.in_city", "op": "is", "value": true}]}
+  },
+  "pathways": [
+    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
+    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
+    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"ref": "settlement_employment"}, {"label": {"zh": "在当地就业", "en": "employed here"}, "fact": "employment.in_city", "op": "is", "value": true}, {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"}, "fact": "social_insurance.months", "op": ">=", "param": "county_social_insurance_months"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "合法稳定就业的具体范围和参加社会保险的具体年限由实施细则明确，此处为暂定值", "en": "the scope of legal stable employment and the social-insurance years are left to implementing rules: provisional values here"}}
+  ],
+  "residence_permit_conditions": {"label": {"zh": "申领居住证的条件", "en": "conditions for a residence permit"}, "citation": "温政发〔2016〕26号 四（三）", "condition": {"all": [{"label": {"zh": "在本市居住满半年（月数）", "en": "months lived in the city (at least half a year)"}, "citation": "居住证暂行条例 第二条", "fact": "residence.months", "op": ">=", "value": 6}, {"label": {"zh": "有合法稳定就业、合法稳定住所（含租赁）或连续就读", "en": "legal stable employment, legal stable residence (rental included) or continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}]}},
+  "points": {"purpose": "public_services", "provisional": true, "citation": "温政发〔2016〕26号 四（三）", "note": {"zh": "基本公共服务积分（以居住证为载体，与学历、技能、参加社会保险和居住年限挂钩），用于享受基本公共服务，不是积分落户。文件只列指标，分值均为暂定占位值，得分仅供参考", "en": "public-service points (基本公共服务积分: tied to education, skills, social insurance and years of residence, carried by the residence permit) decide access to public services, not settlement. The document names the indicators only: every value is a provisional placeholder and the score is provisional"}, "indicators": [{"id": "education", "label": {"zh": "学历", "en": "education"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "education.level", "points": {"senior_high": {"param": "points_education_senior_high"}, "junior_college": {"param": "points_education_junior_college"}, "bachelor": {"param": "points_education_bachelor"}, "master": {"param": "points_education_master"}}}, {"id": "skills", "label": {"zh": "技能", "en": "skills"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "skill.level", "points": {"junior_worker": {"param": "points_skill_junior_worker"}, "intermediate_worker": {"param": "points_skill_intermediate_worker"}, "senior_worker": {"param": "points_skill_senior_worker"}, "technician": {"param": "points_skill_technician"}}}, {"id": "social_insurance", "label": {"zh": "参加社会保险", "en": "social insurance"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "social_insurance.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_social_insurance_per_year"}}], "cap": {"param": "points_social_insurance_cap"}}, {"id": "residence_years", "label": {"zh": "居住年限", "en": "years of residence"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "residence.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_residence_per_year"}}], "cap": {"param": "points_residence_cap"}}]},
+  "entitlements": [
+    {"id": "wenzhou.schooling.compulsory", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled", "otherwise": "not_entitled"},
+    {"id": "wenzhou.schooling.preschool", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.secondary_vocational", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.stage", "op": "==", "value": "secondary_vocational"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.local_exams", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
+    {"id": "wenzhou.employment.services", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.public_health", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.medical.join", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.pension.join", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.housing.settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.housing.not_settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
+  ]
+}
+"""#),
+        ("wenzhou.json", #"""
+{
+  "format": "hukou-pack/1",
+  "id": "wenzhou",
+  "version": "2016.1",
+  "name": {"zh": "温州市市区（含洞头区）", "en": "Wenzhou urban districts (Dongtou included)"},
+  "document": {
+    "title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"},
+    "number": "温政发〔2016〕26号",
+    "issued": "2016-05-06"
+  },
+  "effective_from": "2016-05-06",
+  "comment": "Urban districts (市区, 洞头区 included), 四（二）2. The seven fully open counties are the packs wenzhou/<county>, generated by scripts/gen-wenzhou-counties.py from this file. The implementing rules (实施细则) that 四（二） announces are not in the sources: every value they would set is a provisional parameter.",
+  "city_size_class": {
+    "value": "large_1",
+    "provisional": false,
+    "source": "温政发〔2016〕26号 四（二）2"
+  },
+  "districts": [
+    {"name": "鹿城区"},
+    {"name": "龙湾区"},
+    {"name": "瓯海区"},
+    {"name": "洞头区", "aliases": ["洞头县"]}
+  ],
+  "parameters": [
+    {
+      "id": "settlement_residence_types",
+      "label": {"zh": "落户认可的合法稳定住所（含租赁）类型", "en": "kinds of housing accepted as legal stable residence (rental included) for settlement"},
+      "provisional": true,
+      "source": "温政发〔2016〕26号 四（二）",
+      "note": {"zh": "合法稳定住所的具体范围由实施细则明确；暂按居住证暂行条例第九条所列住址证明（产权房、租赁房、单位或学校出具住宿证明）取自有住房、租赁住房、单位宿舍", "en": "the scope is left to implementing rules; as a placeholder, the address proofs of 居住证暂行条例 Art. 9 (own home, rental, accommodation certified by employer or school): owned, rental, employer dormitory"},
+      "values": [{"from": "2016-05-06", "value": ["owned", "rental", "employer_dormitory"]}]
+    },
+    {
+      "id": "settlement_employment_types",
+      "label": {"zh": "落户认可的合法稳定就业类型", "en": "kinds of work accepted as legal stable employment for settlement"},
+      "provisional": true,
+      "source": "温政发〔2016〕26号 四（二）",
+      "note": {"zh": "合法稳定就业的具体范围由实施细则明确；暂按居住证暂行条例第九条所列就业证明（劳动合同、工商营业执照）取受雇和个体经营", "en": "the scope is left to implementing rules; as a placeholder, the employment proofs of 居住证暂行条例 Art. 9 (labor contract, business licence): employees and individual businesses"},
+      "values": [{"from": "2016-05-06", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]}]
+    },
+    {
+      "id": "residence_category_residence_months",
+      "label": {"zh": "住所类落户要求的居住月数", "en": "months of residence required (residence category)"},
+      "unit": "months", "provisional": true,
+      "source": "温政发〔2016〕26号 四（二）2",
+      "note": {"zh": "居住年限由实施细则设定，文件未给数值，国家亦未设上限；暂取5年（60个月），与社会保险年限上限相同，待实施细则替换", "en": "the residence years are left to implementing rules, with no figure and no national cap; 5 years (60 months), the same as the social-insurance cap, is a placeholder until they are known"},
+      "values": [{"from": "2016-05-06", "value": 60}]
+    },
+    {
+      "id": "residence_category_social_insurance_months",
+      "label": {"zh": "住所类落户要求的社会保险月数", "en": "months of social insurance required (residence category)"},
+      "unit": "months", "provisional": true,
+      "source": "温政发〔2016〕26号 四（二）2; bound: 国办发〔2016〕72号 任务9",
+      "note": {"zh": "社会保险年限由实施细则设定；暂取国家对大城市的上限5年（60个月），实际要求可能更低", "en": "the social-insurance years are left to implementing rules; the national cap for large cities, 5 years (60 months), is a placeholder; the real figure may be lower"},
+      "values": [{"from": "2016-05-06", "value": 60}]
+    },
+    {
+      "id": "employment_category_residence_months",
+      "label": {"zh": "就业类落户要求的居住月数", "en": "months of residence required (employment category)"},
+      "unit": "months", "provisional": true,
+      "source": "温政发〔2016〕26号 四（二）2",
+      "note": {"zh": "居住年限由实施细则设定，文件未给数值，国家亦未设上限；暂取5年（60个月），待实施细则替换", "en": "the residence years are left to implementing rules, with no figure and no national cap; 5 years (60 months) is a placeholder until they are known"},
+      "values": [{"from": "2016-05-06", "value": 60}]
+    },
+    {
+      "id": "employment_category_social_insurance_months",
+      "label": {"zh": "就业类落户要求的社会保险月数", "en": "months of social insurance required (employment category)"},
+      "unit": "months", "provisional": true,
+      "source": "温政发〔2016〕26号 四（二）2; bound: 国办发〔2016〕72号 任务9",
+      "note": {"zh": "社会保险年限由实施细则设定；暂取国家对大城市的上限5年（60个月），实际要求可能更低", "en": "the social-insurance years are left to implementing rules; the national cap for large cities, 5 years (60 months), is a placeholder; the real figure may be lower"},
+      "values": [{"from": "2016-05-06", "value": 60}]
+    },
+    {
+      "id": "reunion_category_residence_months",
+      "label": {"zh": "亲属投靠类落户要求的居住月数", "en": "months of residence required (relative-reunion category)"},
+      "unit": "months", "provisional": true,
+      "source": "温政发〔2016〕26号 四（二）2",
+      "note": {"zh": "居住年限由实施细则设定，文件未给数值；暂取5年（60个月），待实施细则替换", "en": "the residence years are left to implementing rules, with no figure; 5 years (60 months) is a placeholder until they are known"},
+      "values": [{"from": "2016-05-06", "value": 60}]
+    },
+    {
+      "id": "points_education_senior_high", "label": {"zh": "积分：高中（中专）学历", "en": "points: senior high or secondary vocational"},
+      "provisional": true, "source": "温政发〔2016〕26号 四（三）",
+      "note": {"zh": "文件只列指标不给分值；统一占位标尺：学历每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per education level"},
+      "values": [{"from": "2016-05-06", "value": 5}]
+    },
+    {
+      "id": "points_education_junior_college", "label": {"zh": "积分：大专学历", "en": "points: junior college"},
+      "provisional": true, "source": "温政发〔2016〕26号 四（三）",
+      "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"},
+      "values": [{"from": "2016-05-06", "value": 10}]
+    },
+    {
+      "id": "points_education_bachelor", "label": {"zh": "积分：本科学历", "en": "points: bachelor"},
+      "provisional": true, "source": "温政发〔2016〕26号 四（三）",
+      "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"},
+      "values": [{"from": "2016-05-06", "value": 15}]
+    },
+    {
+      "id": "points_education_master", "label": {"zh": "积分：研究生学历", "en": "points: postgraduate"},
+      "provisional": true, "source": "温政发〔2016〕26号 四（三）",
+      "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"},
+      "values": [{"from": "2016-05-06", "value": 20}]
+    },
+    {
+      "id": "points_skill_junior_worker", "label": {"zh": "积分：初级工", "en": "points: junior worker"},
+      "provisional": true, "source": "温政发〔2016〕26号 四（三）",
+      "note": {"zh": "文件只列指标不给分值；统一占位标尺：技能每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per skill level"},
+      "values": [{"from": "2016-05-06", "value": 5}]
+    },
+    {
+      "id": "points_skill_intermediate_worker", "label": {"zh": "积分：中级工", "en": "points: intermediate worker"},
+      "provisional": true, "source": "温政发〔2016〕26号 四（三）",
+      "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"},
+      "values": [{"from": "2016-05-06", "value": 10}]
+    },
+    {
+      "id": "points_skill_senior_worker", "label": {"zh": "积分：高级工", "en": "points: senior worker"},
+      "provisional": true, "source": "温政发〔2016〕26号 四（三）",
+      "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"},
+      "values": [{"from": "2016-05-06", "value": 15}]
+    },
+    {
+      "id": "points_skill_technician", "label": {"zh": "积分：技师及以上", "en": "points: technician or above"},
+      "provisional": true, "source": "温政发〔2016〕26号 四（三）",
+      "note": {"zh": "占位值（技能每高一级 5 分）", "en": "placeholder (5 points per skill level)"},
+      "values": [{"from": "2016-05-06", "value": 20}]
+    },
+    {
+      "id": "points_social_insurance_per_year", "label": {"zh": "积分：每满12个月社会保险", "en": "points: per 12 months of social insurance"},
+      "provisional": true, "source": "温政发〔2016〕26号 四（三）",
+      "note": {"zh": "文件只列指标不给分值；占位：每满一年 2 分", "en": "the document names the indicator, not its values; placeholder: 2 points per full year"},
+      "values": [{"from": "2016-05-06", "value": 2}]
+    },
+    {
+      "id": "points_social_insurance_cap", "label": {"zh": "积分：社会保险指标上限", "en": "points: social-insurance cap"},
+      "provisional": true, "source": "温政发〔2016〕26号 四（三）",
+      "note": {"zh": "占位：上限 20 分（10 年）", "en": "placeholder: capped at 20 points (10 years)"},
+      "values": [{"from": "2016-05-06", "value": 20}]
+    },
+    {
+      "id": "points_residence_per_year", "label": {"zh": "积分：每满12个月居住", "en": "points: per 12 months of residence"},
+      "provisional": true, "source": "温政发〔2016〕26号 四（三）",
+      "note": {"zh": "文件只列指标不给分值；占位：每满一年 2 分", "en": "the document names the indicator, not its values; placeholder: 2 points per full year"},
+      "values": [{"from": "2016-05-06", "value": 2}]
+    },
+    {
+      "id": "points_residence_cap", "label": {"zh": "积分：居住年限指标上限", "en": "points: residence-years cap"},
+      "provisional": true, "source": "温政发〔2016〕26号 四（三）",
+      "note": {"zh": "占位：上限 20 分（10 年）", "en": "placeholder: capped at 20 points (10 years)"},
+      "values": [{"from": "2016-05-06", "value": 20}]
+    }
+  ],
+  "definitions": {
+    "lives_in_urban_districts": {
+      "label": {"zh": "居住在温州市区（鹿城区、龙湾区、瓯海区、洞头区）", "en": "lives in Wenzhou's urban districts (Lucheng, Longwan, Ouhai, Dongtou)"},
+      "citation": "温政发〔2016〕26号 四（二）2",
+      "fact": "residence.district", "op": "in", "value": ["鹿城区", "龙湾区", "瓯海区", "洞头区"]
+    },
+    "settlement_residence": {
+      "label": {"zh": "有合法稳定住所（含租赁）（具体范围待实施细则）", "en": "legal stable residence, rental included (scope pending implementing rules)"},
+      "citation": "温政发〔2016〕26号 四（二）",
+      "fact": "housing.type", "op": "in", "param": "settlement_residence_types"
+    },
+    "settlement_employment": {
+      "label": {"zh": "有合法稳定就业（具体范围待实施细则）", "en": "legal stable employment (scope pending implementing rules)"},
+      "citation": "温政发〔2016〕26号 四（二）",
+      "all": [
+        {"fact": "employment.type", "op": "in", "param": "settlement_employment_types"},
+        {"label": {"zh": "有劳动合同或工商营业执照", "en": "a labor contract or a business licence"},
+         "any": [
+           {"fact": "employment.labor_contract", "op": "is", "value": true},
+           {"fact": "employment.business_licence", "op": "is", "value": true}
+         ]}
+      ]
+    },
+    "lives_together": {
+      "label": {"zh": "与申请人共同居住生活", "en": "lives together with the applicant"},
+      "fact": "lives_with_applicant", "op": "is", "value": true
+    },
+    "follower_spouse": {
+      "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"},
+      "all": [{"fact": "relation", "op": "==", "value": "spouse"}, {"ref": "lives_together"}]
+    },
+    "follower_child": {
+      "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"},
+      "all": [
+        {"fact": "relation", "op": "==", "value": "child"},
+        {"ref": "lives_together"},
+        {"label": {"zh": "未成年，或未婚且无生活来源", "en": "under 18, or unmarried without income"},
+         "any": [
+           {"label": {"zh": "未满18周岁", "en": "under 18"}, "fact": "age", "op": "<", "value": 18},
+           {"label": {"zh": "无生活来源的未婚子女", "en": "unmarried and without income"},
+            "all": [{"fact": "married", "op": "is", "value": false}, {"fact": "has_income", "op": "is", "value": false}]}
+         ]}
+      ]
+    },
+    "follower_parent": {
+      "label": {"zh": "共同居住生活的父母", "en": "parent living together"},
+      "all": [{"fact": "relation", "op": "==", "value": "parent"}, {"ref": "lives_together"}]
+    },
+    "legal_stable_residence": {
+      "label": {"zh": "有合法稳定住所（含租赁）", "en": "legal stable residence (rental included)"},
+      "citation": "温政发〔2016〕26号 四（三）",
+      "fact": "housing.type", "op": "in", "value": ["owned", "rental", "employer_dormitory"]
+    },
+    "legal_stable_employment": {
+      "label": {"zh": "有合法稳定就业", "en": "legal stable employment"},
+      "citation": "温政发〔2016〕26号 四（三）",
+      "any": [
+        {"all": [{"fact": "employment.type", "op": "==", "value": "employee"}, {"fact": "employment.labor_contract", "op": "is", "value": true}]},
+        {"all": [{"fact": "employment.type", "op": "in", "value": ["individual_business_with_employees", "individual_business_no_employees"]},
+                 {"fact": "employment.business_licence", "op": "is", "value": true}]}
+      ]
+    },
+    "continuous_study": {
+      "label": {"zh": "连续就读", "en": "continuous study"},
+      "citation": "温政发〔2016〕26号 四（三）",
+      "all": [{"fact": "employment.type", "op": "==", "value": "student"}, {"fact": "school.in_city", "op": "is", "value": true}]
+    }
+  },
+  "pathways": [
+    {
+      "id": "residence_category",
+      "name": {"zh": "市区有合法稳定住所（含租赁）人员落户", "en": "Urban districts: people with legal stable residence (rental included)"},
+      "citation": "温政发〔2016〕26号 四（二）2",
+      "condition": {
+        "all": [
+          {"ref": "lives_in_urban_districts"},
+          {"ref": "settlement_residence"},
+          {"label": {"zh": "在市区居住月数", "en": "months of residence in the city"},
+           "fact": "residence.months", "op": ">=", "param": "residence_category_residence_months"},
+          {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"},
+           "fact": "social_insurance.months", "op": ">=", "param": "residence_category_social_insurance_months"}
+        ]
+      },
+      "followers": [
+        {"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_spouse"}},
+        {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_child"}},
+        {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_parent"}}
+      ],
+      "note": {"zh": "住所条件、居住年限和社会保险年限由实施细则设定，此处为暂定值（社会保险年限不超过国家规定的5年）", "en": "the residence, residence-years and social-insurance conditions are set by implementing rules: provisional values here (social insurance capped nationally at 5 years)"}
+    },
+    {
+      "id": "employment_category",
+      "name": {"zh": "市区有合法稳定就业人员落户", "en": "Urban districts: people with legal stable employment"},
+      "citation": "温政发〔2016〕26号 四（二）2",
+      "condition": {
+        "all": [
+          {"ref": "settlement_employment"},
+          {"label": {"zh": "在温州就业", "en": "employed in Wenzhou"}, "fact": "employment.in_city", "op": "is", "value": true},
+          {"label": {"zh": "在市区居住月数", "en": "months of residence in the city"},
+           "fact": "residence.months", "op": ">=", "param": "employment_category_residence_months"},
+          {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"},
+           "fact": "social_insurance.months", "op": ">=", "param": "employment_category_social_insurance_months"}
+        ]
+      },
+      "followers": [
+        {"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_spouse"}},
+        {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_child"}},
+        {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_parent"}}
+      ],
+      "note": {"zh": "就业类型、居住年限和社会保险年限由实施细则设定，此处为暂定值（社会保险年限不超过国家规定的5年）", "en": "the employment types, residence years and social-insurance years are set by implementing rules: provisional values here (social insurance capped nationally at 5 years)"}
+    },
+    {
+      "id": "relative_reunion_category",
+      "name": {"zh": "市区亲属投靠人员落户", "en": "Urban districts: joining a relative (亲属投靠)"},
+      "citation": "温政发〔2016〕26号 四（二）2",
+      "condition": {
+        "all": [
+          {"label": {"zh": "有可投靠的温州市区户籍亲属", "en": "a relative holding Wenzhou urban hukou to join"},
+           "fact": "local_hukou_relative", "op": "is", "value": true},
+          {"label": {"zh": "在市区居住月数", "en": "months of residence in the city"},
+           "fact": "residence.months", "op": ">=", "param": "reunion_category_residence_months"}
+        ]
+      },
+      "followers": [
+        {"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_spouse"}},
+        {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_child"}},
+        {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_parent"}}
+      ],
+      "note": {"zh": "可投靠亲属的范围和各项条件由实施细则设定；条文未说明本类是否另有社会保险年限要求，此处只以居住年限为暂定条件", "en": "which relatives qualify and the conditions are set by implementing rules; the clause does not say whether this category also needs social-insurance years, so only the residence years are used, provisionally"}
+    },
+    {
+      "id": "talent_investor_contributor",
+      "name": {"zh": "引进人才、投资人员和有突出贡献人员（可不受上述条件限制）", "en": "Introduced talent, investors and outstanding contributors (may be exempt from the conditions above)"},
+      "citation": "温政发〔2016〕26号 四（二）2",
+      "provisional": true,
+      "condition": {
+        "label": {"zh": "经认定为引进人才、投资人员或有突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor"},
+        "any": [
+          {"fact": "recognized.introduced_talent", "op": "is", "value": true},
+          {"fact": "recognized.investor", "op": "is", "value": true},
+          {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}
+        ]
+      },
+      "followers": [
+        {"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_spouse"}},
+        {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_child"}},
+        {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_parent"}}
+      ],
+      "note": {"zh": "条文为“可以不受上述条件限制”；人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the clause says they \"may\" be exempt; the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}
+    }
+  ],
+  "residence_permit_conditions": {
+    "label": {"zh": "申领居住证的条件", "en": "conditions for a residence permit"},
+    "citation": "温政发〔2016〕26号 四（三）",
+    "condition": {
+      "all": [
+        {"label": {"zh": "在本市居住满半年（月数）", "en": "months lived in the city (at least half a year)"},
+         "citation": "居住证暂行条例 第二条", "fact": "residence.months", "op": ">=", "value": 6},
+        {"label": {"zh": "有合法稳定就业、合法稳定住所（含租赁）或连续就读", "en": "legal stable employment, legal stable residence (rental included) or continuous study"},
+         "citation": "温政发〔2016〕26号 四（三）",
+         "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}
+      ]
+    }
+  },
+  "points": {
+    "purpose": "public_services",
+    "provisional": true,
+    "citation": "温政发〔2016〕26号 四（三）",
+    "note": {"zh": "基本公共服务积分（以居住证为载体，与学历、技能、参加社会保险和居住年限挂钩），用于享受基本公共服务，不是积分落户。文件只列指标，分值均为暂定占位值，得分仅供参考", "en": "public-service points (基本公共服务积分: tied to education, skills, social insurance and years of residence, carried by the residence permit) decide access to public services, not settlement. The document names the indicators only: every value is a provisional placeholder and the score is provisional"},
+    "indicators": [
+      {"id": "education", "label": {"zh": "学历", "en": "education"}, "citation": "温政发〔2016〕26号 四（三）",
+       "kind": "categorical", "fact": "education.level",
+       "points": {
+         "senior_high": {"param": "points_education_senior_high"},
+         "junior_college": {"param": "points_education_junior_college"},
+         "bachelor": {"param": "points_education_bachelor"},
+         "master": {"param": "points_education_master"}
+       }},
+      {"id": "skills", "label": {"zh": "技能", "en": "skills"}, "citation": "温政发〔2016〕26号 四（三）",
+       "kind": "categorical", "fact": "skill.level",
+       "points": {
+         "junior_worker": {"param": "points_skill_junior_worker"},
+         "intermediate_worker": {"param": "points_skill_intermediate_worker"},
+         "senior_worker": {"param": "points_skill_senior_worker"},
+         "technician": {"param": "points_skill_technician"}
+       }},
+      {"id": "social_insurance", "label": {"zh": "参加社会保险", "en": "social insurance"}, "citation": "温政发〔2016〕26号 四（三）",
+       "kind": "accrual", "fact": "social_insurance.months",
+       "stages": [{"from": 0, "per": 12, "points": {"param": "points_social_insurance_per_year"}}],
+       "cap": {"param": "points_social_insurance_cap"}},
+      {"id": "residence_years", "label": {"zh": "居住年限", "en": "years of residence"}, "citation": "温政发〔2016〕26号 四（三）",
+       "kind": "accrual", "fact": "residence.months",
+       "stages": [{"from": 0, "per": 12, "points": {"param": "points_residence_per_year"}}],
+       "cap": {"param": "points_residence_cap"}}
+    ]
+  },
+  "entitlements": [
+    {"id": "wenzhou.schooling.compulsory", "domain": "schooling", "subjects": "children",
+     "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"},
+     "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"],
+     "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
+     "verdict": "entitled", "otherwise": "not_entitled"},
+    {"id": "wenzhou.schooling.preschool", "domain": "schooling", "subjects": "children",
+     "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"},
+     "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"],
+     "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"},
+     "verdict": "provisional", "otherwise": "not_entitled", "provisional": true,
+     "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.secondary_vocational", "domain": "schooling", "subjects": "children",
+     "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"},
+     "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"],
+     "condition": {"fact": "school.stage", "op": "==", "value": "secondary_vocational"},
+     "verdict": "provisional", "otherwise": "not_entitled", "provisional": true,
+     "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.local_exams", "domain": "schooling", "subjects": "children",
+     "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"},
+     "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"],
+     "verdict": "provisional", "provisional": true,
+     "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
+    {"id": "wenzhou.employment.services", "domain": "employment", "subjects": "adults",
+     "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"},
+     "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"],
+     "verdict": "entitled"},
+    {"id": "wenzhou.public_health", "domain": "public_health", "subjects": "everyone",
+     "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"},
+     "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"],
+     "verdict": "entitled"},
+    {"id": "wenzhou.medical.join", "domain": "medical_insurance", "subjects": "everyone",
+     "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"},
+     "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
+     "verdict": "may_join"},
+    {"id": "wenzhou.pension.join", "domain": "pension", "subjects": "adults",
+     "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"},
+     "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
+     "verdict": "may_join"},
+    {"id": "wenzhou.housing.settled", "domain": "housing_support", "subjects": "applicant",
+     "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"},
+     "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"],
+     "verdict": "entitled"},
+    {"id": "wenzhou.housing.not_settled", "domain": "housing_support", "subjects": "applicant",
+     "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"},
+     "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"],
+     "verdict": "provisional", "provisional": true,
+     "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
   ]
 }
 """#),

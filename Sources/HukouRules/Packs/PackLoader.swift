@@ -198,8 +198,10 @@ public enum PackLoader {
             try entry.finish()
         }
         let note = try reader.text("note")
+        let provisional = try reader.bool("provisional") ?? false
         try reader.finish()
-        return Pathway(id: id, name: name, citation: citation, condition: condition, followers: followers, addressOrder: address, note: note)
+        return Pathway(id: id, name: name, citation: citation, condition: condition, followers: followers, addressOrder: address,
+                       note: note, provisional: provisional)
     }
 
     private static func readEntitlement(_ value: JSONValue, path: String, compiler: inout ConditionCompiler) throws(HukouError) -> EntitlementRule {

@@ -67,6 +67,9 @@ public struct Pathway: Sendable {
     public let followers: [FollowerRule]
     public let addressOrder: [AddressOption]
     public let note: LocalizedText?
+    /// The pathway rests on standards the document leaves to implementing rules (e.g. who
+    /// counts as introduced talent): every answer about it is provisional.
+    public let provisional: Bool
 }
 
 /// Which family members may settle with the applicant under a pathway.

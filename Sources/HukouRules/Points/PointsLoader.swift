@@ -14,6 +14,7 @@ enum PointsLoader {
         }
         let note = try reader.text("note")
         let purpose = try reader.choice("purpose", ["settlement", "public_services"]) ?? "settlement"
+        let tableProvisional = try reader.bool("provisional") ?? false
         let threshold = try number(&reader, "threshold", parameters)
         let quota = try number(&reader, "annual_quota", parameters)
         let horizon = try reader.integer("projection_horizon_months", in: 1...600) ?? 120
@@ -28,7 +29,7 @@ enum PointsLoader {
         let requirements = try requirementList(&reader, "requirements", compiler: &compiler)
         let vetoes = try requirementList(&reader, "vetoes", compiler: &compiler)
         try reader.finish()
-        return .table(PointsTable(purpose: purpose, citation: citation, note: note, threshold: threshold, annualQuota: quota, indicators: indicators,
+        return .table(PointsTable(purpose: purpose, provisional: tableProvisional, citation: citation, note: note, threshold: threshold, annualQuota: quota, indicators: indicators,
                                   requirements: requirements, vetoes: vetoes, projectionHorizonMonths: horizon))
     }
 

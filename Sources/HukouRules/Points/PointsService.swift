@@ -72,11 +72,11 @@ struct PointsService {
         let mayApply = Outcome.all(applyOutcomes + (threshold.map { [now.total >= $0 ? .met : .unmet] } ?? []))
         answer.set("may_apply", mayApply == .met ? "yes" : mayApply == .unmet ? "no" : "unknown")
 
-        if let threshold, now.total < threshold {
-            answer.set("projection", projection(scorer, table, threshold))
+        if let threshold, now.total < threshold, let thresholdRef = table.threshold {
+            answer.set("projection", projection(scorer, table, thresholdRef))
         }
         answer.set("what_if", whatIf(scorer, table, base: now.total, provisional: &provisional))
-        answer.set("provisional", !provisional.isEmpty)
+        answer.set("provisional", table.provisional || !provisional.isEmpty)
         answer.set("provisional_parameters", report.provisional(provisional))
     }
 
@@ -110,9 +110,14 @@ struct PointsService {
 
     /// The first date within the horizon on which the score reaches the threshold if the
     /// applicant simply keeps living and paying insurance.
-    private func projection(_ scorer: PointsScorer, _ table: PointsTable, _ threshold: Int) -> JSONValue {
+    /// Both the score and the threshold are taken on each future date (rules and the
+    /// guidance score may change by date).
+    private func projection(_ scorer: PointsScorer, _ table: PointsTable, _ thresholdRef: NumberRef) -> JSONValue {
+        var ignored: [String] = []
+        var threshold = thresholdRef.value(on: request.asOf, provisional: &ignored)
         for months in 1...table.projectionHorizonMonths {
             guard let date = request.asOf.adding(months: months) else { break }
+            threshold = thresholdRef.value(on: date, provisional: &ignored)
             let later = scorer.score(request.applicant.advanced(byMonths: months), on: date)
             if later.total >= threshold {
                 var object = JSONObjectBuilder()

@@ -27,6 +27,9 @@ public struct PointsTable: Sendable {
     /// What the points decide: "settlement" (积分落户) or "public_services" (Wenzhou's
     /// 基本公共服务积分, 温政发〔2016〕26号 四（三）). Lint task 8 binds settlement only.
     public let purpose: String
+    /// The whole table rests on values the documents leave open (Wenzhou 四（三）): every
+    /// answer from it is provisional, whatever the applicant's facts.
+    public let provisional: Bool
     public let citation: String
     public let note: LocalizedText?
     public let threshold: NumberRef?

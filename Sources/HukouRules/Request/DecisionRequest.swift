@@ -31,7 +31,7 @@ public struct DecisionRequest: Sendable {
         guard let asOf = try reader.date("as_of") else {
             throw reader.fail("as_of", zh: "缺少必填字段：评估日期 YYYY-MM-DD", en: "required field is missing: the as-of date YYYY-MM-DD")
         }
-        let applicant = try Person.read(try reader.require("applicant"), path: "applicant", isFamilyMember: false)
+        var applicant = try Person.read(try reader.require("applicant"), path: "applicant", isFamilyMember: false)
         var family: [Person] = []
         if let members = try reader.array("family") {
             guard members.count <= maxFamilyMembers else {
@@ -42,6 +42,11 @@ public struct DecisionRequest: Sendable {
             }
         }
         try reader.finish()
+        // 亲属投靠: a listed relative holding local hukou settles the question when not given.
+        if applicant.localHukouRelative == nil,
+           family.contains(where: { $0.hukouLocal == true && $0.relation != nil && $0.relation != "other" }) {
+            applicant.localHukouRelative = true
+        }
         return DecisionRequest(jurisdiction: jurisdiction, city: city, asOf: asOf, locale: locale,
                                applicant: applicant, family: family)
     }

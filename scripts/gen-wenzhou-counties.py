@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Generates Policies/wenzhou/<county>.json, the seven fully open counties of 温政发〔2016〕26号
+四（二）1, from Policies/wenzhou.json.
+
+The county packs share the document, the settlement-scope parameters, the public-service
+points table (四（三）), the residence-permit conditions and the entitlements (四（五）) with the
+urban-district pack; only their pathways (四（二）1), size class, id and name differ, and the
+seven files are identical except id and name. Edit this script or Policies/wenzhou.json,
+never the generated files; then run this script and scripts/embed-packs.py.
+Use --check to fail when a generated file is out of date.
+"""
+import json, pathlib, sys
+
+root = pathlib.Path(__file__).resolve().parent.parent
+source = json.loads((root / "Policies/wenzhou.json").read_text(encoding="utf-8"))
+
+COUNTIES = [
+    ("leqing", "乐清市", "Leqing"),
+    ("ruian", "瑞安市", "Rui'an"),
+    ("yongjia", "永嘉县", "Yongjia County"),
+    ("pingyang", "平阳县", "Pingyang County"),
+    ("cangnan", "苍南县", "Cangnan County"),
+    ("wencheng", "文成县", "Wencheng County"),
+    ("taishun", "泰顺县", "Taishun County"),
+]
+
+CLAUSE = "温政发〔2016〕26号 四（二）1"
+SHARED_PARAMETERS = {"settlement_residence_types", "settlement_employment_types"}
+SHARED_DEFINITIONS = [
+    "settlement_residence", "settlement_employment", "lives_together",
+    "follower_spouse", "follower_child", "follower_parent",
+    "legal_stable_residence", "legal_stable_employment", "continuous_study",
+]
+
+
+def text(zh, en):
+    return {"zh": zh, "en": en}
+
+
+FOLLOWERS = [
+    {"id": "spouse", "label": text("共同居住生活的配偶", "spouse living together"),
+     "citation": CLAUSE, "condition": {"ref": "follower_spouse"}},
+    {"id": "child", "label": text("共同居住生活的未成年子女（含无生活来源的未婚子女）", "minor child, or unmarried child without income, living together"),
+     "citation": CLAUSE, "condition": {"ref": "follower_child"}},
+    {"id": "parent", "label": text("共同居住生活的父母", "parent living together"),
+     "citation": CLAUSE, "condition": {"ref": "follower_parent"}},
+]
+
+COUNTY_SOCIAL_INSURANCE = {
+    "id": "county_social_insurance_months",
+    "label": text("无住所人员落户要求的城镇社会保险月数", "months of urban social insurance required without legal stable residence"),
+    "unit": "months", "provisional": True,
+    "source": "温政发〔2016〕26号 四（二）1; bound: 国办发〔2016〕72号 任务9",
+    "note": text("参加社会保险的具体年限由实施细则明确；暂取国家对中等城市的上限3年（36个月）：全面放开的县（市）小于中等城市，要求不应更高；实际要求可能更低",
+                 "the years are left to implementing rules; the national cap for medium cities, 3 years (36 months), is a placeholder: a fully open county is smaller than a medium city and should not ask more; the real figure may be lower"),
+    "values": [{"from": "2016-05-06", "value": 36}],
+}
+
+PATHWAYS = [
+    {
+        "id": "residence_open",
+        "name": text("县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "County towns: people with legal stable residence (rental included), settlement fully open"),
+        "citation": CLAUSE,
+        "condition": {"all": [
+            {"label": text("居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "lives in the urban area of the county-level city, the county-seat town or another established town"),
+             "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]},
+            {"ref": "settlement_residence"},
+        ]},
+        "followers": FOLLOWERS,
+        "note": text("条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定",
+                     "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"),
+    },
+    {
+        "id": "talent_investor_contributor",
+        "name": text("引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"),
+        "citation": CLAUSE,
+        "provisional": True,
+        "condition": {
+            "label": text("经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "recognized as introduced talent, investor or outstanding contributor the towns need"),
+            "any": [
+                {"fact": "recognized.introduced_talent", "op": "is", "value": True},
+                {"fact": "recognized.investor", "op": "is", "value": True},
+                {"fact": "recognized.outstanding_contribution", "op": "is", "value": True},
+            ]},
+        "followers": FOLLOWERS,
+        "note": text("人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定",
+                     "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"),
+    },
+    {
+        "id": "employment_with_insurance",
+        "name": text("有合法稳定就业并参加城镇社会保险人员落户（无需合法稳定住所）", "Legal stable employment with urban social insurance (no legal stable residence needed)"),
+        "citation": CLAUSE,
+        "condition": {"all": [
+            {"ref": "settlement_employment"},
+            {"label": text("在当地就业", "employed here"), "fact": "employment.in_city", "op": "is", "value": True},
+            {"label": text("按国家规定参加城镇社会保险月数", "months of urban social insurance paid"),
+             "fact": "social_insurance.months", "op": ">=", "param": "county_social_insurance_months"},
+        ]},
+        "followers": FOLLOWERS,
+        "note": text("合法稳定就业的具体范围和参加社会保险的具体年限由实施细则明确，此处为暂定值",
+                     "the scope of legal stable employment and the social-insurance years are left to implementing rules: provisional values here"),
+    },
+]
+
+
+def county_pack(slug, zh, en):
+    parameters = [p for p in source["parameters"] if p["id"] in SHARED_PARAMETERS]
+    parameters.append(COUNTY_SOCIAL_INSURANCE)
+    parameters += [p for p in source["parameters"] if p["id"].startswith("points_")]
+    return {
+        "format": source["format"],
+        "id": f"wenzhou/{slug}",
+        "version": source["version"],
+        "name": text(f"温州市{zh}", f"{en}, Wenzhou"),
+        "document": source["document"],
+        "effective_from": source["effective_from"],
+        "comment": "Generated by scripts/gen-wenzhou-counties.py from Policies/wenzhou.json: do not edit by hand. "
+                   "A fully open county of 温政发〔2016〕26号 四（二）1.",
+        "city_size_class": {
+            "value": "small", "provisional": True,
+            "source": "温政发〔2016〕26号 四（二）1 opens the county fully \"按照国务院关于调整城市规模划分标准\" without naming its class; "
+                      "全面放开 is the treatment of 建制镇和小城市 (国发〔2014〕25号 （四）)",
+        },
+        "parameters": parameters,
+        "definitions": {name: source["definitions"][name] for name in SHARED_DEFINITIONS},
+        "pathways": PATHWAYS,
+        "residence_permit_conditions": source["residence_permit_conditions"],
+        "points": source["points"],
+        "entitlements": source["entitlements"],
+    }
+
+
+def compact(value):
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def render(pack):
+    """One line per top-level member, per array element and per definition: small, diffable files."""
+    lines = ["{"]
+    members = list(pack.items())
+    for index, (key, value) in enumerate(members):
+        comma = "," if index + 1 < len(members) else ""
+        if isinstance(value, list):
+            lines.append(f'  "{key}": [')
+            lines += [f"    {compact(item)}" + ("," if i + 1 < len(value) else "") for i, item in enumerate(value)]
+            lines.append("  ]" + comma)
+        elif isinstance(value, dict) and key == "definitions":
+            lines.append(f'  "{key}": {{')
+            items = list(value.items())
+            lines += [f"    {compact(name)}: {compact(item)}" + ("," if i + 1 < len(items) else "") for i, (name, item) in enumerate(items)]
+            lines.append("  }" + comma)
+        else:
+            lines.append(f"  {compact(key)}: {compact(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    stale = []
+    for slug, zh, en in COUNTIES:
+        path = root / "Policies/wenzhou" / f"{slug}.json"
+        new = render(county_pack(slug, zh, en))
+        if "--check" in sys.argv:
+            if not path.exists() or path.read_text(encoding="utf-8") != new:
+                stale.append(path.relative_to(root).as_posix())
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(new, encoding="utf-8")
+    if stale:
+        sys.exit("out of date: " + ", ".join(stale))
+    if "--check" not in sys.argv:
+        print(f"wrote {len(COUNTIES)} county packs under Policies/wenzhou/")
+
+
+main()
