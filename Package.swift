@@ -19,6 +19,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Signing packs in the CLI and cross-checking the library's verifier in tests; the
+        // kiosk library itself does not link it (docs/signing.md).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .target(
@@ -35,6 +38,7 @@ let package = Package(
             dependencies: [
                 "HukouRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Sources/hukou-cli"
         ),
@@ -46,6 +50,11 @@ let package = Package(
             name: "HukouRulesTests",
             dependencies: ["HukouRules"],
             path: "Tests/HukouRulesTests"
+        ),
+        .testTarget(
+            name: "HukouSigningTests",
+            dependencies: ["HukouRules", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Tests/HukouSigningTests"
         ),
         .testTarget(
             name: "HukouCABITests",

@@ -81,6 +81,8 @@ extern "C" {
 #define HUKOU_E_MISUSE                6  /* a NULL handle or pointer, or an otherwise impossible call */
 #define HUKOU_E_LIMIT                 7  /* input beyond a documented limit (size, nesting depth) */
 #define HUKOU_E_INTERNAL              8  /* a defect in the library; please report it with the request */
+#define HUKOU_E_SIGNATURE             9  /* a pack is unsigned, signed by an untrusted key, or altered (trusted engines) */
+#define HUKOU_E_ROLLBACK             10  /* a pack is older (lower serial) than a loaded version of it */
 
 /* An engine: the loaded policy packs. Opaque. */
 typedef struct hukou_engine hukou_engine;
@@ -111,6 +113,19 @@ HUKOU_API int hukou_abi_version(void);
 HUKOU_API int hukou_engine_new(hukou_engine **out);
 
 /*
+ * hukou_engine_new_trusted: like hukou_engine_new, but every pack later loaded with
+ * hukou_engine_load_pack must carry an Ed25519 signature by one of the given public keys
+ * (format and key handling in docs/signing.md). The embedded packs are trusted as built.
+ * public_keys: key_count keys of 32 bytes each, back to back (copied; not retained).
+ * out:      receives the new engine (caller owns it; hukou_engine_free). NULL on failure.
+ * Returns:  HUKOU_OK; HUKOU_E_MISUSE (out or public_keys NULL, or key_count 0 or above
+ *           64); HUKOU_E_PACK; HUKOU_E_NOMEM.
+ * Thread safety: safe; engines are independent of each other.
+ */
+HUKOU_API int hukou_engine_new_trusted(const unsigned char *public_keys, size_t key_count,
+                                       hukou_engine **out);
+
+/*
  * hukou_engine_load_pack: validate a policy pack (JSON, format in docs/packs.md and
  * docs/schema/pack.schema.json) and add it to the engine. A pack with the same id and
  * the same effective-from date as a loaded one replaces it; another effective-from date
@@ -119,7 +134,11 @@ HUKOU_API int hukou_engine_new(hukou_engine **out);
  * Returns:  HUKOU_OK; HUKOU_E_MISUSE (e or json NULL, or len 0); HUKOU_E_PARSE;
  *           HUKOU_E_PACK (the message gives the JSON path of the offending node, e.g.
  *           "pathways[2].condition.all[0].fact: unknown fact \"social_insurance.yeras\"");
- *           HUKOU_E_LIMIT; HUKOU_E_NOMEM. On failure the engine is unchanged.
+ *           HUKOU_E_SIGNATURE (engine from hukou_engine_new_trusted, and the pack is
+ *           unsigned, signed by another key, or altered after signing);
+ *           HUKOU_E_ROLLBACK (the pack's "serial" is below that of a loaded version of
+ *           the same pack id); HUKOU_E_LIMIT; HUKOU_E_NOMEM. On failure the engine is
+ *           unchanged.
  * Thread safety: needs exclusive access to e.
  */
 HUKOU_API int hukou_engine_load_pack(hukou_engine *e, const char *json, size_t len);

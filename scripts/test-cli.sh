@@ -68,5 +68,18 @@ check "batch compare" 0 "$H" batch "$tmp/pop.jsonl" --summary-only --compare Pol
 contains "compare reports moves" "applicants whose result moves"
 check "batch as a mapper (stdin → stdout)" 0 bash -c "cat '$tmp/pop.jsonl' | '$H' batch - --no-summary | wc -l | grep -q '^200$'"
 
+# Signed packs (docs/signing.md)
+check "keygen" 0 bash -c "'$H' keygen --out '$tmp/center.key' > '$tmp/center.pub'"
+check "keygen refuses to overwrite a key" 5 "$H" keygen --out "$tmp/center.key"
+check "private key is private (0600)" 0 bash -c "[ \"\$(stat -c %a '$tmp/center.key')\" = 600 ]"
+check "sign" 0 bash -c "'$H' sign Policies/anyang.json --key '$tmp/center.key' --serial 5 > '$tmp/signed.json'"
+check "verify a signed pack" 0 "$H" verify "$tmp/signed.json" --public-key "$(cat "$tmp/center.pub")"
+sed 's/"value":3}/"value":2}/' "$tmp/signed.json" > "$tmp/tampered.json"
+check "verify a tampered pack (rent withdrawal months 3 → 2)" 1 "$H" verify "$tmp/tampered.json" --public-key "$(cat "$tmp/center.pub")"
+contains "tampering is a signature error" "HUKOU_E_SIGNATURE"
+check "verify an unsigned pack" 1 "$H" verify Policies/anyang.json --public-key "$(cat "$tmp/center.pub")"
+"$H" keygen --out "$tmp/other.key" > "$tmp/other.pub"
+check "verify with an untrusted key" 1 "$H" verify "$tmp/signed.json" --public-key "$(cat "$tmp/other.pub")"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

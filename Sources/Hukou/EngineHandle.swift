@@ -50,6 +50,35 @@ public func hukouEngineNew(_ out: UnsafeMutablePointer<OpaquePointer?>?) -> Int3
     }
 }
 
+/// Most trusted keys an engine takes.
+let maxTrustedKeys = 64
+
+@_cdecl("hukou_engine_new_trusted")
+public func hukouEngineNewTrusted(_ publicKeys: UnsafePointer<UInt8>?, _ keyCount: Int,
+                                  _ out: UnsafeMutablePointer<OpaquePointer?>?) -> Int32 {
+    LastError.clear()
+    guard let out else { return misuse("out 为 NULL", "out is NULL") }
+    out.pointee = nil
+    guard let publicKeys else { return misuse("public_keys 为 NULL", "public_keys is NULL") }
+    guard keyCount > 0, keyCount <= maxTrustedKeys else {
+        return misuse("key_count 应为 1 到 \(maxTrustedKeys)", "key_count must be 1 to \(maxTrustedKeys)")
+    }
+    let bytes = UnsafeBufferPointer(start: publicKeys, count: keyCount * 32)
+    let keys = (0..<keyCount).map { index in Array(bytes[(index * 32)..<(index * 32 + 32)]) }
+    switch EngineHandle.embedded {
+    case .failure(let error):
+        return fail(error, locale: nil)
+    case .success(var engine):
+        do throws(HukouError) {
+            try engine.requireSignatures(by: keys)
+        } catch {
+            return fail(error, locale: nil)
+        }
+        out.pointee = OpaquePointer(Unmanaged.passRetained(EngineHandle(engine)).toOpaque())
+        return HukouStatus.ok.rawValue
+    }
+}
+
 @_cdecl("hukou_engine_load_pack")
 public func hukouEngineLoadPack(_ engine: OpaquePointer?, _ json: UnsafePointer<CChar>?, _ length: Int) -> Int32 {
     LastError.clear()

@@ -25,6 +25,8 @@ public func hukouStatusName(_ status: Int32) -> UnsafePointer<CChar> {
     case 6: return StaticCString.pointer("HUKOU_E_MISUSE")
     case 7: return StaticCString.pointer("HUKOU_E_LIMIT")
     case 8: return StaticCString.pointer("HUKOU_E_INTERNAL")
+    case 9: return StaticCString.pointer("HUKOU_E_SIGNATURE")
+    case 10: return StaticCString.pointer("HUKOU_E_ROLLBACK")
     default: return StaticCString.pointer("HUKOU_E_UNKNOWN_STATUS")
     }
 }

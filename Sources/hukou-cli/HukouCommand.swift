@@ -15,14 +15,17 @@ struct HukouCommand: ParsableCommand {
           hukou lint my-city.json
           hukou diff Policies/anyang.json anyang-2027.json
           hukou generate --count 100000 --jurisdiction anyang | hukou batch - --summary-only
+          hukou keygen --out center.key > center.pub
+          hukou sign my-city.json --key center.key --serial 7 > my-city.signed.json
+          hukou verify my-city.signed.json --public-key $(cat center.pub)
 
-        Exit codes: 0 success; 1 lint violations or changed rules found (lint, diff --exit-code);
+        Exit codes: 0 success; 1 lint violations, changed rules (diff --exit-code) or a bad signature (verify);
         2 usage error; 3 invalid request; 4 invalid pack; 5 I/O error.
         """,
         subcommands: [
             EligibilityCommand.self, PointsCommand.self, EntitlementsCommand.self,
             PacksCommand.self, ExplainCommand.self, LintCommand.self, DiffCommand.self,
-            BatchCommand.self, GenerateCommand.self,
+            BatchCommand.self, GenerateCommand.self, KeygenCommand.self, SignCommand.self, VerifyCommand.self,
         ]
     )
 }

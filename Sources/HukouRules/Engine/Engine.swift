@@ -2,10 +2,21 @@
 /// built, so one engine may serve many threads.
 public struct Engine: Sendable {
     public private(set) var registry: PackRegistry
+    /// Ed25519 public keys (32 bytes each) whose signatures this engine accepts; when not
+    /// empty, every pack loaded at run time must be signed by one of them (docs/signing.md).
+    public private(set) var trustedKeys: [[UInt8]] = []
 
     /// An engine with no packs.
     public init() {
         registry = PackRegistry()
+    }
+
+    /// Requires every pack loaded from now on to carry a signature by one of `keys`.
+    public mutating func requireSignatures(by keys: [[UInt8]]) throws(HukouError) {
+        guard !keys.isEmpty, keys.allSatisfy({ $0.count == 32 }) else {
+            throw HukouError(.misuse, path: "public_keys", zh: "应为一个或多个 32 字节的 Ed25519 公钥", en: "expected one or more Ed25519 public keys of 32 bytes")
+        }
+        trustedKeys = keys
     }
 
     /// An engine holding every embedded pack.
@@ -23,11 +34,25 @@ public struct Engine: Sendable {
     }
 
     public mutating func load(pack text: String) throws(HukouError) {
-        registry.add(try PackLoader.load(text))
+        let bytes = Array(text.utf8)
+        try bytes.withUnsafeBufferPointer { (buffer) throws(HukouError) in try load(pack: buffer) }
     }
 
+    /// Validates a pack (its signature first, when this engine requires one) and adds it.
+    /// - Throws: `.signature` (unsigned, untrusted key, tampered), `.rollback` (a serial
+    ///   below that of a loaded version of the same pack), `.pack`, `.parse`, `.limit`.
     public mutating func load(pack bytes: UnsafeBufferPointer<UInt8>) throws(HukouError) {
-        registry.add(try PackLoader.load(bytes))
+        guard bytes.count <= PackLoader.maxBytes else {
+            throw HukouError(.limit, path: "", zh: "政策包超过 \(PackLoader.maxBytes) 字节", en: "pack larger than \(PackLoader.maxBytes) bytes")
+        }
+        let value = try JSONParser.parse(bytes)
+        if !trustedKeys.isEmpty { try PackSignature.verify(value, trustedKeys: trustedKeys) }
+        let pack = try PackLoader.load(value, byteCount: bytes.count)
+        if let highest = registry.highestSerial(pack.id), pack.serial < highest {
+            throw HukouError(.rollback, path: "serial", zh: "政策包版本号 \(pack.serial) 低于已加载的 \(highest)（拒绝回滚）",
+                             en: "pack serial \(pack.serial) is below the loaded \(highest) (rollback refused)")
+        }
+        registry.add(pack)
     }
 
     /// Request size limit (HUKOU_MAX_REQUEST_BYTES).

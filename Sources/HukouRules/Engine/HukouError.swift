@@ -9,6 +9,8 @@ public enum HukouStatus: Int32, Sendable, CaseIterable {
     case misuse = 6
     case limit = 7
     case `internal` = 8
+    case signature = 9
+    case rollback = 10
 
     /// The symbolic name used in hukou.h.
     public var name: String {
@@ -22,6 +24,8 @@ public enum HukouStatus: Int32, Sendable, CaseIterable {
         case .misuse: return "HUKOU_E_MISUSE"
         case .limit: return "HUKOU_E_LIMIT"
         case .internal: return "HUKOU_E_INTERNAL"
+        case .signature: return "HUKOU_E_SIGNATURE"
+        case .rollback: return "HUKOU_E_ROLLBACK"
         }
     }
 }

@@ -17,6 +17,11 @@ public struct PackRegistry: Sendable {
 
     public var ids: [String] { versions.keys.sorted() }
 
+    /// The highest serial among the loaded versions of `id` (nil when none is loaded).
+    public func highestSerial(_ id: String) -> Int? {
+        versions[id]?.map(\.serial).max()
+    }
+
     public var allPacks: [PolicyPack] { ids.flatMap { versions[$0] ?? [] } }
 
     /// The version of `id` in force on `date`.

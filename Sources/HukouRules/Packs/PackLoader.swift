@@ -33,6 +33,8 @@ public enum PackLoader {
         }
         let version = try reader.requiredString("version")
         let name = try reader.requiredText("name")
+        let serial = try reader.integer("serial", in: 0...Int(Int32.max)) ?? 0
+        _ = try reader.value("signature") // checked by PackSignature before loading, when required
         _ = try reader.string("$schema")
         _ = try reader.value("comment")
         let document = try readDocument(&reader)
@@ -133,7 +135,7 @@ public enum PackLoader {
         return PolicyPack(id: id, version: version, name: name, document: document, effectiveFrom: effectiveFrom,
                           effectiveUntil: effectiveUntil, sizeClass: sizeClass, parameters: parameters, districts: districts,
                           pathways: pathways, priorityGroups: groups, points: points, entitlements: entitlements,
-                          permitConditions: permitConditions,
+                          permitConditions: permitConditions, serial: serial,
                           ownRulesCities: ownRules, byteCount: byteCount)
     }
 

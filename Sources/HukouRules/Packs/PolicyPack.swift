@@ -17,6 +17,9 @@ public struct PolicyPack: Sendable {
     public let entitlements: [EntitlementRule]
     /// Conditions for holding a residence permit (居住证暂行条例 Art. 2 in the national pack).
     public let permitConditions: Requirement?
+    /// Release number of the pack for its id, increasing with every release: an engine
+    /// refuses a pack older than one it holds (rollback). 0 when absent.
+    public let serial: Int
     /// Cities of a province-wide pack that issue their own rules (Fujian （五）).
     public let ownRulesCities: [OwnRulesCity]
     /// The bytes the pack was loaded from, for signature checks and `hukou packs`.
