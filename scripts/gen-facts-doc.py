@@ -36,7 +36,7 @@ out += ["", "Ordered vocabularies (for `<`, `>=`, … and for categorical points
         "secondary_vocational < junior_college = higher_vocational < bachelor < master < doctorate`;",
         "skill `none < junior_worker (初级工) < intermediate_worker (中级工) < senior_worker (高级工) <",
         "technician (技师) < senior_technician (高级技师)`; title `none < junior < intermediate < senior`;",
-        "`school.age_stage` `infant (<3) < preschool (3–5) < primary (6–11) < junior_high (12–14) <",
+        "`school.age_stage` (the stage in `school.stage` where given, else by age) `infant (<3) < preschool (3–5) < primary (6–11) < junior_high (12–14) <",
         "senior_high (15–17) < adult`, by age on the as-of date.", ""]
 (root / "docs/facts.md").write_text("\n".join(out), encoding="utf-8")
 print(f"docs/facts.md: {len(rows)} facts")

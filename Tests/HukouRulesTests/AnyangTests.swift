@@ -166,4 +166,17 @@ struct AnyangTests {
         #expect(items.contains { $0["id"]?.stringValue == "national.permit.legal_aid" && $0["citation"]?.stringValue == "居住证暂行条例 第十二条（五）" })
         #expect(items.contains { $0["id"]?.stringValue == "national.permit.conveniences" })
     }
+
+    @Test("三（九）: a 6-year-old still in kindergarten gets preschool, not yet compulsory education")
+    func enrolledStageWinsOverAge() throws {
+        // Born 2020-09-15: 6 on 2026-11-25, past the 31 August cut-off, so still in kindergarten.
+        let answer = try Fixture.entitlements(request(#"{"status":"residence_permit"}"#, family: #"""
+        [{"relation":"child","birth_date":"2020-09-15","school":{"stage":"kindergarten"}}]
+        """#))
+        let child = try #require(answer["people"]?[1])
+        #expect(child["age"]?.intValue == 6)
+        #expect(child["age_stage"]?.stringValue == "preschool")
+        #expect(child["items"]?.element(id: "anyang.schooling.preschool")?["result"]?.stringValue == "entitled")
+        #expect(child["items"]?.element(id: "anyang.schooling.compulsory")?["result"]?.stringValue == "not_entitled")
+    }
 }

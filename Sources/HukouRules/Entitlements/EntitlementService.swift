@@ -89,11 +89,9 @@ struct EntitlementService {
         var object = JSONObjectBuilder()
         if let index { object.set("member", index) } else { object.set("member", "applicant") }
         object.setIfPresent("relation", index == nil ? nil : person.relation)
-        if let birth = person.birthDate {
-            let age = request.asOf.wholeYears(since: birth)
-            object.set("age", age)
-            object.set("age_stage", Vocabulary.ageStage(age: age))
-        }
+        let age = person.birthDate.map { request.asOf.wholeYears(since: $0) }
+        object.setIfPresent("age", age)
+        object.setIfPresent("age_stage", Vocabulary.stage(schoolStage: person.schoolStage, age: age))
         let context = EvaluationContext(asOf: request.asOf, applicant: request.applicant, subject: person, districts: pack.districts)
         var items: [JSONValue] = []
         for rule in rules where rule.statuses.contains(ruleStatus) && applies(rule, to: person, isApplicant: index == nil) {

@@ -114,8 +114,11 @@ public enum FactCatalogue {
                ranks: ordered(Vocabulary.titleLevel)) { $0.titleLevel },
         FactDefinition(
             name: "school.age_stage", type: .enumeration(values: Vocabulary.ageStage, ranks: Array(Vocabulary.ageStage.indices)),
-            label: LocalizedText(zh: "按年龄对应的学段", en: "school stage for the age"), askFor: "birth_date",
-            read: { person, asOf in person.birthDate.map { .enumeration(Vocabulary.ageStage(age: asOf.wholeYears(since: $0))) } },
+            label: LocalizedText(zh: "学段（按就读学段，未填写则按年龄）", en: "school stage (as enrolled, else by age)"), askFor: "birth_date",
+            read: { person, asOf in
+                let age = person.birthDate.map { asOf.wholeYears(since: $0) }
+                return Vocabulary.stage(schoolStage: person.schoolStage, age: age).map(FactValue.enumeration)
+            },
             reaches: nil),
         choice("school.stage", "就学阶段", "school stage", ask: "school.stage", Vocabulary.schoolStage) { $0.schoolStage },
         flag("school.in_city", "在本市学校或托幼机构就读", "enrolled in a school or nursery in the city", ask: "school.in_city") { $0.schoolLocal },

@@ -1,5 +1,5 @@
 /// Whether and how a jurisdiction scores residence-permit points.
-public enum PointsPolicy: Sendable {
+public indirect enum PointsPolicy: Sendable {
     /// Points settlement is not allowed here; the clause that forbids it.
     case prohibited(citation: String, reason: LocalizedText)
     case table(PointsTable)

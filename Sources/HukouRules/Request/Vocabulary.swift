@@ -34,6 +34,20 @@ public enum Vocabulary {
     /// 12–14 junior high, 15–17 senior high, 18 and over adult.
     public static let ageStage = ["infant", "preschool", "primary", "junior_high", "senior_high", "adult"]
 
+    /// The stage of a child: the school stage the request gives, where it names one,
+    /// else the stage for the age (a 6-year-old may still be in kindergarten).
+    public static func stage(schoolStage: String?, age: Int?) -> String? {
+        switch schoolStage {
+        case "nursery": return "infant"
+        case "kindergarten": return "preschool"
+        case "primary": return "primary"
+        case "junior_high": return "junior_high"
+        case "senior_high", "secondary_vocational": return "senior_high"
+        case "college", "graduated": return "adult"
+        default: return age.map(ageStage(age:))
+        }
+    }
+
     public static func ageStage(age: Int) -> String {
         switch age {
         case ..<3: return "infant"
