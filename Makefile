@@ -54,7 +54,7 @@ B := build
 RUNTIME := $(B)/lib/hukou-swift-runtime
 EXAMPLES := $(MAKE) -C examples HUKOU_PKG_CONFIG_PATH=$(CURDIR)/$(B)/lib/pkgconfig
 
-.PHONY: all lib deps test-deps demo ctest test swift-test check-exports check-install \
+.PHONY: all lib deps test-deps demo ctest test swift-test check-exports check-install cli-test schema-test packs docs \
 	install install-strip uninstall clean
 
 all: lib
@@ -107,9 +107,25 @@ check-exports: lib
 check-install: lib
 	scripts/check-install.sh
 
+# The `hukou` command line (debug build, shared with swift-test's .build).
+cli-test:
+	$(SWIFT) build --product hukou-cli
+	scripts/test-cli.sh .build/debug/hukou-cli
+
+# Packs and example requests against the published JSON Schemas (python3-jsonschema).
+schema-test:
+	@py=$$(for p in python3 /usr/bin/python3; do $$p -c 'import jsonschema' 2>/dev/null && echo $$p && break; done); \
+	$${py:-python3} scripts/validate-schemas.py
+
+# Regenerate what is derived from sources: the embedded packs and docs/facts.md.
+packs:
+	python3 scripts/embed-packs.py
+docs:
+	python3 scripts/gen-facts-doc.py
+
 # Every stage runs even when an earlier one failed; the last line counts the stages
 # ("stages: N passed, N failed"), each stage prints its own counts before it.
-TEST_STAGES := swift-test ctest check-exports check-install
+TEST_STAGES := swift-test ctest check-exports check-install cli-test schema-test
 test: test-deps
 	@passed=0; failed=0; failures=; \
 	for stage in $(TEST_STAGES); do \
@@ -165,7 +181,7 @@ clean:
 
 FUZZ_SECONDS ?= 60
 LSAN_SUPP := $(CURDIR)/fuzz/lsan.supp
-ASAN_ENV := ASAN_OPTIONS=malloc_context_size=128:detect_stack_use_after_return=1 \
+ASAN_ENV := ASAN_OPTIONS=malloc_context_size=128:fast_unwind_on_malloc=0:detect_stack_use_after_return=1 \
 	LSAN_OPTIONS=suppressions=$(LSAN_SUPP):print_suppressions=0
 TSAN_ENV := TSAN_OPTIONS=halt_on_error=1
 
