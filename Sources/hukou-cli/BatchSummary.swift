@@ -19,8 +19,8 @@ struct BatchResult: Sendable {
             for (index, engine) in engines.enumerated() {
                 let answer = try engine.eligibility(request)
                 var list: [(String, String)] = []
-                for pathway in answer["pathways"]?.array ?? [] {
-                    guard let id = pathway["id"]?.string, let value = pathway["result"]?.string else { continue }
+                for pathway in answer["pathways"]?.elements ?? [] {
+                    guard let id = pathway["id"]?.stringValue, let value = pathway["result"]?.stringValue else { continue }
                     list.append((id, value))
                     if index == 0, value == "not_eligible", let tree = pathway["conditions"] {
                         collectUnmetLeaves(tree, into: &result.unmet)
@@ -31,7 +31,7 @@ struct BatchResult: Sendable {
             }
             if points || engines.count == 1 {
                 let answer = try engines[0].points(request)
-                result.points = answer["total"]?.integer
+                result.points = answer["total"]?.intValue
                 if points, writeAnswers { out.set("points", answer) }
             }
             if entitlements, writeAnswers { out.set("entitlements", try engines[0].entitlements(request)) }
@@ -47,12 +47,12 @@ struct BatchResult: Sendable {
 
 /// Labels of the unmet comparisons of a judged condition tree (answer JSON).
 func collectUnmetLeaves(_ node: JSONValue, into labels: inout [String]) {
-    guard node["result"]?.string == "unmet" else { return }
+    guard node["result"]?.stringValue == "unmet" else { return }
     if node["fact"] != nil {
-        if let label = node["label"]?.string { labels.append(label) }
+        if let label = node["label"]?.stringValue { labels.append(label) }
         return
     }
-    for child in node["children"]?.array ?? [] { collectUnmetLeaves(child, into: &labels) }
+    for child in node["children"]?.elements ?? [] { collectUnmetLeaves(child, into: &labels) }
 }
 
 /// Counts per pathway, the most common unmet condition and the points distribution.

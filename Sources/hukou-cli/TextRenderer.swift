@@ -9,7 +9,7 @@ struct TextRenderer {
 
     init(_ answer: JSONValue) {
         self.answer = answer
-        english = answer["locale"].flatMap(\.string) == "en"
+        english = answer["locale"].flatMap(\.stringValue) == "en"
     }
 
     private func word(_ token: String?) -> String {
@@ -37,16 +37,16 @@ struct TextRenderer {
     }
 
     private mutating func details(_ node: JSONValue, indent: Int) {
-        if let reason = node["reason"]?.string { line(indent, reason) }
-        for shortfall in node["shortfalls"]?.array ?? [] {
-            if let text = shortfall["text"]?.string { line(indent, "· " + text) }
+        if let reason = node["reason"]?.stringValue { line(indent, reason) }
+        for shortfall in node["shortfalls"]?.elements ?? [] {
+            if let text = shortfall["text"]?.stringValue { line(indent, "· " + text) }
         }
-        let missing = (node["missing_facts"]?.array ?? []).compactMap(\.string)
+        let missing = (node["missing_facts"]?.elements ?? []).compactMap(\.stringValue)
         if !missing.isEmpty, node["reason"] == nil { line(indent, (english ? "ask for: " : "请补充：") + missing.joined(separator: ", ")) }
-        if node["provisional"]?.bool == true {
+        if node["provisional"]?.boolValue == true {
             line(indent, english ? "(provisional: depends on values the documents leave open)" : "（暂定：取决于文件未明确的数值）")
         }
-        if let note = node["note"]?.string { line(indent, "※ " + note) }
+        if let note = node["note"]?.stringValue { line(indent, "※ " + note) }
     }
 
     func render() -> String {
@@ -57,16 +57,16 @@ struct TextRenderer {
 
     private mutating func build() {
         let jurisdiction = answer["jurisdiction"]
-        let name = jurisdiction?["name"]?.string ?? ""
-        let document = jurisdiction?["document"]?.string ?? ""
-        let version = jurisdiction?["pack_version"]?.string ?? ""
-        line(0, "\(name) — \(document) (\(version)) — \(answer["as_of"]?.string ?? "")")
+        let name = jurisdiction?["name"]?.stringValue ?? ""
+        let document = jurisdiction?["document"]?.stringValue ?? ""
+        let version = jurisdiction?["pack_version"]?.stringValue ?? ""
+        line(0, "\(name) — \(document) (\(version)) — \(answer["as_of"]?.stringValue ?? "")")
         if let own = answer["own_rules"] {
-            line(0, "\(mark(nil)) \(own["reason"]?.string ?? "") [\(own["citation"]?.string ?? "")]")
+            line(0, "\(mark(nil)) \(own["reason"]?.stringValue ?? "") [\(own["citation"]?.stringValue ?? "")]")
             return
         }
-        if let note = answer["note"]?.string { line(0, "※ " + note) }
-        switch answer["kind"]?.string {
+        if let note = answer["note"]?.stringValue { line(0, "※ " + note) }
+        switch answer["kind"]?.stringValue {
         case "eligibility": eligibility()
         case "points": points()
         case "entitlements": entitlements()
@@ -75,85 +75,63 @@ struct TextRenderer {
     }
 
     private mutating func eligibility() {
-        for pathway in answer["pathways"]?.array ?? [] {
-            let result = pathway["result"]?.string
-            line(0, "\(mark(result)) \(pathway["name"]?.string ?? "") — \(word(result)) [\(pathway["citation"]?.string ?? "")]")
+        for pathway in answer["pathways"]?.elements ?? [] {
+            let result = pathway["result"]?.stringValue
+            line(0, "\(mark(result)) \(pathway["name"]?.stringValue ?? "") — \(word(result)) [\(pathway["citation"]?.stringValue ?? "")]")
             details(pathway, indent: 2)
-            for follower in pathway["followers"]?.array ?? [] {
-                let who = follower["relation"]?.string ?? "#\(follower["member"]?.integer ?? 0)"
-                let rule = follower["rule"]?.string.map { " (\($0))" } ?? ""
-                line(2, "\(english ? "family" : "家属") \(who): \(word(follower["result"]?.string))\(rule)")
+            for follower in pathway["followers"]?.elements ?? [] {
+                let who = follower["relation"]?.stringValue ?? "#\(follower["member"]?.intValue ?? 0)"
+                let rule = follower["rule"]?.stringValue.map { " (\($0))" } ?? ""
+                line(2, "\(english ? "family" : "家属") \(who): \(word(follower["result"]?.stringValue))\(rule)")
             }
-            for step in pathway["address_order"]?.array ?? [] {
-                line(2, "\(english ? "address" : "落户地址") \(step["rank"]?.integer ?? 0). \(step["label"]?.string ?? "")")
+            for step in pathway["address_order"]?.elements ?? [] {
+                line(2, "\(english ? "address" : "落户地址") \(step["rank"]?.intValue ?? 0). \(step["label"]?.stringValue ?? "")")
             }
         }
-        let groups = (answer["priority_groups"]?.array ?? []).filter { $0["result"]?.string == "member" }
+        let groups = (answer["priority_groups"]?.elements ?? []).filter { $0["result"]?.stringValue == "member" }
         if !groups.isEmpty {
             line(0, english ? "Priority groups:" : "重点群体：")
-            for group in groups { line(1, "\(group["name"]?.string ?? "") [\(group["citation"]?.string ?? "")]") }
+            for group in groups { line(1, "\(group["name"]?.stringValue ?? "") [\(group["citation"]?.stringValue ?? "")]") }
         }
     }
 
     private mutating func points() {
-        if answer["points_allowed"]?.bool == false {
-            line(0, "\(mark(nil)) \(answer["reason"]?.string ?? "") [\(answer["citation"]?.string ?? "")]")
+        if answer["points_allowed"]?.boolValue == false {
+            line(0, "\(mark(nil)) \(answer["reason"]?.stringValue ?? "") [\(answer["citation"]?.stringValue ?? "")]")
             return
         }
-        let total = answer["total"]?.integer ?? 0
-        let threshold = answer["threshold"]?.integer.map { " / \($0)" } ?? ""
-        line(0, (english ? "Score: " : "积分：") + "\(total)\(threshold)  [\(answer["citation"]?.string ?? "")]")
-        for item in answer["breakdown"]?.array ?? [] {
-            let cap = item["cap_applied"]?.bool == true ? (english ? " (capped)" : "（封顶）") : ""
-            line(1, "\(item["label"]?.string ?? ""): \(item["points"]?.integer ?? 0)\(cap) [\(item["citation"]?.string ?? "")]")
+        let total = answer["total"]?.intValue ?? 0
+        let threshold = answer["threshold"]?.intValue.map { " / \($0)" } ?? ""
+        line(0, (english ? "Score: " : "积分：") + "\(total)\(threshold)  [\(answer["citation"]?.stringValue ?? "")]")
+        for item in answer["breakdown"]?.elements ?? [] {
+            let cap = item["cap_applied"]?.boolValue == true ? (english ? " (capped)" : "（封顶）") : ""
+            line(1, "\(item["label"]?.stringValue ?? ""): \(item["points"]?.intValue ?? 0)\(cap) [\(item["citation"]?.stringValue ?? "")]")
         }
-        for requirement in (answer["requirements"]?.array ?? []) + (answer["vetoes"]?.array ?? []) {
-            line(1, "\(mark(requirement["result"]?.string == "applies" ? "no" : requirement["result"]?.string)) \(requirement["label"]?.string ?? ""): \(word(requirement["result"]?.string))")
+        for requirement in (answer["requirements"]?.elements ?? []) + (answer["vetoes"]?.elements ?? []) {
+            line(1, "\(mark(requirement["result"]?.stringValue == "applies" ? "no" : requirement["result"]?.stringValue)) \(requirement["label"]?.stringValue ?? ""): \(word(requirement["result"]?.stringValue))")
         }
-        if let text = answer["projection"]?["text"]?.string { line(0, text) }
-        for change in answer["what_if"]?.array ?? [] {
-            line(1, "+\(change["points_gained"]?.integer ?? 0): \(change["change"]?.string ?? "")")
+        if let text = answer["projection"]?["text"]?.stringValue { line(0, text) }
+        for change in answer["what_if"]?.elements ?? [] {
+            line(1, "+\(change["points_gained"]?.intValue ?? 0): \(change["change"]?.stringValue ?? "")")
         }
         details(answer, indent: 0)
     }
 
     private mutating func entitlements() {
-        if let label = answer["status_label"]?.string { line(0, (english ? "Status assumed: " : "按身份：") + label) }
+        if let label = answer["status_label"]?.stringValue { line(0, (english ? "Status assumed: " : "按身份：") + label) }
         if let permit = answer["residence_permit"] {
-            line(0, "\(mark(permit["result"]?.string)) \(permit["label"]?.string ?? ""): \(word(permit["result"]?.string)) [\(permit["citation"]?.string ?? "")]")
+            line(0, "\(mark(permit["result"]?.stringValue)) \(permit["label"]?.stringValue ?? ""): \(word(permit["result"]?.stringValue)) [\(permit["citation"]?.stringValue ?? "")]")
             details(permit, indent: 2)
         }
-        for person in answer["people"]?.array ?? [] {
-            let who = person["member"]?.string == "applicant" ? (english ? "Applicant" : "申请人") : (person["relation"]?.string ?? "")
-            let age = person["age"]?.integer.map { english ? ", age \($0)" : "，\($0) 岁" } ?? ""
+        for person in answer["people"]?.elements ?? [] {
+            let who = person["member"]?.stringValue == "applicant" ? (english ? "Applicant" : "申请人") : (person["relation"]?.stringValue ?? "")
+            let age = person["age"]?.intValue.map { english ? ", age \($0)" : "，\($0) 岁" } ?? ""
             line(0, who + age)
-            for item in person["items"]?.array ?? [] {
-                let result = item["result"]?.string
-                line(1, "\(mark(result)) \(item["name"]?.string ?? ""): \(word(result)) [\(item["citation"]?.string ?? "")]")
+            for item in person["items"]?.elements ?? [] {
+                let result = item["result"]?.stringValue
+                line(1, "\(mark(result)) \(item["name"]?.stringValue ?? ""): \(word(result)) [\(item["citation"]?.stringValue ?? "")]")
                 details(item, indent: 3)
             }
         }
-    }
-}
-
-extension JSONValue {
-    var string: String? {
-        if case .string(let text) = self { return text }
-        return nil
-    }
-
-    var integer: Int? {
-        if case .integer(let n) = self { return Int(n) }
-        return nil
-    }
-
-    var bool: Bool? {
-        if case .bool(let flag) = self { return flag }
-        return nil
-    }
-
-    var array: [JSONValue]? {
-        if case .array(let elements) = self { return elements }
-        return nil
     }
 }

@@ -37,25 +37,8 @@ extension JSONValue {
         return elements[index]
     }
 
-    var stringValue: String? {
-        if case .string(let text) = self { return text }
-        return nil
-    }
-
-    var intValue: Int? {
-        if case .integer(let n) = self { return Int(n) }
-        return nil
-    }
-
-    var boolValue: Bool? {
-        if case .bool(let flag) = self { return flag }
-        return nil
-    }
-
-    var arrayValue: [JSONValue] {
-        if case .array(let elements) = self { return elements }
-        return []
-    }
+    /// The elements of an array (empty for anything else), for terse assertions.
+    var arrayValue: [JSONValue] { elements ?? [] }
 
     /// The element of an array whose "id" is `id`.
     func element(id: String) -> JSONValue? {

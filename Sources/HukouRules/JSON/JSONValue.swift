@@ -25,6 +25,30 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// The text of a string value, else nil.
+    public var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    /// The number of an integer value, else nil.
+    public var intValue: Int? {
+        if case .integer(let number) = self { return Int(exactly: number) }
+        return nil
+    }
+
+    /// The flag of a boolean value, else nil.
+    public var boolValue: Bool? {
+        if case .bool(let flag) = self { return flag }
+        return nil
+    }
+
+    /// The elements of an array value, else nil.
+    public var elements: [JSONValue]? {
+        if case .array(let elements) = self { return elements }
+        return nil
+    }
+
     /// The member named `key` of an object, or nil.
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }

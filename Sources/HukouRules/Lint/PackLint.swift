@@ -37,16 +37,16 @@ public enum PackLint {
                     rule: "国办发〔2016〕72号 任务8", path: "points",
                     message: LocalizedText(zh: "城区人口 300 万以下的城市不得实行积分落户", en: "cities under 3 million urban residents must not use points-based settlement")))
             }
-            for (index, pathway) in (json["pathways"]?.arrayElements ?? []).enumerated() {
+            for (index, pathway) in (json["pathways"]?.elements ?? []).enumerated() {
                 guard let condition = pathway["condition"] else { continue }
                 walk(condition, path: "pathways[\(index)].condition", mandatory: true, seen: [])
             }
         }
 
         private mutating func walk(_ node: JSONValue, path: String, mandatory: Bool, seen: [String]) {
-            if let children = node["all"]?.arrayElements {
+            if let children = node["all"]?.elements {
                 for (index, child) in children.enumerated() { walk(child, path: path + ".all[\(index)]", mandatory: mandatory, seen: seen) }
-            } else if let children = node["any"]?.arrayElements {
+            } else if let children = node["any"]?.elements {
                 for (index, child) in children.enumerated() {
                     walk(child, path: path + ".any[\(index)]", mandatory: mandatory && children.count == 1, seen: seen)
                 }
@@ -61,7 +61,7 @@ public enum PackLint {
 
         /// The values a leaf compares with: its literal, or every dated value of its parameter.
         private func values(_ node: JSONValue) -> [JSONValue] {
-            if let value = node["value"] { return value.arrayElements ?? [value] }
+            if let value = node["value"] { return value.elements ?? [value] }
             if case .string(let id)? = node["param"], let parameter = pack.parameters[id] {
                 return parameter.values.flatMap { dated -> [JSONValue] in
                     switch dated.value {
@@ -115,12 +115,5 @@ public enum PackLint {
                                            en: "requires \(required) months of social insurance, above the cap of \(cap.months) months")))
             }
         }
-    }
-}
-
-extension JSONValue {
-    var arrayElements: [JSONValue]? {
-        if case .array(let elements) = self { return elements }
-        return nil
     }
 }
