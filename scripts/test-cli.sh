@@ -68,6 +68,12 @@ check "batch compare" 0 "$H" batch "$tmp/pop.jsonl" --summary-only --compare Pol
 contains "compare reports moves" "applicants whose result moves"
 check "batch as a mapper (stdin → stdout)" 0 bash -c "cat '$tmp/pop.jsonl' | '$H' batch - --no-summary | wc -l | grep -q '^200$'"
 
+# Scale-out (docs/scale-out.md): 4 map tasks + 1 reducer give the counts of one batch run.
+"$H" generate --count 500 --jurisdiction tianjin --seed 11 > "$tmp/tj.jsonl"
+check "local map-reduce run" 0 bash -c "scripts/mapreduce-local.sh '$H' '$tmp/tj.jsonl' 4 > '$tmp/mr.txt'"
+check "map-reduce counts equal one batch run" 0 bash -c "cmp <(grep -v '^applicants:' '$tmp/mr.txt') <('$H' batch '$tmp/tj.jsonl' --summary-only | grep -v '^applicants:')"
+check "map-reduce saw every applicant" 0 grep -q "^applicants: 500 " "$tmp/mr.txt"
+
 # Signed packs (docs/signing.md)
 check "keygen" 0 bash -c "'$H' keygen --out '$tmp/center.key' > '$tmp/center.pub'"
 check "keygen refuses to overwrite a key" 5 "$H" keygen --out "$tmp/center.key"

@@ -17,10 +17,12 @@ struct BatchCommand: ParsableCommand {
         --summary-only) counts eligible / not eligible / unknown per pathway, names the most
         common unmet condition, and draws the points distribution.
 
-        As a Hadoop Streaming or Spark pipe() mapper it reads stdin and writes stdout:
-          hadoop jar hadoop-streaming.jar -input applicants/ -output answers/ \\
-            -mapper 'hukou batch - --no-summary' -file hukou
-          rdd.pipe("hukou batch - --no-summary")
+        As a Hadoop Streaming or Spark pipe() mapper it reads stdin and writes stdout, and
+        `hukou summarize` is the reducer (docs/scale-out.md):
+          hadoop jar hadoop-streaming.jar -input applicants/ -output summary/ \\
+            -mapper 'hukou batch - --no-summary --call all' -reducer 'hukou summarize -' \\
+            -numReduceTasks 1 -file hukou
+          answers = applicants.pipe("hukou batch - --no-summary")
         """
     )
 
@@ -125,4 +127,27 @@ final class ResultSlots: @unchecked Sendable {
     }
 
     var values: [BatchResult] { storage.compactMap { $0 } }
+}
+
+/// `hukou summarize`: the summary of `hukou batch` answers (JSONL), e.g. as the reducer
+/// that joins the output of many mappers.
+struct SummarizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summarize",
+        abstract: "Summarize `hukou batch` answers (JSONL): the reducer of a scale-out run.")
+    @Argument(help: "JSONL answers, or - for standard input.") var input: String = "-"
+
+    func run() throws {
+        guard let reader = LineReader(path: input) else {
+            printError("hukou: cannot read \(input)")
+            throw CLIExit.io
+        }
+        var summary = BatchSummary()
+        let start = DispatchTime.now().uptimeNanoseconds
+        while let line = reader.next() {
+            if !line.isEmpty { summary.add(BatchResult.fromAnswerLine(line)) }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print(summary.render(seconds: seconds, workers: 1, comparing: []))
+    }
 }

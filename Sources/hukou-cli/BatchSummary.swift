@@ -9,6 +9,32 @@ struct BatchResult: Sendable {
     var unmet: [String] = []
     var points: Int?
 
+    /// Adds one eligibility answer's pathway results (and, for the first, its unmet conditions).
+    mutating func addEligibility(_ answer: JSONValue, collectUnmet: Bool) {
+        var list: [(String, String)] = []
+        for pathway in answer["pathways"]?.elements ?? [] {
+            guard let id = pathway["id"]?.stringValue, let value = pathway["result"]?.stringValue else { continue }
+            list.append((id, value))
+            if collectUnmet, value == "not_eligible", let tree = pathway["conditions"] {
+                collectUnmetLeaves(tree, into: &unmet)
+            }
+        }
+        pathways.append(list)
+    }
+
+    /// The result of one line of `hukou batch` output (the reducer side of a scale-out run).
+    static func fromAnswerLine(_ line: [UInt8]) -> BatchResult {
+        var result = BatchResult()
+        guard let value = try? JSONParser.parse(line) else {
+            result.error = "not an answer line"
+            return result
+        }
+        if value["error"] != nil { result.error = value["error"]?.stringValue ?? "error" }
+        if let eligibility = value["eligibility"] { result.addEligibility(eligibility, collectUnmet: true) }
+        result.points = value["points"]?["total"]?.intValue
+        return result
+    }
+
     static func answer(_ line: [UInt8], line number: Int, engines: [Engine], eligibility: Bool, points: Bool,
                        entitlements: Bool, writeAnswers: Bool) -> BatchResult {
         var result = BatchResult()
@@ -18,15 +44,7 @@ struct BatchResult: Sendable {
             let request = try DecisionRequest.read(try JSONParser.parse(line))
             for (index, engine) in engines.enumerated() {
                 let answer = try engine.eligibility(request)
-                var list: [(String, String)] = []
-                for pathway in answer["pathways"]?.elements ?? [] {
-                    guard let id = pathway["id"]?.stringValue, let value = pathway["result"]?.stringValue else { continue }
-                    list.append((id, value))
-                    if index == 0, value == "not_eligible", let tree = pathway["conditions"] {
-                        collectUnmetLeaves(tree, into: &result.unmet)
-                    }
-                }
-                result.pathways.append(list)
+                result.addEligibility(answer, collectUnmet: index == 0)
                 if index == 0, eligibility, writeAnswers { out.set("eligibility", answer) }
             }
             if points || engines.count == 1 {

@@ -25,7 +25,7 @@ struct HukouCommand: ParsableCommand {
         subcommands: [
             EligibilityCommand.self, PointsCommand.self, EntitlementsCommand.self,
             PacksCommand.self, ExplainCommand.self, LintCommand.self, DiffCommand.self,
-            BatchCommand.self, GenerateCommand.self, KeygenCommand.self, SignCommand.self, VerifyCommand.self,
+            BatchCommand.self, SummarizeCommand.self, GenerateCommand.self, KeygenCommand.self, SignCommand.self, VerifyCommand.self,
         ]
     )
 }
