@@ -12,6 +12,11 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index: Int
     private let maxDepth: Int
+    /// Members and elements of the objects and arrays being parsed, as stacks: an object's
+    /// members are collected here and copied out once, into an array of the exact size,
+    /// instead of each object growing its own array by doubling (docs/benchmarks.md).
+    private var memberStack: [JSONMember] = []
+    private var elementStack: [JSONValue] = []
 
     private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
@@ -80,12 +85,14 @@ public struct JSONParser {
                              en: "nesting deeper than \(maxDepth) levels (byte \(index))")
         }
         index += 1 // {
-        var members: [JSONMember] = []
+        let base = memberStack.count
+        // Leaves the stack as it found it, also when a nested value throws.
+        defer { memberStack.removeSubrange(base...) }
         var seenKeys: Set<String> = [] // used once an object is too large for a linear scan
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(members)
+            return .object([])
         }
         while true {
             skipWhitespace()
@@ -95,15 +102,18 @@ public struct JSONParser {
             let keyOffset = index
             let key = try parseString()
             let duplicate: Bool
-            if members.count < 16 {
-                duplicate = members.contains { $0.key == key }
+            let count = memberStack.count - base
+            if count < 16 {
+                // Names of different byte lengths differ: most comparisons end there.
+                let length = key.utf8.count
+                duplicate = memberStack[base...].contains { $0.key.utf8.count == length && $0.key == key }
             } else {
-                if seenKeys.isEmpty { seenKeys = Set(members.map(\.key)) }
+                if seenKeys.isEmpty { seenKeys = Set(memberStack[base...].map(\.key)) }
                 duplicate = !seenKeys.insert(key).inserted
             }
             if duplicate {
                 // Named only if it looks like a field name: it could be personal data.
-                let name = MemberName.shown(key, position: members.count + 1)
+                let name = MemberName.shown(key, position: count + 1)
                 throw HukouError(.parse, path: "", zh: "成员名 \"\(name)\" 重复（字节 \(keyOffset)）",
                                  en: "duplicate member name \"\(name)\" (byte \(keyOffset))")
             }
@@ -114,13 +124,13 @@ public struct JSONParser {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth + 1)
-            members.append(JSONMember(key, value))
+            memberStack.append(JSONMember(key, value))
             skipWhitespace()
             guard index < bytes.count else {
                 throw error(zh: "JSON 不完整：对象未结束", en: "truncated JSON: object not closed")
             }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(Array(memberStack[base...])) }
             throw error(zh: "此处应为 ',' 或 '}'", en: "expected ',' or '}'")
         }
     }
@@ -131,21 +141,23 @@ public struct JSONParser {
                              en: "nesting deeper than \(maxDepth) levels (byte \(index))")
         }
         index += 1 // [
-        var elements: [JSONValue] = []
+        let base = elementStack.count
+        defer { elementStack.removeSubrange(base...) }
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return .array(elements)
+            return .array([])
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue(depth: depth + 1))
+            let element = try parseValue(depth: depth + 1)
+            elementStack.append(element)
             skipWhitespace()
             guard index < bytes.count else {
                 throw error(zh: "JSON 不完整：数组未结束", en: "truncated JSON: array not closed")
             }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(Array(elementStack[base...])) }
             throw error(zh: "此处应为 ',' 或 ']'", en: "expected ',' or ']'")
         }
     }
@@ -209,35 +221,32 @@ public struct JSONParser {
     private mutating func parseString() throws(HukouError) -> String {
         index += 1 // opening quote
         let start = index
-        // Fast path: no escapes. `seen` collects the bits of every byte: when no byte has the
-        // high bit the text is ASCII, valid UTF-8 by construction, and String(decoding:)
-        // takes it without the generic validation of String(validating:) (which looked up
-        // type metadata on every call and was the largest single cost of reading a request;
-        // see docs/benchmarks.md).
+        // Fast path: no escapes. `seen` collects the bits of every byte (ASCII when no high
+        // bit is set). Non-ASCII text is checked by ``isValidUTF8(_:)``, then made with
+        // String(decoding:): String(validating:) looked up type metadata on every call and
+        // was the largest single cost of reading a request (docs/benchmarks.md).
         var seen: UInt8 = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                let text: String
-                if seen & 0x80 == 0 {
-                    text = String(decoding: slice, as: UTF8.self)
-                } else {
-                    guard let valid = String(validating: slice, as: UTF8.self) else {
-                        throw HukouError(.parse, path: "", zh: "字符串不是有效的 UTF-8（字节 \(start)）",
-                                         en: "string is not valid UTF-8 (byte \(start))")
-                    }
-                    text = valid
-                }
-                index += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 {
-                throw error(zh: "字符串中有未转义的控制字符", en: "unescaped control character in a string")
-            }
+        // The scan runs on locals (one load and three compares a byte), written back below.
+        var cursor = index
+        let end = bytes.count
+        while cursor < end {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
             seen |= byte
+            cursor += 1
+        }
+        index = cursor
+        if index < end, bytes[index] == UInt8(ascii: "\"") {
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            if seen & 0x80 != 0, !Self.isValidUTF8(slice) {
+                throw HukouError(.parse, path: "", zh: "字符串不是有效的 UTF-8（字节 \(start)）",
+                                 en: "string is not valid UTF-8 (byte \(start))")
+            }
             index += 1
+            return String(decoding: slice, as: UTF8.self)
+        }
+        if index < end, bytes[index] < 0x20 {
+            throw error(zh: "字符串中有未转义的控制字符", en: "unescaped control character in a string")
         }
         // Slow path: with escapes.
         var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
@@ -319,6 +328,40 @@ public struct JSONParser {
     }
 
     // MARK: - Helpers
+
+    /// Whether `bytes` is well-formed UTF-8 (Unicode Standard, Table 3-7: no overlong
+    /// forms, no surrogates, nothing above U+10FFFF, no truncated sequence).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF // range of the second byte
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard count - index >= length else { return false }
+            let second = bytes[index + 1]
+            guard second >= low, second <= high else { return false }
+            var offset = 2
+            while offset < length {
+                let next = bytes[index + offset]
+                guard next >= 0x80, next <= 0xBF else { return false }
+                offset += 1
+            }
+            index += length
+        }
+        return true
+    }
 
     private mutating func skipWhitespace() {
         while index < bytes.count {
