@@ -25,6 +25,8 @@ struct AnyangTests {
         let missing = pathway["missing_facts"]?.arrayValue ?? []
         #expect(missing.contains(.string("education.level")))
         #expect(missing.contains(.string("skill.level")))
+        // The reason asks in words a citizen understands, not field names.
+        #expect(pathway["reason"]?.stringValue?.hasPrefix("信息不足，无法判断；请提供：学历、职业技能等级") == true)
     }
 
     @Test("二（二）: 8 months of social insurance against the 1-year cap: 4 more months, met 2027-03-25")

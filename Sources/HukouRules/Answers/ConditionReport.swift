@@ -117,4 +117,9 @@ struct ConditionReport {
     func missing(_ facts: [String]) -> JSONValue {
         .array(facts.map(JSONValue.string))
     }
+
+    /// The missing request fields as words a citizen understands, in the locale.
+    func askLabels(_ facts: [String]) -> [String] {
+        facts.map { FactCatalogue.askLabel($0).text(locale) }
+    }
 }

@@ -78,8 +78,9 @@ struct EligibilityService {
         case .met:
             return LocalizedText(zh: "符合该途径的全部条件", en: "meets every condition of this pathway").text(locale)
         case .unknown:
-            let asks = judged.missingFacts.joined(separator: ", ")
-            return LocalizedText(zh: "信息不足，无法判断；请提供：\(asks)", en: "not enough information to decide; please provide: \(asks)").text(locale)
+            let asks = report.askLabels(judged.missingFacts)
+            return LocalizedText(zh: "信息不足，无法判断；请提供：" + asks.joined(separator: "、"),
+                                 en: "not enough information to decide; please provide: " + asks.joined(separator: ", ")).text(locale)
         case .unmet:
             let unmet = report.unmetLabels(judged)
             return LocalizedText(zh: "不符合：" + unmet.joined(separator: "；"), en: "not met: " + unmet.joined(separator: "; ")).text(locale)

@@ -21,6 +21,19 @@ public enum FactCatalogue {
 
     public static var names: [String] { all.map(\.name) }
 
+    /// What to call a request field when asking for it ("出生日期" for birth_date, else the
+    /// label of the first fact read from it); the field itself when no fact reads it.
+    public static func askLabel(_ field: String) -> LocalizedText {
+        if field == "birth_date" { return LocalizedText(zh: "出生日期", en: "date of birth") }
+        return labelByAskField[field] ?? LocalizedText(zh: field, en: field)
+    }
+
+    private static let labelByAskField: [String: LocalizedText] = {
+        var table: [String: LocalizedText] = [:]
+        for fact in all where table[fact.askFor] == nil { table[fact.askFor] = fact.label }
+        return table
+    }()
+
     private static let byName: [String: FactDefinition] = {
         var table: [String: FactDefinition] = [:]
         for fact in all { table[fact.name] = fact }
