@@ -86,9 +86,9 @@ struct LintTests {
 
     @Test("The embedded seed packs pass")
     func seedPacksPass() throws {
-        for (name, text) in EmbeddedPacks.all {
-            let violations = try PackLint.lint(text, national: national)
-            #expect(violations.isEmpty, "\(name): \(violations.map { $0.rule + " " + $0.path })")
+        for embedded in EmbeddedPacks.all {
+            let violations = try PackLint.lint(embedded.json, national: national)
+            #expect(violations.isEmpty, "\(embedded.name): \(violations.map { $0.rule + " " + $0.path })")
         }
     }
 }

@@ -19,16 +19,16 @@ public struct Engine: Sendable {
         trustedKeys = keys
     }
 
-    /// An engine holding every embedded pack.
+    /// An engine holding every embedded pack. Cheap: each embedded pack is parsed and
+    /// validated when a request first needs it, once per process (``EmbeddedPack``).
     public static func withEmbeddedPacks() throws(HukouError) -> Engine {
         var engine = Engine()
-        for (name, text) in EmbeddedPacks.all {
-            do {
-                try engine.load(pack: text)
-            } catch {
-                throw HukouError(.pack, path: error.path, zh: "内置政策包 \(name) 无效：\(error.message.zh)",
-                                 en: "embedded pack \(name) is invalid: \(error.message.en)")
+        for pack in EmbeddedPacks.all {
+            guard pack.effectiveFrom != nil else {
+                throw HukouError(.pack, path: "effective_from", zh: "内置政策包 \(pack.name) 的生效日期无效",
+                                 en: "embedded pack \(pack.name) has an invalid effective_from")
             }
+            engine.registry.add(pack)
         }
         return engine
     }

@@ -1,18 +1,63 @@
 /// The policy packs an engine holds: every version of every jurisdiction, chosen per
-/// request by the as-of date.
+/// request by the as-of date. Embedded packs stay unparsed until a request needs them.
 public struct PackRegistry: Sendable {
+    /// One version of a pack: loaded at run time, or embedded and parsed on first use.
+    // indirect: a multi-payload enum holding a large struct is copied through uninitialised
+    // spare bits by Swift 6.3.1 at -O (valgrind; same as PointsPolicy).
+    indirect enum Entry: Sendable {
+        case loaded(PolicyPack)
+        case embedded(EmbeddedPack)
+
+        var effectiveFrom: CivilDate? {
+            switch self {
+            case .loaded(let pack): return pack.effectiveFrom
+            case .embedded(let pack): return pack.effectiveFrom
+            }
+        }
+
+        var serial: Int {
+            switch self {
+            case .loaded(let pack): return pack.serial
+            case .embedded(let pack): return pack.serial
+            }
+        }
+
+        func isInForce(on date: CivilDate) -> Bool {
+            switch self {
+            case .loaded(let pack): return pack.isInForce(on: date)
+            case .embedded(let pack): return pack.isInForce(on: date)
+            }
+        }
+
+        func pack() throws(HukouError) -> PolicyPack {
+            switch self {
+            case .loaded(let pack): return pack
+            case .embedded(let pack): return try pack.pack()
+            }
+        }
+    }
+
     /// Versions by pack id, ordered by effective-from date.
-    private var versions: [String: [PolicyPack]] = [:]
+    private var versions: [String: [Entry]] = [:]
 
     public init() {}
 
     /// Adds a pack; one with the same id and effective-from date is replaced.
     public mutating func add(_ pack: PolicyPack) {
-        var list = versions[pack.id] ?? []
-        list.removeAll { $0.effectiveFrom == pack.effectiveFrom }
-        list.append(pack)
-        list.sort { $0.effectiveFrom < $1.effectiveFrom }
-        versions[pack.id] = list
+        insert(.loaded(pack), id: pack.id)
+    }
+
+    /// Adds an embedded pack without parsing it.
+    mutating func add(_ pack: EmbeddedPack) {
+        insert(.embedded(pack), id: pack.id)
+    }
+
+    private mutating func insert(_ entry: Entry, id: String) {
+        var list = versions[id] ?? []
+        list.removeAll { $0.effectiveFrom == entry.effectiveFrom }
+        list.append(entry)
+        list.sort { ($0.effectiveFrom?.description ?? "") < ($1.effectiveFrom?.description ?? "") }
+        versions[id] = list
     }
 
     public var ids: [String] { versions.keys.sorted() }
@@ -22,7 +67,17 @@ public struct PackRegistry: Sendable {
         versions[id]?.map(\.serial).max()
     }
 
-    public var allPacks: [PolicyPack] { ids.flatMap { versions[$0] ?? [] } }
+    /// Every version of every pack, parsed (embedded packs that fail to parse are left
+    /// out; the test suite loads each of them).
+    public var allPacks: [PolicyPack] {
+        var result: [PolicyPack] = []
+        for id in ids {
+            for entry in versions[id] ?? [] {
+                if let pack = try? entry.pack() { result.append(pack) }
+            }
+        }
+        return result
+    }
 
     /// The version of `id` in force on `date`.
     public func pack(_ id: String, on date: CivilDate) throws(HukouError) -> PolicyPack {
@@ -34,22 +89,27 @@ public struct PackRegistry: Sendable {
         // A plain loop, not `list.last(where:)`: with Swift 6.3.1 at -O, that call inside this
         // typed-throwing function is miscompiled (every decision call crashed in release
         // builds; -Onone was fine). See docs/benchmarks.md.
-        var found: PolicyPack?
+        var found: Entry?
         for candidate in list.reversed() where candidate.isInForce(on: date) {
             found = candidate
             break
         }
-        guard let pack = found else {
-            let first = list.first.map { $0.effectiveFrom.description } ?? ""
+        guard let entry = found else {
+            let first = list.first?.effectiveFrom?.description ?? ""
             throw HukouError(.unknownJurisdiction, path: "as_of",
                              zh: "该日期没有生效的 \(id) 政策（最早生效于 \(first)）",
                              en: "no \(id) rules in force on this date (earliest take effect on \(first))")
         }
-        return pack
+        return try entry.pack()
     }
 
     /// The national pack in force on `date`, if loaded (rules every city inherits).
     public func national(on date: CivilDate) -> PolicyPack? {
-        versions["national"]?.last { $0.isInForce(on: date) }
+        var found: Entry?
+        for candidate in (versions["national"] ?? []).reversed() where candidate.isInForce(on: date) {
+            found = candidate
+            break
+        }
+        return try? found?.pack()
     }
 }

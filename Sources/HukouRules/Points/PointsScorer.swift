@@ -44,7 +44,7 @@ struct PointsScorer {
         return value
     }
 
-    private func score(_ indicator: Indicator, _ person: Person, _ date: CivilDate, _ overrides: [String: FactValue]) -> IndicatorScore {
+    func score(_ indicator: Indicator, _ person: Person, _ date: CivilDate, _ overrides: [String: FactValue]) -> IndicatorScore {
         var provisional: [String] = []
         func result(_ points: Int, _ used: JSONValue, cap: Bool = false, missing: [String] = [],
                     children: [IndicatorScore] = [], chosen: String? = nil) -> IndicatorScore {

@@ -75,7 +75,7 @@ struct PointsService {
         if let threshold, now.total < threshold, let thresholdRef = table.threshold {
             answer.set("projection", projection(scorer, table, thresholdRef))
         }
-        answer.set("what_if", whatIf(scorer, table, base: now.total, provisional: &provisional))
+        answer.set("what_if", whatIf(scorer, table, base: now, provisional: &provisional))
         answer.set("provisional", table.provisional || !provisional.isEmpty)
         answer.set("provisional_parameters", report.provisional(provisional))
     }
@@ -140,9 +140,19 @@ struct PointsService {
     }
 
     /// Realistic single changes, one per indicator, ranked by points gained.
-    private func whatIf(_ scorer: PointsScorer, _ table: PointsTable, base: Int, provisional: inout [String]) -> JSONValue {
+    private func whatIf(_ scorer: PointsScorer, _ table: PointsTable, base: PointsScorer.Result, provisional: inout [String]) -> JSONValue {
         var candidates: [(gain: Int, order: Int, json: JSONValue)] = []
         var order = 0
+        /// The total with one fact changed: only the top-level indicators that read the
+        /// fact are scored again (caps, groups and either-or still apply in full).
+        func total(with change: Change) -> Int {
+            var total = base.total
+            for (index, top) in table.indicators.enumerated() where top.reads(change.fact) && index < base.scores.count {
+                let again = scorer.score(top, request.applicant, request.asOf, change.overrides)
+                total += again.points - base.scores[index].points
+            }
+            return total
+        }
         func consider(_ indicator: Indicator) {
             switch indicator.kind {
             case .group(let children, _), .bestOf(let children):
@@ -151,17 +161,17 @@ struct PointsService {
             default: break
             }
             for change in changes(indicator, scorer) {
-                let total = scorer.score(change.person, on: request.asOf, overrides: change.overrides).total
-                guard total > base else { continue }
+                let total = total(with: change)
+                guard total > base.total else { continue }
                 var object = JSONObjectBuilder()
                 object.set("indicator", indicator.id)
                 object.set("change", change.text.text(locale))
                 object.set("fact", change.fact)
                 object.set("to", change.to)
-                object.set("points_gained", total - base)
+                object.set("points_gained", total - base.total)
                 object.set("new_total", total)
                 object.set("citation", indicator.citation)
-                candidates.append((total - base, order, object.value))
+                candidates.append((total - base.total, order, object.value))
                 order += 1
             }
         }
@@ -174,7 +184,6 @@ struct PointsService {
         let fact: String
         let to: JSONValue
         let text: LocalizedText
-        let person: Person
         let overrides: [String: FactValue]
     }
 
@@ -196,14 +205,14 @@ struct PointsService {
                 guard let next = higher.first else { return [] }
                 return [Change(fact: fact.name, to: .string(next.0),
                                text: LocalizedText(zh: "\(fact.label.zh)达到 \(next.0)", en: "\(fact.label.en) reaches \(next.0)"),
-                               person: person, overrides: [fact.name: .enumeration(next.0)])]
+                               overrides: [fact.name: .enumeration(next.0)])]
             }
             if case .text = fact.type {
                 let best = entries.max { $0.points.value(on: request.asOf, provisional: &provisional) < $1.points.value(on: request.asOf, provisional: &provisional) }
                 guard let best, current != .text(best.value) else { return [] }
                 return [Change(fact: fact.name, to: .string(best.value),
                                text: LocalizedText(zh: "\(fact.label.zh)选择\(best.value)", en: "\(fact.label.en): \(best.value)"),
-                               person: person, overrides: [fact.name: .text(best.value)])]
+                               overrides: [fact.name: .text(best.value)])]
             }
             return []
         case .accrual(let fact, _, _):
@@ -211,7 +220,7 @@ struct PointsService {
             let months = indicator.whatIfMonths
             return [Change(fact: fact.name, to: .integer(Int64(value + months)),
                            text: LocalizedText(zh: "\(fact.label.zh)再增加 \(months)", en: "\(fact.label.en): \(months) more"),
-                           person: person, overrides: [fact.name: .integer(value + months)])]
+                           overrides: [fact.name: .integer(value + months)])]
         default:
             return []
         }

@@ -79,3 +79,29 @@ public enum IndicatorKind: Sendable {
     /// The best one of several indicators (either-or).
     case bestOf(indicators: [Indicator])
 }
+
+extension Indicator {
+    /// Whether the indicator (or one inside it) reads `fact`: a change of that fact can
+    /// change only such indicators' points (what-if re-scores just those).
+    func reads(_ fact: String) -> Bool {
+        switch kind {
+        case .categorical(let read, _), .bands(let read, _), .accrual(let read, _, _), .deduction(let read, _):
+            return read.name == fact
+        case .bonus(let condition, _):
+            return condition.reads(fact)
+        case .group(let children, _), .bestOf(let children):
+            return children.contains { $0.reads(fact) }
+        }
+    }
+}
+
+extension Condition {
+    /// Whether any comparison in the condition reads `fact`.
+    func reads(_ fact: String) -> Bool {
+        switch self {
+        case .all(let children, _), .any(let children, _): return children.contains { $0.reads(fact) }
+        case .not(let child, _): return child.reads(fact)
+        case .leaf(let leaf): return leaf.fact.name == fact
+        }
+    }
+}
