@@ -103,7 +103,9 @@ HUKOU_API int hukou_abi_version(void);
 
 /*
  * hukou_engine_new: create an engine holding every policy pack embedded in the library
- * (national, tianjin, fujian, wenzhou and its seven counties, anyang).
+ * (national, tianjin, fujian, wenzhou and its seven counties, anyang). Cheap (about
+ * 0.2 ms): each embedded pack is parsed when a request first needs it, once per process,
+ * and shared by all engines.
  * out:      receives the new engine; the caller owns it and releases it with
  *           hukou_engine_free(). Set to NULL on failure.
  * Returns:  HUKOU_OK; HUKOU_E_MISUSE (out is NULL); HUKOU_E_PACK (an embedded pack is
@@ -161,7 +163,10 @@ HUKOU_API void hukou_engine_free(hukou_engine *e);
  * out_json: receives the answer; free it with hukou_string_free(). NULL on failure.
  * Returns:  HUKOU_OK; HUKOU_E_MISUSE (e, req or out_json NULL, or len 0);
  *           HUKOU_E_PARSE; HUKOU_E_INVALID; HUKOU_E_UNKNOWN_JURISDICTION;
- *           HUKOU_E_LIMIT; HUKOU_E_NOMEM; HUKOU_E_INTERNAL.
+ *           HUKOU_E_LIMIT; HUKOU_E_NOMEM; HUKOU_E_INTERNAL; HUKOU_E_PACK (an embedded
+ *           pack failed to load: a build defect; embedded packs are parsed on the first
+ *           request that needs them, once per process, and every one is loaded by the
+ *           library's own tests).
  * Thread safety: safe to call from many threads on one engine.
  */
 HUKOU_API int hukou_check_eligibility(const hukou_engine *e, const char *req, size_t len,
