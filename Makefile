@@ -125,7 +125,7 @@ docs:
 
 # Every stage runs even when an earlier one failed; the last line counts the stages
 # ("stages: N passed, N failed"), each stage prints its own counts before it.
-TEST_STAGES := swift-test ctest check-exports check-install cli-test schema-test
+TEST_STAGES := swift-test ctest check-exports check-install cli-test schema-test fuzz-smoke
 test: test-deps
 	@passed=0; failed=0; failures=; \
 	for stage in $(TEST_STAGES); do \
@@ -185,13 +185,17 @@ ASAN_ENV := ASAN_OPTIONS=malloc_context_size=128:fast_unwind_on_malloc=0:detect_
 	LSAN_OPTIONS=suppressions=$(LSAN_SUPP):print_suppressions=0
 TSAN_ENV := TSAN_OPTIONS=halt_on_error=1
 
-.PHONY: fuzz fuzz-regress sanitize sanitize-address sanitize-thread
+.PHONY: fuzz fuzz-regress fuzz-smoke sanitize sanitize-address sanitize-thread
 
 fuzz:
 	$(MAKE) -C fuzz run FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 fuzz-regress:
 	$(MAKE) -C fuzz regress
+
+# CI's brief run: every fuzz target for a few seconds on its seeds (docs/robustness.md).
+fuzz-smoke:
+	$(MAKE) -C fuzz run FUZZ_SECONDS=5
 
 sanitize: sanitize-address sanitize-thread
 	@echo "make sanitize: Swift tests and C test clean under ASan+LSan and TSan"
