@@ -201,7 +201,9 @@ HUKOU_API void hukou_string_free(char *s);
 
 /*
  * hukou_last_error: the message of the last failed call on the calling thread, or ""
- * when that thread's last call succeeded (every call resets it). The string is owned by
+ * when that thread's last fallible call succeeded (each function returning a status
+ * resets it; hukou_engine_free, hukou_string_free and the version and name functions
+ * leave it as it is). The string is owned by
  * the library and stays valid until the same thread's next call into the library;
  * never NULL; never free it.
  * Thread safety: per thread.
