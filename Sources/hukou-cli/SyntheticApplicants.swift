@@ -87,6 +87,7 @@ struct SyntheticApplicants {
         applicant.set("skill", skill.value)
         applicant.set("entered_city_by", pick([("other", 85), ("school_admission", 10), ("military_service", 5)]) ?? "other")
         applicant.set("whole_family_move", chance(30))
+        applicant.set("local_hukou_relative", chance(15))
         if !districts.isEmpty, let district = pick(districts.map { ($0, 1) }) { applicant.set("intended_district", district) }
         var fund = JSONObjectBuilder()
         let depositing = chance(45)
