@@ -11,10 +11,9 @@ private func decide(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, 
     guard let handle = EngineHandle.from(engine) else { return misuse("engine 为 NULL", "engine is NULL") }
     guard let request else { return misuse("req 为 NULL", "req is NULL") }
     guard length != 0 else { return misuse("len 为 0", "len is 0") }
-    guard length > 0, length <= Engine.maxRequestBytes else {
-        return fail(HukouError(.limit, path: "", zh: "请求超过 \(Engine.maxRequestBytes) 字节",
-                               en: "request larger than \(Engine.maxRequestBytes) bytes"), locale: nil)
-    }
+    // A size_t beyond Int.max arrives negative: certainly too large. The size limit
+    // itself is checked where the request is parsed.
+    guard length > 0 else { return fail(Engine.requestTooLarge, locale: nil) }
     let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(request).assumingMemoryBound(to: UInt8.self), count: length)
     let parsed: DecisionRequest
     do {

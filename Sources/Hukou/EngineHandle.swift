@@ -85,9 +85,9 @@ public func hukouEngineLoadPack(_ engine: OpaquePointer?, _ json: UnsafePointer<
     guard let handle = EngineHandle.from(engine) else { return misuse("engine 为 NULL", "engine is NULL") }
     guard let json else { return misuse("json 为 NULL", "json is NULL") }
     guard length != 0 else { return misuse("len 为 0", "len is 0") }
-    guard length > 0, length <= PackLoader.maxBytes else {
-        return fail(HukouError(.limit, path: "", zh: "政策包超过 \(PackLoader.maxBytes) 字节", en: "pack larger than \(PackLoader.maxBytes) bytes"), locale: nil)
-    }
+    // A size_t beyond Int.max arrives negative: certainly too large. The size limit
+    // itself is checked where the pack is parsed.
+    guard length > 0 else { return fail(PackLoader.tooLarge, locale: nil) }
     let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(json).assumingMemoryBound(to: UInt8.self), count: length)
     do {
         try handle.engine.load(pack: bytes)

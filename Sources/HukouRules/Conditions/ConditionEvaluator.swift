@@ -91,36 +91,6 @@ public enum ConditionEvaluator {
         }
     }
 
-    /// Only the outcome (no tree): the fast path for batch and points vetoes.
-    public static func outcome(_ condition: Condition, _ context: EvaluationContext) -> Outcome {
-        switch condition {
-        case .all(let children, _):
-            var sawUnknown = false
-            for child in children {
-                switch outcome(child, context) {
-                case .unmet: return .unmet
-                case .unknown: sawUnknown = true
-                case .met: break
-                }
-            }
-            return sawUnknown ? .unknown : .met
-        case .any(let children, _):
-            var sawUnknown = false
-            for child in children {
-                switch outcome(child, context) {
-                case .met: return .met
-                case .unknown: sawUnknown = true
-                case .unmet: break
-                }
-            }
-            return sawUnknown ? .unknown : .unmet
-        case .not(let child, _):
-            return outcome(child, context).negated
-        case .leaf(let leaf):
-            return evaluate(leaf, context).outcome
-        }
-    }
-
     private static func node(_ outcome: Outcome, _ info: NodeInfo, _ kind: String, _ children: [EvaluatedCondition]) -> EvaluatedCondition {
         var provisional: [String] = []
         for child in children {

@@ -16,10 +16,10 @@ public struct PackChange: Sendable, Equatable {
 public enum PackDiff {
     /// Both packs must load; the comparison is on their JSON, member by member.
     public static func diff(old: String, new: String) throws(HukouError) -> [PackChange] {
-        _ = try PackLoader.load(old)
-        _ = try PackLoader.load(new)
-        let before = try JSONParser.parse(old)
-        let after = try JSONParser.parse(new)
+        let before = try PackLoader.parse(old)
+        let after = try PackLoader.parse(new)
+        _ = try PackLoader.load(before, byteCount: old.utf8.count) // both must be valid packs
+        _ = try PackLoader.load(after, byteCount: new.utf8.count)
         var changes: [PackChange] = []
         let topLevel = ["id", "version", "name", "document", "effective_from", "effective_until", "city_size_class", "districts", "definitions", "residence_permit_conditions", "own_rules_cities"]
         let changedTop = topLevel.filter { before[$0] != after[$0] }

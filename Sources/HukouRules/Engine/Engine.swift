@@ -42,10 +42,7 @@ public struct Engine: Sendable {
     /// - Throws: `.signature` (unsigned, untrusted key, tampered), `.rollback` (a serial
     ///   below that of a loaded version of the same pack), `.pack`, `.parse`, `.limit`.
     public mutating func load(pack bytes: UnsafeBufferPointer<UInt8>) throws(HukouError) {
-        guard bytes.count <= PackLoader.maxBytes else {
-            throw HukouError(.limit, path: "", zh: "政策包超过 \(PackLoader.maxBytes) 字节", en: "pack larger than \(PackLoader.maxBytes) bytes")
-        }
-        let value = try JSONParser.parse(bytes)
+        let value = try PackLoader.parse(bytes)
         if !trustedKeys.isEmpty { try PackSignature.verify(value, trustedKeys: trustedKeys) }
         let pack = try PackLoader.load(value, byteCount: bytes.count)
         if let highest = registry.highestSerial(pack.id), pack.serial < highest {
@@ -57,12 +54,14 @@ public struct Engine: Sendable {
 
     /// Request size limit (HUKOU_MAX_REQUEST_BYTES).
     public static let maxRequestBytes = 1024 * 1024
+    /// The error for a request beyond ``maxRequestBytes``.
+    public static let requestTooLarge = HukouError(.limit, path: "", zh: "请求超过 \(maxRequestBytes) 字节",
+                                                   en: "request larger than \(maxRequestBytes) bytes")
 
     /// Parses request bytes; errors carry the locale sniffed from the request, if any.
     public static func parseRequest(_ bytes: UnsafeBufferPointer<UInt8>) throws(LocalizedFailure) -> DecisionRequest {
         guard bytes.count <= maxRequestBytes else {
-            throw LocalizedFailure(error: HukouError(.limit, path: "", zh: "请求超过 \(maxRequestBytes) 字节",
-                                                     en: "request larger than \(maxRequestBytes) bytes"), locale: nil)
+            throw LocalizedFailure(error: requestTooLarge, locale: nil)
         }
         let value: JSONValue
         do {

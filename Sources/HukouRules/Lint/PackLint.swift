@@ -7,8 +7,8 @@
 /// Lint reads the pack's JSON (after it loaded cleanly) so it can report JSON paths.
 public enum PackLint {
     public static func lint(_ text: String, national: PolicyPack?) throws(HukouError) -> [LintViolation] {
-        let pack = try PackLoader.load(text)
-        let json = try JSONParser.parse(text)
+        let json = try PackLoader.parse(text)
+        let pack = try PackLoader.load(json, byteCount: text.utf8.count)
         var walker = Walker(pack: pack, json: json, national: national)
         walker.run()
         return walker.violations

@@ -5,20 +5,26 @@ public enum PackLoader {
     /// HUKOU_MAX_PACK_BYTES.
     public static let maxBytes = 16 * 1024 * 1024
 
+    /// The error for a pack beyond ``maxBytes``.
+    public static let tooLarge = HukouError(.limit, path: "", zh: "政策包超过 \(maxBytes) 字节", en: "pack larger than \(maxBytes) bytes")
+
+    /// Parses pack bytes as JSON, within the size limit (the one place that checks it).
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(HukouError) -> JSONValue {
+        guard bytes.count <= maxBytes else { throw tooLarge }
+        return try JSONParser.parse(bytes)
+    }
+
+    public static func parse(_ text: String) throws(HukouError) -> JSONValue {
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(HukouError) in try parse(buffer) }
+    }
+
     public static func load(_ bytes: UnsafeBufferPointer<UInt8>) throws(HukouError) -> PolicyPack {
-        guard bytes.count <= maxBytes else {
-            throw HukouError(.limit, path: "", zh: "政策包超过 \(maxBytes) 字节", en: "pack larger than \(maxBytes) bytes")
-        }
-        let value = try JSONParser.parse(bytes)
-        return try load(value, byteCount: bytes.count)
+        try load(try parse(bytes), byteCount: bytes.count)
     }
 
     public static func load(_ text: String) throws(HukouError) -> PolicyPack {
-        let bytes = Array(text.utf8)
-        guard bytes.count <= maxBytes else {
-            throw HukouError(.limit, path: "", zh: "政策包超过 \(maxBytes) 字节", en: "pack larger than \(maxBytes) bytes")
-        }
-        return try load(try JSONParser.parse(bytes), byteCount: bytes.count)
+        try load(try parse(text), byteCount: text.utf8.count)
     }
 
     static func load(_ value: JSONValue, byteCount: Int) throws(HukouError) -> PolicyPack {
