@@ -722,6 +722,26 @@ static void test_trusted_engine(void) {
     e = NULL;
     CHECK_RC(hukou_engine_new_trusted(many, 64, &e), HUKOU_OK);
     hukou_engine_free(e);
+
+    /* Weak keys (docs/signing.md): the all-zero key, the identity, a point of order 8 and
+     * a non-canonical y = p, in the second slot, are misuse naming that slot. */
+    static const unsigned char weak[4][32] = {
+        {0},
+        {0x01},
+        {0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98, 0xf0,
+         0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53, 0xfc, 0x05},
+        {0xed, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+         0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f},
+    };
+    for (size_t i = 0; i < 4; i++) {
+        unsigned char pair[64];
+        memcpy(pair, key, 32);
+        memcpy(pair + 32, weak[i], 32);
+        e = (hukou_engine *)POISON;
+        CHECK_RC(hukou_engine_new_trusted(pair, 2, &e), HUKOU_E_MISUSE);
+        CHECK(e == NULL, "weak key %zu: out set to NULL", i);
+        CHECK(strstr(hukou_last_error(), "public_keys[1]") != NULL, "weak key %zu: error names the slot: \"%s\"", i, hukou_last_error());
+    }
     e = NULL;
     CHECK_RC(hukou_engine_new_trusted(key, 1, &e), HUKOU_OK);
     CHECK(strcmp(hukou_last_error(), "") == 0);

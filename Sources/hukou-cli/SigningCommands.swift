@@ -1,5 +1,4 @@
 import ArgumentParser
-import Crypto
 import Foundation
 import HukouRules
 
@@ -15,13 +14,15 @@ struct KeygenCommand: ParsableCommand {
             printError("hukou: \(out) exists; refusing to overwrite a key")
             throw CLIExit.io
         }
-        let key = Curve25519.Signing.PrivateKey()
-        let text = Hex.encode(Array(key.rawRepresentation)) + "\n"
+        var generator = SystemRandomNumberGenerator() // getrandom(2) on Linux
+        let seed = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        guard let publicKey = Ed25519.publicKey(seed: seed) else { throw CLIExit.io }
+        let text = Hex.encode(seed) + "\n"
         guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             printError("hukou: cannot write \(out)")
             throw CLIExit.io
         }
-        print(Hex.encode(Array(key.publicKey.rawRepresentation)))
+        print(Hex.encode(publicKey))
     }
 }
 
@@ -33,7 +34,7 @@ struct SignCommand: ParsableCommand {
 
     func run() throws {
         let keyText = try InputFiles.readText(key).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let raw = Hex.decode(keyText), raw.count == 32, let privateKey = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
+        guard let seed = Hex.decode(keyText), seed.count == 32, let publicKey = Ed25519.publicKey(seed: seed) else {
             printError("hukou: \(key): not an Ed25519 private key (64 hex digits)")
             throw CLIExit.io
         }
@@ -45,8 +46,8 @@ struct SignCommand: ParsableCommand {
             printError("hukou: \(pack): \(error.describe(nil))")
             throw CLIExit.invalidPack
         }
-        let signature = Array(try privateKey.signature(for: PackSignature.canonicalBytes(of: value)))
-        print(JSONWriter.string(PackSignature.attach(to: value, publicKey: Array(privateKey.publicKey.rawRepresentation), signature: signature)))
+        guard let signature = Ed25519.sign(message: PackSignature.canonicalBytes(of: value), seed: seed) else { throw CLIExit.io }
+        print(JSONWriter.string(PackSignature.attach(to: value, publicKey: publicKey, signature: signature)))
     }
 }
 

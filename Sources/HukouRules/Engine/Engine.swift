@@ -16,6 +16,13 @@ public struct Engine: Sendable {
         guard !keys.isEmpty, keys.allSatisfy({ $0.count == 32 }) else {
             throw HukouError(.misuse, path: "public_keys", zh: "应为一个或多个 32 字节的 Ed25519 公钥", en: "expected one or more Ed25519 public keys of 32 bytes")
         }
+        // A weak key (all zeros, the identity, another small-order point, a non-canonical
+        // encoding) would accept signatures nobody made: refuse it, naming its index.
+        for (index, key) in keys.enumerated() where !Ed25519.isAcceptablePublicKey(key) {
+            throw HukouError(.misuse, path: "public_keys[\(index)]",
+                             zh: "不是可信任的 Ed25519 公钥（小阶点、全零或非规范编码）",
+                             en: "not an acceptable Ed25519 public key (small order, all zero or not canonical)")
+        }
         trustedKeys = keys
     }
 

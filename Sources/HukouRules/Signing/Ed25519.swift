@@ -1,9 +1,17 @@
-/// Ed25519 signature verification (RFC 8032 §5.1.7, cofactorless, strict: S < L and
-/// canonical point encodings), for policy-pack signatures.
+/// Ed25519 (RFC 8032) for policy-pack signatures.
 ///
-/// Verification only: packs are signed with swift-crypto by `hukou sign`; tests check
-/// this verifier against RFC 8032 vectors and swift-crypto signatures.
-enum Ed25519 {
+/// Verification (§5.1.7, cofactorless) is strict, as libsodium's
+/// `crypto_sign_verify_detached` is: S < L, canonical encodings of A and R, and neither A
+/// nor R of small order (a key or a commitment in the 8-torsion lets a signature "verify"
+/// for messages nobody signed). ``isAcceptablePublicKey(_:)`` applies the same key rules
+/// when an engine is given its trusted keys.
+///
+/// Signing (§5.1.6) serves `hukou sign` and `hukou keygen` on a policy office's machine; it
+/// multiplies the secret scalar with a fixed sequence of operations (double and add always,
+/// selecting without branches), so its running time does not depend on the key's bits.
+/// Tests check both against RFC 8032 §7.1, Project Wycheproof's EdDSA vectors and the
+/// small-order points list (docs/signing.md).
+public enum Ed25519 {
     /// A point in extended coordinates (X:Y:Z:T), x = X/Z, y = Y/Z, xy = T/Z.
     struct Point {
         var x: FieldElement, y: FieldElement, z: FieldElement, t: FieldElement
@@ -24,7 +32,33 @@ enum Ed25519 {
             Point(x: -p.x, y: p.y, z: p.z, t: -p.t)
         }
 
-        /// [scalar]P for a scalar given as little-endian bytes (variable time).
+        /// [scalar]P with the same operations for every scalar of the same length (secret scalars).
+        func timesConstantTime(_ scalar: [UInt8]) -> Point {
+            var result = Point.identity
+            for index in stride(from: scalar.count * 8 - 1, through: 0, by: -1) {
+                result = result + result
+                let sum = result + self
+                let bit = UInt64((scalar[index / 8] >> UInt8(index % 8)) & 1)
+                result = Point.select(bit, sum, result)
+            }
+            return result
+        }
+
+        /// `a` when `bit` is 1, `b` when 0, without a branch.
+        static func select(_ bit: UInt64, _ a: Point, _ b: Point) -> Point {
+            let mask = 0 &- bit
+            return Point(x: .select(mask, a.x, b.x), y: .select(mask, a.y, b.y),
+                         z: .select(mask, a.z, b.z), t: .select(mask, a.t, b.t))
+        }
+
+        /// Whether [8]P is the identity: P is one of the eight small-order points.
+        var hasSmallOrder: Bool {
+            var p = self
+            for _ in 0..<3 { p = p + p }
+            return p.x.isZero && (p.y - p.z).isZero
+        }
+
+        /// [scalar]P for a scalar given as little-endian bytes (variable time: public scalars).
         func times(_ scalar: [UInt8]) -> Point {
             var result = Point.identity
             for index in stride(from: scalar.count * 8 - 1, through: 0, by: -1) {
@@ -132,15 +166,79 @@ enum Ed25519 {
         return out
     }
 
+    /// Whether 32 bytes are a public key a verifier may trust: the canonical encoding of a
+    /// curve point (y < p, no "negative zero" x) that is not of small order (the all-zero
+    /// key, the identity and the other 8-torsion points are refused).
+    public static func isAcceptablePublicKey(_ bytes: [UInt8]) -> Bool {
+        guard let point = Point(encoded: bytes) else { return false }
+        return !point.hasSmallOrder
+    }
+
     /// Whether `signature` (64 bytes) is a valid signature of `message` by `publicKey` (32 bytes).
-    static func verify(signature: [UInt8], message: [UInt8], publicKey: [UInt8]) -> Bool {
+    public static func verify(signature: [UInt8], message: [UInt8], publicKey: [UInt8]) -> Bool {
         guard signature.count == 64, publicKey.count == 32, let base = basePoint,
-              let a = Point(encoded: publicKey) else { return false }
+              let a = Point(encoded: publicKey), !a.hasSmallOrder else { return false }
         let rBytes = Array(signature[0..<32])
         let s = Array(signature[32..<64])
-        guard isBelowOrder(s) else { return false }
+        guard isBelowOrder(s), let r = Point(encoded: rBytes), !r.hasSmallOrder else { return false }
         let k = reduce(SHA512.hash(rBytes + publicKey + message))
         let check = base.times(s) + (-a).times(k)
         return check.encoded == rBytes
+    }
+
+    /// The secret scalar and the nonce prefix of a 32-byte private key (RFC 8032 §5.1.5).
+    private static func expand(seed: [UInt8]) -> (scalar: [UInt8], prefix: [UInt8]) {
+        var h = SHA512.hash(seed)
+        h[0] &= 248
+        h[31] &= 127
+        h[31] |= 64
+        return (Array(h[0..<32]), Array(h[32..<64]))
+    }
+
+    /// The public key of a 32-byte private key (seed); nil when `seed` is not 32 bytes.
+    public static func publicKey(seed: [UInt8]) -> [UInt8]? {
+        guard seed.count == 32, let base = basePoint else { return nil }
+        return base.timesConstantTime(expand(seed: seed).scalar).encoded
+    }
+
+    /// The signature of `message` by the 32-byte private key `seed` (RFC 8032 §5.1.6);
+    /// nil when `seed` is not 32 bytes.
+    public static func sign(message: [UInt8], seed: [UInt8]) -> [UInt8]? {
+        guard seed.count == 32, let base = basePoint else { return nil }
+        let (a, prefix) = expand(seed: seed)
+        let publicKey = base.timesConstantTime(a).encoded
+        let r = reduce(SHA512.hash(prefix + message))
+        let rBytes = base.timesConstantTime(r).encoded
+        let k = reduce(SHA512.hash(rBytes + publicKey + message))
+        // S = (r + k·a) mod L, from the 512-bit product.
+        var wide = multiply(k, a)
+        var carry: UInt16 = 0
+        for index in 0..<64 {
+            let sum = UInt16(wide[index]) + (index < 32 ? UInt16(r[index]) : 0) + carry
+            wide[index] = UInt8(truncatingIfNeeded: sum)
+            carry = sum >> 8
+        }
+        return rBytes + reduce(wide)
+    }
+
+    /// The 64-byte product of two 32-byte little-endian numbers.
+    private static func multiply(_ x: [UInt8], _ y: [UInt8]) -> [UInt8] {
+        var out = [UInt32](repeating: 0, count: 64)
+        for i in 0..<32 {
+            var carry: UInt32 = 0
+            for j in 0..<32 {
+                let value = out[i + j] + UInt32(x[i]) * UInt32(y[j]) + carry
+                out[i + j] = value & 0xFF
+                carry = value >> 8
+            }
+            var index = i + 32
+            while carry != 0, index < 64 {
+                let value = out[index] + carry
+                out[index] = value & 0xFF
+                carry = value >> 8
+                index += 1
+            }
+        }
+        return out.map { UInt8(truncatingIfNeeded: $0) }
     }
 }

@@ -75,6 +75,13 @@ struct FieldElement {
 
     var squared: FieldElement { self * self }
 
+    /// `a` where `mask` is all ones, `b` where it is zero (no branch on secret data).
+    static func select(_ mask: UInt64, _ a: FieldElement, _ b: FieldElement) -> FieldElement {
+        FieldElement(l0: (a.l0 & mask) | (b.l0 & ~mask), l1: (a.l1 & mask) | (b.l1 & ~mask),
+                     l2: (a.l2 & mask) | (b.l2 & ~mask), l3: (a.l3 & mask) | (b.l3 & ~mask),
+                     l4: (a.l4 & mask) | (b.l4 & ~mask))
+    }
+
     /// self^e for an exponent given as 32 little-endian bytes.
     func power(_ exponent: [UInt8]) -> FieldElement {
         var result = FieldElement.one

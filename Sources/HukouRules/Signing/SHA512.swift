@@ -1,9 +1,8 @@
-/// SHA-512 (FIPS 180-4), for Ed25519 signature verification of policy packs.
+/// SHA-512 (FIPS 180-4), for Ed25519 signatures of policy packs.
 ///
-/// The kiosk library verifies pack signatures without linking a crypto library (swift-crypto
-/// brings FoundationEssentials and BoringSSL: +11 MB stripped, see docs/signing.md). Only
-/// public data is hashed, so no constant-time care is needed. Tests check it against
-/// FIPS test vectors and against swift-crypto.
+/// Hand-written rather than linked (swift-crypto brings FoundationEssentials and BoringSSL:
+/// +11 MB stripped; docs/signing.md weighs libsodium). Tests check it against the FIPS
+/// 180-4 examples and, through Ed25519, against RFC 8032 and Project Wycheproof vectors.
 struct SHA512 {
     private static let roundConstants: [UInt64] = [
         0x428a2f98d728ae22, 0x7137449123ef65cd, 0xb5c0fbcfec4d3b2f, 0xe9b5dba58189dbbc, 0x3956c25bf348b538,
