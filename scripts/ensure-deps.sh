@@ -3,7 +3,9 @@
 # installing the missing ones with apt-get when we may (root, or sudo without a
 # password); otherwise say which command to run.
 #   demo: a C compiler, pkg-config, json-c (libjson-c-dev)
-#   test: the same, plus valgrind and python3-jsonschema (schema checks)
+#   test: the same, plus valgrind and python3-jsonschema (schema checks), cmake (the
+#         CMake client of the installed library) and abigail-tools (abidw/abidiff, the
+#         ABI check against abi/libhukou.abi)
 set -euo pipefail
 what=${1:-demo}
 
@@ -18,6 +20,8 @@ if [[ "$what" == test ]]; then
     command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
     command -v python3 >/dev/null 2>&1 || missing+=(python3)
     python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
+    command -v cmake >/dev/null 2>&1 || missing+=(cmake)
+    command -v abidiff >/dev/null 2>&1 || missing+=(abigail-tools)
 fi
 ((${#missing[@]})) || exit 0
 
