@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # hukou: build, test and install the C library (GNU make).
 #
 #   make demo      build the library and run the C kiosk demo on the embedded packs
@@ -169,7 +170,7 @@ docs:
 
 # Every stage runs even when an earlier one failed; the last line counts the stages
 # ("stages: N passed, N failed"), each stage prints its own counts before it.
-TEST_STAGES := swift-test ctest check-exports check-install cli-test schema-test fuzz-smoke
+TEST_STAGES := swift-test ctest check-exports abi-check check-install cli-test deb-test schema-test fuzz-smoke spdx-check
 test: test-deps
 	@passed=0; failed=0; failures=; \
 	for stage in $(TEST_STAGES); do \
@@ -181,7 +182,38 @@ test: test-deps
 	echo "stages: $$passed passed, $$failed failed"; \
 	[ $$failed -eq 0 ]
 
-# ---------------------------------------------------------------- install
+# ---------------------------------------------------------------- release (docs/versioning.md)
+
+.PHONY: abi-check abi-baseline deb deb-test spdx-check release-check
+
+# The header's C ABI (signatures and status codes) against abi/libhukou.abi: fails on an
+# incompatible change unless HUKOU_ABI_VERSION and the SONAME move; added functions pass.
+# test-abi-check.sh runs the check itself and on edited headers that it must catch.
+abi-check:
+	scripts/test-abi-check.sh
+
+# After a release that moved HUKOU_ABI_VERSION (or to take this round's additions into
+# the baseline at release time): write abi/libhukou.abi anew, then commit it.
+abi-baseline:
+	scripts/abi-check.sh --baseline
+
+# libhukou1, libhukou-dev, hukou-tools into build/deb/ (dpkg-deb, no network).
+deb: lib cli
+	scripts/build-deb.sh
+
+# Install the packages with apt-get, use them, purge them (root only; else skipped).
+deb-test: deb
+	scripts/test-deb.sh
+
+# SPDX headers: a listing of files without one, for now never a failure (the
+# integrator adds them over the whole tree, then makes this `scripts/spdx.sh --check`).
+spdx-check:
+	@scripts/spdx.sh --list
+
+# What must hold before `git tag -a vX.Y.Z` (docs/versioning.md, "Releasing").
+release-check: lib cli
+	scripts/release-check.sh
+
 
 install: lib cli
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(LIBDIR)/hukou-static $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \

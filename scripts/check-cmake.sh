@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # check-cmake.sh [PREFIX]: the installed hukouConfig.cmake from a tiny CMake project
 # (packaging/test/cmake): find_package(hukou 0.2), hukou::hukou (shared) and
 # hukou::hukou_static, built, run, and checked for what they NEED; find_package of a
@@ -61,9 +62,11 @@ fi
 # Versions: 99.0 is refused, 0.1 (same ABI) accepted.
 for want in "99.0 refused" "0.1 accepted"; do
     v=${want%% *}
-    printf 'cmake_minimum_required(VERSION 3.13)\nproject(v NONE)\nfind_package(hukou %s REQUIRED)\n' "$v" >"$work/CMakeLists.txt"
+    printf 'cmake_minimum_required(VERSION 3.13)\nproject(v C)\nfind_package(hukou %s REQUIRED)\n' "$v" >"$work/CMakeLists.txt"
     rm -rf "$work/b3"
-    if cmake -S "$work" -B "$work/b3" ${prefix:+"-DCMAKE_PREFIX_PATH=$prefix"} >"$work/b3.log" 2>&1; then got=accepted; else got=refused; fi
+    if cmake -S "$work" -B "$work/b3" ${prefix:+"-DCMAKE_PREFIX_PATH=$prefix"} >"$work/b3.log" 2>&1; then got=accepted
+    elif grep -q 'version: *[0-9]' "$work/b3.log" || grep -q 'not compatible\|unsuitable' "$work/b3.log"; then got=refused
+    else got="not found ($(grep -m1 -i 'could not\|error' "$work/b3.log"))"; fi
     if [[ "$want" == *"$got" ]]; then ok "find_package(hukou $v) $got"; else fail "find_package(hukou $v) $got"; fi
 done
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # check-install.sh: install into a temporary prefix and build a C program that knows
 # nothing but hukou.h, through pkg-config, both ways:
 #   shared:  cc prog.c $(pkg-config --cflags --libs hukou)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # ensure-deps.sh demo|test: make sure the Debian packages the C side needs are there,
 # installing the missing ones with apt-get when we may (root, or sudo without a
 # password); otherwise say which command to run.

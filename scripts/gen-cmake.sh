@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # gen-cmake.sh OUTDIR LIBDIR INCLUDEDIR VERSION ABI ABI_SINCE "STATIC_SYSLIBS":
 # hukouConfig.cmake and hukouConfigVersion.cmake (cmake/*.in) into OUTDIR, with the
 # install's absolute folders. STATIC_SYSLIBS are -l flags ("-ldl -lm"), turned into a

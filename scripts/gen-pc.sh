@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # gen-pc.sh TEMPLATE PREFIX LIBDIR INCLUDEDIR VERSION "STATIC_SYSLIBS": hukou.pc on stdout.
 #
 # LIBS is "-lhukou" when LIBDIR is one of the folders the linker searches by default

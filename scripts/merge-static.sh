@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # merge-static.sh: one self-contained static library, libhukou.a, out of SwiftPM's
 # libhukou_static.a and the Swift static runtime it needs, so that a C program links it
 # with nothing from the Swift toolchain:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * client.c: a kiosk program that knows nothing but the installed hukou.h, built by
  * scripts/check-install.sh, scripts/check-cmake.sh and scripts/test-deb.sh with
