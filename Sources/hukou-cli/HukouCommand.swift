@@ -28,6 +28,7 @@ struct HukouCommand: ParsableCommand {
             EligibilityCommand.self, PointsCommand.self, EntitlementsCommand.self,
             PacksCommand.self, ExplainCommand.self, LintCommand.self, DiffCommand.self,
             BatchCommand.self, SummarizeCommand.self, GenerateCommand.self, KeygenCommand.self, SignCommand.self, VerifyCommand.self,
+            TestCommand.self, GoldenCommand.self,
         ]
     )
 
