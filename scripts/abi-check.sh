@@ -71,7 +71,7 @@ if ((rc & 3)); then
 elif ((rc == 0)); then
     ok "C ABI = baseline $baseline ($base_soname, $(grep -c '<elf-symbol ' "$baseline") functions with their signatures)"
 elif ((f_removed == 0 && f_changed == 0 && v_removed == 0 && v_changed == 0)) && [[ "$base_soname" == "libhukou.so.$abi" ]]; then
-    ok "compatible ABI change: $f_added function(s) added ($(grep -o "'hukou_[a-z_0-9]*'" "$work/diff" | sort -u | tr -d "'" | tr '\n' ' '))"
+    ok "compatible ABI change: $f_added function(s) added ($(grep '^ *\[A\]' "$work/diff" | grep -o '{hukou_[a-z_0-9]*}' | tr -d '{}' | sort -u | tr '\n' ' '))"
 elif ((abi > base_abi)); then
     ok "incompatible changes with HUKOU_ABI_VERSION $base_abi -> $abi (SONAME libhukou.so.$abi): run make abi-baseline and commit abi/libhukou.abi"
     sed 's/^/     /' "$work/diff" | head -40
