@@ -4,11 +4,12 @@
 /// few members an engine needs to choose a pack before parsing it (parsed on first use).
 enum EmbeddedPacks {
     static let all: [EmbeddedPack] = [
-        EmbeddedPack(name: "anyang.json", id: "anyang", effectiveFrom: "2018-03-12", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "anyang.json", id: "anyang", effectiveFrom: "2018-03-12", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "anyang",
   "version": "2018.1",
+  "serial": 1,
   "name": {"zh": "安阳市", "en": "Anyang"},
   "document": {
     "title": {"zh": "安阳市推动非户籍人口在城市落户实施方案", "en": "Anyang plan for settling non-hukou residents in cities"},
@@ -233,11 +234,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "fujian.json", id: "fujian", effectiveFrom: "2017-01-04", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "fujian.json", id: "fujian", effectiveFrom: "2017-01-04", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "fujian",
   "version": "2017.1",
+  "serial": 1,
   "name": {"zh": "福建省", "en": "Fujian Province"},
   "document": {
     "title": {"zh": "福建省推动非户籍人口在城市落户实施方案（福建省人民政府办公厅印发）", "en": "Fujian plan for settling non-hukou residents in cities (issued by the General Office of the Fujian Provincial Government)"},
@@ -251,6 +253,15 @@ enum EmbeddedPacks {
     "provisional": true,
     "source": "placeholder: the plan is province-wide and states no class; Ⅱ型大城市 (国发〔2014〕51号) stands for the province's cities other than 超大/特大 ones, so the national caps for 大城市 (国办发〔2016〕72号 任务9) bound the provisional parameters; a city's own class and rules replace it"
   },
+  "cities": [
+    {"name": "莆田市", "aliases": ["莆田"]},
+    {"name": "三明市", "aliases": ["三明"]},
+    {"name": "泉州市", "aliases": ["泉州"]},
+    {"name": "漳州市", "aliases": ["漳州"]},
+    {"name": "南平市", "aliases": ["南平"]},
+    {"name": "龙岩市", "aliases": ["龙岩"]},
+    {"name": "宁德市", "aliases": ["宁德"]}
+  ],
   "own_rules_cities": [
     {"name": "福州市", "aliases": ["福州"], "citation": "福建省落户实施方案（2017-01-04） （五）",
      "note": {"zh": "福州市按（五）制订出台本市具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。", "en": "Fuzhou issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police."}},
@@ -490,11 +501,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "national.json", id: "national", effectiveFrom: "2016-09-30", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "national.json", id: "national", effectiveFrom: "2016-09-30", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "national",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "国家", "en": "National"},
   "document": {
     "title": {"zh": "推动1亿非户籍人口在城市落户方案", "en": "Plan for settling 100 million non-hukou residents in cities"},
@@ -588,11 +600,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "tianjin.json", id: "tianjin", effectiveFrom: "2017-03-02", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "tianjin.json", id: "tianjin", effectiveFrom: "2017-03-02", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "tianjin",
   "version": "2017.1",
+  "serial": 1,
   "name": {"zh": "天津市", "en": "Tianjin"},
   "document": {
     "title": {"zh": "天津市推动非户籍人口在城市落户工作方案", "en": "Tianjin plan for settling non-hukou residents in the city"},
@@ -1295,11 +1308,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/cangnan.json", id: "wenzhou/cangnan", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/cangnan.json", id: "wenzhou/cangnan", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/cangnan",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市苍南县", "en": "Cangnan County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1354,11 +1368,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/leqing.json", id: "wenzhou/leqing", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/leqing.json", id: "wenzhou/leqing", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/leqing",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市乐清市", "en": "Leqing, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1413,11 +1428,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/pingyang.json", id: "wenzhou/pingyang", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/pingyang.json", id: "wenzhou/pingyang", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/pingyang",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市平阳县", "en": "Pingyang County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1472,11 +1488,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/ruian.json", id: "wenzhou/ruian", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/ruian.json", id: "wenzhou/ruian", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/ruian",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市瑞安市", "en": "Rui'an, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1531,11 +1548,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/taishun.json", id: "wenzhou/taishun", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/taishun.json", id: "wenzhou/taishun", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/taishun",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市泰顺县", "en": "Taishun County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1590,11 +1608,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/wencheng.json", id: "wenzhou/wencheng", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/wencheng.json", id: "wenzhou/wencheng", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/wencheng",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市文成县", "en": "Wencheng County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1649,11 +1668,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/yongjia.json", id: "wenzhou/yongjia", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/yongjia.json", id: "wenzhou/yongjia", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/yongjia",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市永嘉县", "en": "Yongjia County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1708,11 +1728,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou.json", id: "wenzhou", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou.json", id: "wenzhou", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市市区（含洞头区）", "en": "Wenzhou urban districts (Dongtou included)"},
   "document": {
     "title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"},

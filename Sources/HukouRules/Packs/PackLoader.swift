@@ -11,7 +11,7 @@ public enum PackLoader {
     /// Parses pack bytes as JSON, within the size limit (the one place that checks it).
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(HukouError) -> JSONValue {
         guard bytes.count <= maxBytes else { throw tooLarge }
-        return try JSONParser.parse(bytes)
+        return try JSONParser.parse(bytes, showsAllNames: true)
     }
 
     public static func parse(_ text: String) throws(HukouError) -> JSONValue {
@@ -137,12 +137,21 @@ public enum PackLoader {
                 citation: try entry.requiredString("citation"), note: try entry.requiredText("note")))
             try entry.finish()
         }
+        var cities: [PackCity] = []
+        for (index, element) in (try reader.array("cities") ?? []).enumerated() {
+            var entry = try ObjectReader(element, path: "cities[\(index)]", status: .pack)
+            cities.append(PackCity(name: try entry.requiredString("name"), aliases: try strings(&entry, "aliases")))
+            try entry.finish()
+        }
         try reader.finish()
-        return PolicyPack(id: id, version: version, name: name, document: document, effectiveFrom: effectiveFrom,
+        var pack = PolicyPack(id: id, version: version, name: name, document: document, effectiveFrom: effectiveFrom,
                           effectiveUntil: effectiveUntil, sizeClass: sizeClass, parameters: parameters, districts: districts,
                           pathways: pathways, priorityGroups: groups, points: points, entitlements: entitlements,
                           permitConditions: permitConditions, serial: serial,
                           ownRulesCities: ownRules, byteCount: byteCount)
+        pack.cities = cities
+        pack.cost = PackCost(pack)
+        return pack
     }
 
     static func isValidID(_ id: String) -> Bool {

@@ -24,6 +24,11 @@ public struct PolicyPack: Sendable {
     public let ownRulesCities: [OwnRulesCity]
     /// The bytes the pack was loaded from, for signature checks and `hukou packs`.
     public let byteCount: Int
+    /// Province-wide packs: the cities the province-wide rules answer for (with
+    /// ``ownRulesCities``, every city a request may name).
+    public internal(set) var cities: [PackCity] = []
+    /// What answering from the pack costs (Engine/WorkBudget.swift), set when it loads.
+    public internal(set) var cost = PackCost.zero
 
     /// Whether the pack is in force on `date`.
     public func isInForce(on date: CivilDate) -> Bool {
@@ -96,6 +101,12 @@ public struct PriorityGroup: Sendable {
     public let name: LocalizedText
     public let citation: String
     public let condition: Condition
+}
+
+/// A city of a province-wide pack that its rules answer for.
+public struct PackCity: Sendable {
+    public let name: String
+    public let aliases: [String]
 }
 
 /// A city of a province-wide pack whose own rules apply instead.
