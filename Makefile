@@ -24,6 +24,7 @@ DESTDIR ?=
 LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+DATADIR ?= $(PREFIX)/share
 # swift on PATH, else the toolchain's usual place (a non-login shell may not have it)
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 PKG_CONFIG ?= pkg-config
@@ -149,6 +150,10 @@ install: lib
 	install -m 644 $(RUNTIME)/swiftrt.o $(RUNTIME)/lib*swift*.a $(wildcard $(RUNTIME)/libdispatch.a $(RUNTIME)/libBlocksRuntime.a) \
 		$(DESTDIR)$(LIBDIR)/hukou-swift-runtime/
 	ln -sfn ../libhukou.a $(DESTDIR)$(LIBDIR)/hukou-swift-runtime/libhukou.a
+	# valgrind suppressions for the library's one-time allocations, for firmware that runs
+	# valgrind on its whole image (docs/robustness.md, "Leaks").
+	install -d $(DESTDIR)$(DATADIR)/hukou/valgrind
+	install -m 644 examples/valgrind.supp $(DESTDIR)$(DATADIR)/hukou/valgrind/hukou.supp
 	scripts/gen-pc.sh hukou.pc.in "$(PREFIX)" "$(VERSION)" "$$(cat $(B)/swift-runtime-libs)" \
 		> $(DESTDIR)$(PKGCONFIGDIR)/hukou.pc
 	@if [ "$(LIBDIR)" != "$(PREFIX)/lib" ]; then \
@@ -163,6 +168,7 @@ uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libhukou.so $(DESTDIR)$(LIBDIR)/libhukou.a \
 		$(DESTDIR)$(INCLUDEDIR)/hukou.h $(DESTDIR)$(PKGCONFIGDIR)/hukou.pc
 	rm -rf $(DESTDIR)$(LIBDIR)/hukou-swift-runtime
+	rm -rf $(DESTDIR)$(DATADIR)/hukou
 
 clean:
 	rm -rf $(B) $(SCRATCH)
