@@ -1,5 +1,4 @@
 import HukouRules
-import Synchronization
 
 /// The object behind a `hukou_engine *`.
 ///
@@ -9,27 +8,29 @@ import Synchronization
 /// hukou_engine_set_min_serial) are serialised by their own lock, build the next engine
 /// from the current one without blocking readers, and publish it by swapping the snapshot
 /// (docs/robustness.md, "Updating packs while serving").
-final class EngineHandle: Sendable {
-    private let snapshot: Mutex<Engine>
+final class EngineHandle: @unchecked Sendable {
+    /// Guards `current` (held only to copy or replace it).
+    private let snapshotLock = Lock()
+    private var current: Engine
     /// Serialises writers, so two loads never both start from the same snapshot.
-    private let writer = Mutex<Void>(())
+    private let writerLock = Lock()
 
     init(_ engine: Engine) {
-        snapshot = Mutex(engine)
+        current = engine
     }
 
     /// The engine as it is now; it stays valid (and unchanged) for as long as it is used.
     var engine: Engine {
-        snapshot.withLock { $0 }
+        snapshotLock.withLock { current }
     }
 
     /// Builds the next engine from the current one with `change` and publishes it; when
     /// `change` throws, nothing is published (the engine is unchanged).
     func update(_ change: (inout Engine) throws(HukouError) -> Void) throws(HukouError) {
-        try writer.withLock { (_: inout Void) throws(HukouError) in
+        try writerLock.withLock { () throws(HukouError) in
             var next = engine
             try change(&next)
-            snapshot.withLock { $0 = next }
+            snapshotLock.withLock { current = next }
         }
     }
 
@@ -69,17 +70,14 @@ enum HandleShell {
     static let live: UInt64 = 0x484B_4F55_454E_4721
     static let dead: UInt64 = 0x6875_6B6F_7564_6561
 
-    /// Freed blocks (a stack), reused by the next engines.
-    private static let freeList = Mutex<FreeList>(FreeList())
-
-    struct FreeList: @unchecked Sendable {
-        var head: UnsafeMutablePointer<Block>?
-    }
+    /// Freed blocks (a stack), reused by the next engines; guarded by `freeListLock`.
+    private static let freeListLock = Lock()
+    nonisolated(unsafe) private static var freeList: UnsafeMutablePointer<Block>?
 
     static func make(_ handle: EngineHandle) -> OpaquePointer {
-        let reused = freeList.withLock { list -> UnsafeMutablePointer<Block>? in
-            guard let block = list.head else { return nil }
-            list.head = block.pointee.next
+        let reused = freeListLock.withLock { () -> UnsafeMutablePointer<Block>? in
+            guard let block = freeList else { return nil }
+            freeList = block.pointee.next
             return block
         }
         let block = reused ?? {
@@ -120,9 +118,9 @@ enum HandleShell {
         block.pointee.magic = dead
         block.pointee.handle = nil
         handle.release()
-        freeList.withLock { list in
-            block.pointee.next = list.head
-            list.head = block
+        freeListLock.withLock {
+            block.pointee.next = freeList
+            freeList = block
         }
         return true
     }
