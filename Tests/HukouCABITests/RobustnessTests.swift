@@ -240,7 +240,7 @@ struct BoundedWorkTests {
         let applicant = #"{"jurisdiction":"fanout","as_of":"2026-11-25","locale":"en","applicant":{"status":"residence_permit","married":true}"#
         let alone = ask(engine, applicant + "}", call: .entitlements)
         #expect(alone.status == HUKOU_OK, "\(alone.error)")
-        #expect((alone.answer?.utf8.count ?? .max) < 8 * 1024 * 1024)
+        #expect((alone.answer?.utf8.count ?? .max) < 4 * 1024 * 1024)
         let small = ask(engine, applicant + family(2) + "}", call: .entitlements)
         #expect(small.status == HUKOU_OK, "\(small.error)")
         for decision in [Decision.entitlements] {
@@ -272,7 +272,7 @@ struct BoundedWorkTests {
             for decision in Decision.allCases {
                 let reply = ask(engine, request, call: decision)
                 #expect(reply.status == HUKOU_OK, "\(name) \(decision): \(reply.error)")
-                #expect((reply.answer?.utf8.count ?? 0) < 8 * 1024 * 1024)
+                #expect((reply.answer?.utf8.count ?? 0) < 4 * 1024 * 1024)
             }
         }
     }

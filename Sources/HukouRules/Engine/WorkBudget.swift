@@ -111,9 +111,10 @@ public enum WorkBudget {
     /// Most condition nodes and indicators one answer may report (HUKOU_MAX_ANSWER_NODES):
     /// each becomes a few hundred bytes of answer.
     public static let maxReportedNodes = 20_000
-    /// Largest answer handed to C (HUKOU_MAX_ANSWER_BYTES); checked after writing, as
-    /// the last line of defence behind the estimates.
-    public static let maxAnswerBytes = 8 * 1024 * 1024
+    /// Largest answer handed to C (HUKOU_MAX_ANSWER_BYTES, the largest answer the renderer
+    /// takes, so every answer can be rendered); checked after writing, as the last line of
+    /// defence behind the estimates.
+    public static let maxAnswerBytes = Renderer.maxAnswerBytes
 
     public static let answerTooLarge = HukouError(.limit, path: "", zh: "答复超过 \(maxAnswerBytes) 字节",
                                                   en: "answer larger than \(maxAnswerBytes) bytes")

@@ -151,6 +151,7 @@ public enum PackLoader {
                           ownRulesCities: ownRules, byteCount: byteCount)
         pack.cities = cities
         pack.cost = PackCost(pack)
+        pack.contentHash = Hex.encode(SHA256.hash(PackSignature.canonicalBytes(of: value)))
         return pack
     }
 

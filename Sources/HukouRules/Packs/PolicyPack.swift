@@ -29,6 +29,9 @@ public struct PolicyPack: Sendable {
     public internal(set) var cities: [PackCity] = []
     /// What answering from the pack costs (Engine/WorkBudget.swift), set when it loads.
     public internal(set) var cost = PackCost.zero
+    /// SHA-256 (lowercase hex) of the pack's canonical bytes (those a signature covers,
+    /// ``PackSignature/canonicalBytes(of:)``): names the exact rules on a decision receipt.
+    public internal(set) var contentHash: String = ""
 
     /// Whether the pack is in force on `date`.
     public func isInForce(on date: CivilDate) -> Bool {
