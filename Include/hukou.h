@@ -272,9 +272,10 @@ HUKOU_API const char *hukou_status_name(int status);
  * work (HUKOU_E_LIMIT, naming the bound): evaluations (a condition node judged or a
  * points indicator scored, estimated from the pack's shape and the number of people in
  * the request), and condition nodes and indicators reported in one answer. The embedded
- * packs need at most a few thousand of each. No decision call returns an answer larger
- * than HUKOU_MAX_ANSWER_BYTES (below, the largest hukou_render takes), so every answer
- * can be rendered. */
+ * packs need at most a few thousand of each. The answer's size is estimated the same way
+ * (nodes and their pack texts) and checked against HUKOU_MAX_ANSWER_BYTES (below, the
+ * largest answer hukou_render takes) before it is built, and its written size again
+ * after: no decision call returns a larger answer, so every answer can be rendered. */
 #define HUKOU_MAX_CALL_WORK 2000000
 #define HUKOU_MAX_ANSWER_NODES 20000
 

@@ -252,6 +252,32 @@ struct BoundedWorkTests {
         }
     }
 
+    @Test func longTextsTimesReferencesAreBoundedByAnswerBytes() throws {
+        // A 30 KB label on one leaf, referred to 100 times by a rule for everyone: a 30 KB
+        // pack whose answer carries the label 100 times per person (3 MB each). Few nodes,
+        // so only the byte estimate sees it: an applicant alone fits HUKOU_MAX_ANSWER_BYTES
+        // (4 MiB), a couple does not, and is refused before the answer is built.
+        let label = String(repeating: "长", count: 10_000) // 30 000 bytes of UTF-8
+        let refs = Array(repeating: #"{"ref":"big"}"#, count: 100).joined(separator: ",")
+        let definitions = #""definitions":{"big":{"fact":"married","op":"is","value":true,"label":{"zh":"\#(label)","en":"x"}},"e0":{"all":[\#(refs)]}}"#
+        let engine = try CEngine()
+        #expect(engine.load(hostilePack(id: "verbose", definitions + "," + entitlementRules(1))).status == HUKOU_OK)
+        let applicant = #"{"jurisdiction":"verbose","as_of":"2026-11-25","locale":"zh-CN","applicant":{"status":"residence_permit","married":true}"#
+        let alone = ask(engine, applicant + "}", call: .entitlements)
+        #expect(alone.status == HUKOU_OK, "\(alone.error)")
+        #expect((alone.answer?.utf8.count ?? 0) > 3_000_000)
+        let couple = ask(engine, applicant + family(1) + "}", call: .entitlements)
+        #expect(couple.status == HUKOU_E_LIMIT)
+        #expect(couple.error.hasPrefix("family: 答复约 "), "\(couple.error)")
+        #expect(couple.error.contains("HUKOU_MAX_ANSWER_BYTES"))
+        // Twice the references: refused when the pack loads.
+        let twice = #""definitions":{"big":{"fact":"married","op":"is","value":true,"label":{"zh":"\#(label)","en":"x"}},"e0":{"all":[\#(refs),\#(refs)]}}"#
+        let refused = engine.load(hostilePack(id: "verbose2", twice + "," + entitlementRules(1)))
+        #expect(refused.status == HUKOU_E_LIMIT)
+        #expect(english(refused.error).hasPrefix("entitlements: an answer would be about "))
+        #expect(refused.error.contains("more than the bound of 4194304 (HUKOU_MAX_ANSWER_BYTES)"))
+    }
+
     @Test func embeddedPacksAnswerTheLargestFamily() throws {
         // Every example request with 32 family members (copies of its first, or "other")
         // stays inside the bounds, for all three calls.

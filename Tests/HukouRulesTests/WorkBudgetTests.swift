@@ -10,10 +10,11 @@ struct WorkBudgetTests {
         for pack in Fixture.engine.registry.allPacks {
             let people = 1 + DecisionRequest.maxFamilyMembers
             for call in [WorkBudget.Call.eligibility, .points, .entitlements] {
-                let (work, reported) = WorkBudget.estimate(call, pack, national: national, people: people)
+                let (work, reported, bytes) = WorkBudget.estimate(call, pack, national: national, people: people)
                 // Room for packs many times larger than today's (a tenth of the work bound, a fifth of the answer bound).
                 #expect(work * 10 <= WorkBudget.maxWork, "\(pack.id) \(call): \(work)")
                 #expect(reported * 5 <= WorkBudget.maxReportedNodes, "\(pack.id) \(call): \(reported)")
+                #expect(bytes * 2 <= WorkBudget.maxAnswerBytes, "\(pack.id) \(call): \(bytes) bytes")
             }
         }
     }

@@ -20,6 +20,18 @@ public struct PackCost: Sendable, Equatable {
     /// Points: the whole call (score, requirements and vetoes, a projection over the
     /// horizon, and the what-if, which re-scores the indicators a change reads).
     public var points = 0
+    /// Bytes of answer, estimated from the same parts: per node a fixed overhead plus its
+    /// pack texts (labels in both languages, citation, compared values), so that long
+    /// texts count as much as many nodes.
+    public var eligibilityBaseBytes = 0
+    public var eligibilityPerMemberBytes = 0
+    public var entitlementsPerPersonBytes = 0
+    public var permitBytes = 0
+    public var pointsBytes = 0
+
+    /// Bytes an answer spends on one reported node besides its texts (measured: about
+    /// 100 for a bare leaf, docs/robustness.md).
+    static let nodeBytes = 160
 
     public static let zero = PackCost()
 
@@ -28,13 +40,34 @@ public struct PackCost: Sendable, Equatable {
     /// The costs of `pack`. Linear in the pack (each condition is walked once per place it
     /// is used; the what-if's readers are grouped by fact).
     public init(_ pack: PolicyPack) {
-        eligibilityBase = pack.pathways.reduce(0) { $0 + 1 + Self.nodes($1.condition) }
-            + pack.priorityGroups.reduce(0) { $0 + 1 + Self.nodes($1.condition) }
-        eligibilityPerMember = pack.pathways.reduce(0) { sum, pathway in
-            sum + pathway.followers.reduce(0) { $0 + 1 + Self.nodes($1.condition) }
+        for pathway in pack.pathways {
+            let size = Self.size(pathway.condition)
+            eligibilityBase += 1 + size.nodes
+            eligibilityBaseBytes += Self.nodeBytes + Self.bytes(pathway.name) + pathway.citation.utf8.count
+                + Self.bytes(pathway.note) + size.bytes
+                + pathway.addressOrder.reduce(0) { $0 + Self.nodeBytes + Self.bytes($1.label) + $1.citation.utf8.count }
+            for follower in pathway.followers {
+                let size = Self.size(follower.condition)
+                eligibilityPerMember += 1 + size.nodes
+                eligibilityPerMemberBytes += Self.nodeBytes + Self.bytes(follower.label) + follower.citation.utf8.count
+            }
         }
-        entitlementsPerPerson = pack.entitlements.reduce(0) { $0 + 1 + ($1.condition.map(Self.nodes) ?? 0) }
-        permit = pack.permitConditions.map { 1 + Self.nodes($0.condition) } ?? 0
+        for group in pack.priorityGroups {
+            let size = Self.size(group.condition)
+            eligibilityBase += 1 + size.nodes
+            eligibilityBaseBytes += Self.nodeBytes + Self.bytes(group.name) + group.citation.utf8.count + size.bytes
+        }
+        for rule in pack.entitlements {
+            let size = rule.condition.map(Self.size) ?? (nodes: 0, bytes: 0)
+            entitlementsPerPerson += 1 + size.nodes
+            entitlementsPerPersonBytes += Self.nodeBytes + Self.bytes(rule.name) + rule.citation.utf8.count
+                + Self.bytes(rule.note) + size.bytes
+        }
+        if let conditions = pack.permitConditions {
+            let size = Self.size(conditions.condition)
+            permit = 1 + size.nodes
+            permitBytes = Self.nodeBytes + Self.bytes(conditions.label) + conditions.citation.utf8.count + size.bytes
+        }
         if case .table(let table)? = pack.points {
             let score = table.indicators.reduce(0) { $0 + Self.cost($1) }
             let requirements = (table.requirements + table.vetoes).reduce(0) { $0 + 1 + Self.nodes($1.condition) }
@@ -53,15 +86,52 @@ public struct PackCost: Sendable, Equatable {
             let whatIf = changes.reduce(0) { $0 + score + (readers[$1] ?? 0) }
             pointsScore = score
             points = score + requirements + table.projectionHorizonMonths * score + whatIf
+            // The breakdown (every indicator), the requirements and vetoes with their
+            // shortfalls, and at most five what-if changes.
+            pointsBytes = table.indicators.reduce(0) { $0 + Self.bytes($1) }
+                + (table.requirements + table.vetoes).reduce(0) { $0 + Self.nodeBytes + Self.bytes($1.label) + $1.citation.utf8.count }
+                + 5 * table.indicators.reduce(0) { Swift.max($0, Self.nodeBytes + Self.bytes($1)) }
         }
     }
 
     /// Nodes of a condition (references are already expanded in a compiled condition).
     static func nodes(_ condition: Condition) -> Int {
+        size(condition).nodes
+    }
+
+    /// Nodes of a condition and the bytes its report may take.
+    static func size(_ condition: Condition) -> (nodes: Int, bytes: Int) {
+        let own = nodeBytes + bytes(condition.info.label) + (condition.info.citation?.utf8.count ?? 0)
         switch condition {
-        case .all(let children, _), .any(let children, _): return children.reduce(1) { $0 + nodes($1) }
-        case .not(let child, _): return 1 + nodes(child)
-        case .leaf: return 1
+        case .all(let children, _), .any(let children, _):
+            return children.reduce((1, own)) { sum, child in
+                let part = size(child)
+                return (sum.0 + part.nodes, sum.1 + part.bytes)
+            }
+        case .not(let child, _):
+            let part = size(child)
+            return (1 + part.nodes, own + part.bytes)
+        case .leaf(let leaf):
+            var operand = 0
+            if case .strings(let values) = leaf.operand { operand = values.reduce(0) { $0 + $1.utf8.count + 3 } }
+            if case .enumeration(let value) = leaf.operand { operand = value.utf8.count }
+            return (1, own + operand + bytes(leaf.fact.label))
+        }
+    }
+
+    /// Bytes of a text in the longer of its languages.
+    static func bytes(_ text: LocalizedText?) -> Int {
+        guard let text else { return 0 }
+        return Swift.max(text.zh.utf8.count, text.en.utf8.count)
+    }
+
+    /// Bytes of an indicator's breakdown entry (with its parts).
+    static func bytes(_ indicator: Indicator) -> Int {
+        let own = nodeBytes + bytes(indicator.label) + indicator.citation.utf8.count
+        switch indicator.kind {
+        case .bonus(let condition, _): return own + size(condition).bytes
+        case .group(let children, _), .bestOf(let children): return children.reduce(own) { $0 + bytes($1) }
+        default: return own
         }
     }
 
@@ -126,21 +196,26 @@ public enum WorkBudget {
 
     /// Evaluations and reported nodes of `call` on `pack` for `people` persons (the
     /// applicant and the family members).
-    static func estimate(_ call: Call, _ pack: PolicyPack, national: PolicyPack?, people: Int) -> (work: Int, reported: Int) {
+    static func estimate(_ call: Call, _ pack: PolicyPack, national: PolicyPack?, people: Int) -> (work: Int, reported: Int, bytes: Int) {
         let cost = pack.cost
         switch call {
         case .eligibility:
             let work = cost.eligibilityBase + (people - 1) * cost.eligibilityPerMember
-            return (work, work)
+            return (work, work, cost.eligibilityBaseBytes + (people - 1) * cost.eligibilityPerMemberBytes)
         case .points:
-            return (cost.points, cost.pointsScore)
+            return (cost.points, cost.pointsScore, cost.pointsBytes)
         case .entitlements:
             // The national rules the pack does not override are judged too (at most all of them).
-            var nationalRules = 0
-            if let national, national.id != pack.id { nationalRules = national.cost.entitlementsPerPerson }
-            let permit = pack.permitConditions != nil ? cost.permit : (national?.cost.permit ?? 0)
+            var nationalRules = 0, nationalBytes = 0
+            if let national, national.id != pack.id {
+                nationalRules = national.cost.entitlementsPerPerson
+                nationalBytes = national.cost.entitlementsPerPersonBytes
+            }
+            let own = pack.permitConditions != nil
+            let permit = own ? cost.permit : (national?.cost.permit ?? 0)
+            let permitBytes = own ? cost.permitBytes : (national?.cost.permitBytes ?? 0)
             let work = permit + people * (cost.entitlementsPerPerson + nationalRules)
-            return (work, work)
+            return (work, work, permitBytes + people * (cost.entitlementsPerPersonBytes + nationalBytes))
         }
     }
 
@@ -148,7 +223,7 @@ public enum WorkBudget {
     /// naming the bound), before any of it is done.
     public static func check(_ call: Call, _ pack: PolicyPack, national: PolicyPack?, request: DecisionRequest) throws(HukouError) {
         let people = 1 + request.family.count
-        let (work, reported) = estimate(call, pack, national: national, people: people)
+        let (work, reported, bytes) = estimate(call, pack, national: national, people: people)
         let path = people > 1 && call != .points ? "family" : ""
         guard work <= maxWork else {
             throw HukouError(.limit, path: path,
@@ -160,13 +235,18 @@ public enum WorkBudget {
                              zh: "答复约含 \(reported) 个条件节点（\(people) 人），超过每个答复的上限 \(maxReportedNodes)（HUKOU_MAX_ANSWER_NODES）",
                              en: "the answer would report about \(reported) condition nodes (\(people) people), more than the bound of \(maxReportedNodes) per answer (HUKOU_MAX_ANSWER_NODES)")
         }
+        guard bytes <= maxAnswerBytes else {
+            throw HukouError(.limit, path: path,
+                             zh: "答复约 \(bytes) 字节（\(people) 人），超过上限 \(maxAnswerBytes)（HUKOU_MAX_ANSWER_BYTES）",
+                             en: "the answer would be about \(bytes) bytes (\(people) people), more than the bound of \(maxAnswerBytes) (HUKOU_MAX_ANSWER_BYTES)")
+        }
     }
 
     /// Refuses, when it loads, a pack that no request could use within the bounds: one
     /// whose calls for an applicant alone (no family) are already beyond them.
     public static func admit(_ pack: PolicyPack) throws(HukouError) {
         for (call, section) in [(Call.eligibility, "pathways"), (.points, "points"), (.entitlements, "entitlements")] {
-            let (work, reported) = estimate(call, pack, national: nil, people: 1)
+            let (work, reported, bytes) = estimate(call, pack, national: nil, people: 1)
             guard work <= maxWork else {
                 throw HukouError(.limit, path: section,
                                  zh: "每次调用约需 \(work) 次判定，超过上限 \(maxWork)（HUKOU_MAX_CALL_WORK）",
@@ -176,6 +256,11 @@ public enum WorkBudget {
                 throw HukouError(.limit, path: section,
                                  zh: "每个答复约含 \(reported) 个条件节点，超过上限 \(maxReportedNodes)（HUKOU_MAX_ANSWER_NODES）",
                                  en: "an answer would report about \(reported) condition nodes, more than the bound of \(maxReportedNodes) (HUKOU_MAX_ANSWER_NODES)")
+            }
+            guard bytes <= maxAnswerBytes else {
+                throw HukouError(.limit, path: section,
+                                 zh: "答复约 \(bytes) 字节，超过上限 \(maxAnswerBytes)（HUKOU_MAX_ANSWER_BYTES）",
+                                 en: "an answer would be about \(bytes) bytes, more than the bound of \(maxAnswerBytes) (HUKOU_MAX_ANSWER_BYTES)")
             }
         }
     }
