@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * hukou.h: settlement eligibility, residence-permit points and public-service
  * entitlements for Chinese public-service kiosks.

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # ensure-deps.sh demo|test: make sure the Debian packages the C side needs are there,
 # installing the missing ones with apt-get when we may (root, or sudo without a
 # password); otherwise say which command to run.
 #   demo: a C compiler, pkg-config, json-c (libjson-c-dev)
-#   test: the same, plus valgrind, python3-jsonschema and python3-yaml (schema checks)
+#   test: the same, plus valgrind, python3-jsonschema and python3-yaml (schema checks),
+#         cmake (the CMake client of the installed library) and abigail-tools
+#         (abidw/abidiff, the ABI check against abi/libhukou.abi)
 set -euo pipefail
 what=${1:-demo}
 
@@ -19,6 +22,8 @@ if [[ "$what" == test ]]; then
     command -v python3 >/dev/null 2>&1 || missing+=(python3)
     python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
     python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
+    command -v cmake >/dev/null 2>&1 || missing+=(cmake)
+    command -v abidiff >/dev/null 2>&1 || missing+=(abigail-tools)
 fi
 ((${#missing[@]})) || exit 0
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
 
 /// `hukou`: the engine of the kiosk library, for service-center staff and policy offices.
