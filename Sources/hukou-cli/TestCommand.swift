@@ -72,8 +72,8 @@ struct TestCommand: ParsableCommand {
                 failed += 1
                 continue
             }
-            let pack = loaded[file.pack] ?? packBeside(path)
-            let answers = EngineCaseAnswers(engine: engine, pack: pack)
+            // Changed packs first, then the pack file beside the cases.
+            let answers = EngineCaseAnswers(engine: engine, packs: Array(loaded.values) + [packBeside(path)].compactMap { $0 })
             let run = CaseRunner.run(file) { policyCase in
                 if let shared, policyCase.call != .lint { return shared.answer(policyCase.call, request: policyCase.request) }
                 return answers.answer(policyCase, file: file)
