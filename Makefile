@@ -124,6 +124,7 @@ cases: lib
 	$(SWIFT) build --product hukou-cli
 	$(HUKOU_CLI) test Policies
 	$(HUKOU_CLI) test Policies --library $(B)/lib/libhukou.so
+	scripts/test-cases-cli.sh $(HUKOU_CLI)
 
 # Golden answers (examples/answers/<request>/<call>.<locale>.json): every example request,
 # every call, both locales. `make golden` rewrites them; golden-test compares byte for byte.
