@@ -88,6 +88,7 @@ struct TestCommand: ParsableCommand {
             passed += run.passed
             failed += run.failed
         }
+        if let library { print("answers through the C ABI of \(library) (lint cases: the Swift engine; lint is not part of the C ABI)") }
         print("\(passed) passed, \(failed) failed")
         if failed > 0 || files.isEmpty { throw CLIExit.findings }
     }
