@@ -117,13 +117,14 @@ cli-test:
 	$(SWIFT) build --product hukou-cli
 	scripts/test-cli.sh .build/debug/hukou-cli
 
-# The policy cases through the command line (the Swift engine), then through the C ABI of the
-# release library that ships (build/lib/libhukou.so): "release is what ships".
+# The policy cases through the command line (the Swift engine, on the pack files), then
+# through the C ABI of the release library that ships (build/lib/libhukou.so, on its
+# embedded packs): "release is what ships".
 HUKOU_CLI := .build/debug/hukou-cli
 cases: lib
 	$(SWIFT) build --product hukou-cli
 	$(HUKOU_CLI) test Policies
-	$(HUKOU_CLI) test Policies --library $(B)/lib/libhukou.so
+	$(HUKOU_CLI) test Policies --library $(B)/lib/libhukou.so --embedded
 	scripts/test-cases-cli.sh $(HUKOU_CLI)
 
 # Golden answers (examples/answers/<request>/<call>.<locale>.json): every example request,

@@ -58,6 +58,12 @@ contains "the 12-month case fails" "12 months, a labor contract and a rented hom
 contains "lint sees the changed pack" "the pack keeps the national rules and its own 1-year cap: violations: expected 0 elements"
 check "--pack with the unchanged pack passes" 0 "$H" test --pack Policies/anyang.json
 
+# An edited pack file beside its cases is what `hukou test` tests; --embedded the built-in copy.
+cp "$tmp/anyang-24.json" "$tmp/Policies/anyang.json"
+check "the edited pack beside the cases is tested" 1 "$H" test "$cases"
+contains "the 12-month case fails on the edited pack" "12 months, a labor contract and a rented home qualify: pathways[urban_ordinary_workers].result: expected eligible, got not_eligible"
+check "--embedded tests the built-in pack" 0 "$H" test "$cases" --embedded
+
 # A case file with a mistake names the place.
 printf 'pack: anyang\ncases:\n  - {name: n, clause: c, call: vote, expect: {a: 1}}\n' > "$tmp/bad.cases.yaml"
 check "a broken case file fails" 1 "$H" test "$tmp/bad.cases.yaml"
