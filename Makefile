@@ -163,17 +163,20 @@ check-install: lib cli
 cli-test: cli
 	scripts/test-cli.sh $(B)/bin/hukou
 
-# The policy cases through the command line (the Swift engine), then through the C ABI of the
-# release library that ships (build/lib/libhukou.so): "release is what ships".
+# The policy cases through the command line (the Swift engine, on the pack files), then
+# through the C ABI of the release library that ships (build/lib/libhukou.so, on its
+# embedded packs): "release is what ships".
 HUKOU_CLI := .build/debug/hukou-cli
 cases: lib
 	$(SWIFT) build --product hukou-cli
 	$(HUKOU_CLI) test Policies
-	$(HUKOU_CLI) test Policies --library $(B)/lib/libhukou.so
+	$(HUKOU_CLI) test Policies --library $(B)/lib/libhukou.so --embedded
+	scripts/test-cases-cli.sh $(HUKOU_CLI)
 
 # Golden answers (examples/answers/<request>/<call>.<locale>.json): every example request,
-# every call, both locales. `make golden` rewrites them; golden-test compares byte for byte.
-golden:
+# every call, both locales. `make golden` rewrites them (after re-embedding the pack files, so
+# that they answer as Policies/ says); golden-test compares byte for byte.
+golden: packs
 	$(SWIFT) build --product hukou-cli
 	$(HUKOU_CLI) golden
 

@@ -15,12 +15,14 @@ struct HukouCommand: ParsableCommand {
           hukou explain urban_ordinary_workers --jurisdiction anyang
           hukou lint my-city.json
           hukou diff Policies/anyang.json anyang-2027.json
+          hukou test --pack anyang-2027.json
           hukou generate --count 100000 --jurisdiction anyang | hukou batch - --summary-only
           hukou keygen --out center.key > center.pub
           hukou sign my-city.json --key center.key --serial 7 > my-city.signed.json
           hukou verify my-city.signed.json --public-key $(cat center.pub)
 
-        Exit codes: 0 success; 1 lint violations, changed rules (diff --exit-code) or a bad signature (verify);
+        Exit codes: 0 success; 1 lint violations, changed rules (diff --exit-code), a bad signature (verify),
+        a failed case (test) or golden answer (golden --check);
         2 usage error; 3 invalid request; 4 invalid pack; 5 I/O error.
         """,
         version: hukouVersion,
