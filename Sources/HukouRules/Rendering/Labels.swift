@@ -283,10 +283,10 @@ public enum Verdict: Sendable, Equatable {
     public var ascii: String {
         switch self {
         case .yes: return "[+]"
-        case .no: return "[x]"
+        case .no: return "[-]"
         case .unknown: return "[?]"
         case .open: return "[~]"
-        case .notApplicable: return "[-]"
+        case .notApplicable: return "[/]"
         }
     }
 }
