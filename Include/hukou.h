@@ -48,22 +48,46 @@
 extern "C" {
 #endif
 
-#if defined(_WIN32)
-#  define HUKOU_API __declspec(dllimport)
-#elif defined(__GNUC__) || defined(__clang__)
-#  define HUKOU_API __attribute__((visibility("default")))
-#else
-#  define HUKOU_API
+/*
+ * HUKOU_API marks the functions of the C API. Define it before including this header
+ * to override it (e.g. to empty, or to a calling-convention attribute). Programs that
+ * link the static library libhukou.a define HUKOU_STATIC (pkg-config --static --cflags
+ * and the CMake target hukou::hukou_static do), so that no import attribute is used.
+ */
+#ifndef HUKOU_API
+#  if defined(_WIN32) && !defined(HUKOU_STATIC)
+#    define HUKOU_API __declspec(dllimport)
+#  elif (defined(__GNUC__) || defined(__clang__)) && !defined(HUKOU_STATIC)
+#    define HUKOU_API __attribute__((visibility("default")))
+#  else
+#    define HUKOU_API
+#  endif
 #endif
 
-/* Library version of this header; hukou_version() gives the linked library's. */
+/*
+ * Library version of this header; hukou_version() gives the linked library's.
+ * Versioning policy (docs/versioning.md): PATCH fixes, MINOR additions (new functions,
+ * new status codes, new answer fields), MAJOR with HUKOU_ABI_VERSION on an incompatible
+ * change of this header.
+ */
 #define HUKOU_VERSION_MAJOR 0
-#define HUKOU_VERSION_MINOR 1
+#define HUKOU_VERSION_MINOR 2
 #define HUKOU_VERSION_PATCH 0
-#define HUKOU_VERSION "0.1.0"
+#define HUKOU_VERSION "0.2.0"
+
+/*
+ * The version as one number, MAJOR * 1000000 + MINOR * 1000 + PATCH (2000 for 0.2.0,
+ * 1002003 for 1.2.3), for preprocessor comparisons:
+ *   #if HUKOU_VERSION_CHECK(0, 2, 0)   ... code that needs 0.2.0 or later ...   #endif
+ */
+#define HUKOU_VERSION_NUMBER \
+    (HUKOU_VERSION_MAJOR * 1000000 + HUKOU_VERSION_MINOR * 1000 + HUKOU_VERSION_PATCH)
+#define HUKOU_VERSION_CHECK(major, minor, patch) \
+    (HUKOU_VERSION_NUMBER >= ((major) * 1000000 + (minor) * 1000 + (patch)))
 
 /* ABI version: changes only on an incompatible change of this header; it is the
- * number in the shared library's SONAME (libhukou.so.1). */
+ * number in the shared library's SONAME (libhukou.so.1). scripts/abi-check.sh
+ * compares the library with the committed baseline (abi/libhukou.abi) in make test. */
 #define HUKOU_ABI_VERSION 1
 
 /* Limits on input (bytes and JSON nesting levels). */
@@ -83,6 +107,9 @@ extern "C" {
 #define HUKOU_E_INTERNAL              8  /* a defect in the library; please report it with the request */
 #define HUKOU_E_SIGNATURE             9  /* a pack is unsigned, signed by an untrusted key, or altered (trusted engines) */
 #define HUKOU_E_ROLLBACK             10  /* a pack is older (lower serial) than a loaded version of it */
+/* Never returned by a function: the name hukou_status_name() gives any int that is
+ * none of the codes above (a code of a newer library, or garbage). */
+#define HUKOU_E_UNKNOWN_STATUS       (-1)
 
 /* An engine: the loaded policy packs. Opaque. */
 typedef struct hukou_engine hukou_engine;

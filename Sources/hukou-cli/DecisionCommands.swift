@@ -32,6 +32,11 @@ struct DecisionOptions: ParsableArguments {
 
     @OptionGroup var engineOptions: EngineOptions
 
+    func validate() throws {
+        try OptionChecks.locale(locale)
+        try OptionChecks.date(date)
+    }
+
     /// Reads the request, applies --date and --locale, asks `call`, prints the answer.
     func run(_ call: (Engine, DecisionRequest) throws(HukouError) -> JSONValue) throws {
         let engine = try engineOptions.makeEngine()
