@@ -3,7 +3,8 @@
 # installing the missing ones with apt-get when we may (root, or sudo without a
 # password); otherwise say which command to run.
 #   demo: a C compiler, pkg-config, json-c (libjson-c-dev)
-#   test: the same, plus valgrind, python3-jsonschema and python3-yaml (schema checks)
+#   test: the same, plus valgrind, python3-jsonschema and python3-yaml (schema checks),
+#         chromium and fonts-noto-cjk (the kiosk pages in headless Chromium, render-test)
 set -euo pipefail
 what=${1:-demo}
 
@@ -18,6 +19,9 @@ if [[ "$what" == test ]]; then
     command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
     command -v python3 >/dev/null 2>&1 || missing+=(python3)
     python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
+    # render-test: headless Chromium and a CJK font for the kiosk pages.
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    { command -v fc-list >/dev/null 2>&1 && [[ -n "$(fc-list :lang=zh 2>/dev/null)" ]]; } || missing+=(fonts-noto-cjk)
     python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
 fi
 ((${#missing[@]})) || exit 0
