@@ -7,6 +7,7 @@
 #   test: the same, plus valgrind, python3-jsonschema and python3-yaml (schema checks),
 #         cmake (the CMake client of the installed library) and abigail-tools
 #         (abidw/abidiff, the ABI check against abi/libhukou.abi)
+#         chromium and fonts-noto-cjk (the kiosk pages in headless Chromium, render-test)
 set -euo pipefail
 what=${1:-demo}
 
@@ -21,6 +22,9 @@ if [[ "$what" == test ]]; then
     command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
     command -v python3 >/dev/null 2>&1 || missing+=(python3)
     python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
+    # render-test: headless Chromium and a CJK font for the kiosk pages.
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    { command -v fc-list >/dev/null 2>&1 && [[ -n "$(fc-list :lang=zh 2>/dev/null)" ]]; } || missing+=(fonts-noto-cjk)
     python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
     command -v cmake >/dev/null 2>&1 || missing+=(cmake)
     command -v abidiff >/dev/null 2>&1 || missing+=(abigail-tools)

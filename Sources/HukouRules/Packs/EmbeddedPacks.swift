@@ -341,6 +341,9 @@ enum EmbeddedPacks {
         {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
+      "documents": [
+        {"name": {"zh": "与用人单位依法签订的劳动（聘用）合同，或依法持有的工商营业执照", "en": "the labor (employment) contract signed with the employer, or the business licence"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
+      ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
     },
     {
@@ -360,6 +363,9 @@ enum EmbeddedPacks {
         {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
         {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
+      ],
+      "documents": [
+        {"name": {"zh": "取得就业地认证的初级工以上《岗位技能资质等级证书》", "en": "the job-skill qualification certificate (岗位技能资质等级证书), junior worker or above, certified at the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
     },
@@ -397,6 +403,10 @@ enum EmbeddedPacks {
         {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
         {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
+      ],
+      "documents": [
+        {"name": {"zh": "国（境）外学历学位证书或高等教育文凭", "en": "the degree certificate or higher-education diploma from abroad"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"name": {"zh": "中国留学服务中心的认证", "en": "the certification by the China Service Center for Scholarly Exchange (中国留学服务中心)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
     },
@@ -551,7 +561,12 @@ enum EmbeddedPacks {
         {"label": {"zh": "符合合法稳定就业、合法稳定住所、连续就读条件之一", "en": "legal stable employment, legal stable residence or continuous study"},
          "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}
       ]
-    }
+    },
+    "documents": [
+      {"name": {"zh": "居住地住址证明（房屋租赁合同、房屋产权证明文件、购房合同，或房屋出租人、用人单位、就读学校出具的住宿证明等）", "en": "proof of the address (tenancy contract, property-rights document, purchase contract, or a lodging certificate from the landlord, employer or school)"}, "citation": "居住证暂行条例 第九条"},
+      {"name": {"zh": "以就业申领的：就业证明（工商营业执照、劳动合同、用人单位出具的劳动关系证明等）", "en": "if applying on employment: proof of employment (business licence, labor contract, or a certificate of the employment relation from the employer)"}, "citation": "居住证暂行条例 第九条"},
+      {"name": {"zh": "以就读申领的：就读证明（学生证、就读学校出具的连续就读证明等）", "en": "if applying on study: proof of study (student card, or a certificate of continuous study from the school)"}, "citation": "居住证暂行条例 第九条"}
+    ]
   },
   "priority_groups": [
     {"id": "rural_students_and_soldiers", "name": {"zh": "农村学生升学和参军进入城镇的人口", "en": "rural students admitted to school and people entering through military service"},
@@ -967,7 +982,15 @@ enum EmbeddedPacks {
         {"label": {"zh": "用人单位集体户口", "en": "the employer's collective hukou"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"},
         {"label": {"zh": "市、区人民政府所属人力资源中介机构集体户口", "en": "the collective hukou of a municipal or district public HR agency"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"}
       ],
-      "note": {"zh": "此处判断第三十二条（二）至（四）的申请条件；（五）积分是否达到申报指导分值，以及第四十四条不予积分落户的情形，见积分查询（hukou_score_points）。（一）在境内具有合法有效户籍身份由公安机关核验。", "en": "this judges the conditions of Art. 32 (2)–(4); whether the score reaches the guidance score (Art. 32 (5)) and the exclusions of Art. 44 are answered by the points query (hukou_score_points). Art. 32 (1), a valid hukou identity, is checked by the police."}
+      "documents": [
+        {"name": {"zh": "积分入户申请表", "en": "the points-settlement application form"}, "citation": "津政发〔2015〕39号 第三十三条"},
+        {"name": {"zh": "居民身份证", "en": "resident identity card"}, "citation": "津政发〔2015〕39号 第三十三条"},
+        {"name": {"zh": "居民户口簿", "en": "household register (户口簿)"}, "citation": "津政发〔2015〕39号 第三十三条"},
+        {"name": {"zh": "天津市居住证", "en": "Tianjin residence permit"}, "citation": "津政发〔2015〕39号 第三十三条"},
+        {"name": {"zh": "合法落户地相关证明", "en": "proof of the legal settlement address"}, "citation": "津政发〔2015〕39号 第三十三条"},
+        {"name": {"zh": "与积分有关的证明材料（学历、技能水平、职称、合法居所、纳税及社会保险费缴纳、计划生育、省部级以上奖项或荣誉称号、结婚证、住房公积金缴存、征信记录等）", "en": "proofs for the points claimed (education, skill level, professional title, legal residence, tax and social-insurance payments, family planning, provincial or higher awards, marriage certificate, housing-fund deposits, credit record, etc.)"}, "citation": "津政发〔2015〕39号 第三十三条"}
+      ],
+      "note": {"zh": "此处判断第三十二条（二）至（四）的申请条件；（五）积分是否达到申报指导分值，以及第四十四条不予积分落户的情形，见积分查询。（一）在境内具有合法有效户籍身份由公安机关核验。", "en": "this judges the conditions of Art. 32 (2)–(4); whether the score reaches the guidance score (Art. 32 (5)) and the exclusions of Art. 44 are answered by the points query. Art. 32 (1), a valid hukou identity, is checked by the police."}
     }
   ],
   "priority_groups": [

@@ -121,11 +121,13 @@ public enum PackLoader {
         }
 
         var permitConditions: Requirement?
+        var permitDocuments: [RequiredDocument] = []
         if var permit = try reader.object("residence_permit_conditions") {
             permitConditions = Requirement(
                 id: "residence_permit_conditions", label: try permit.requiredText("label"),
                 citation: try permit.requiredString("citation"),
                 condition: try compiler.compile(try permit.require("condition"), path: permit.childPath("condition")))
+            permitDocuments = try RequiredDocument.read(&permit)
             try permit.finish()
         }
 
@@ -151,6 +153,7 @@ public enum PackLoader {
                           ownRulesCities: ownRules, byteCount: byteCount)
         pack.cities = cities
         pack.cost = PackCost(pack)
+        pack.permitDocuments = permitDocuments
         pack.contentHash = Hex.encode(SHA256.hash(PackSignature.canonicalBytes(of: value)))
         return pack
     }
@@ -217,9 +220,12 @@ public enum PackLoader {
         }
         let note = try reader.text("note")
         let provisional = try reader.bool("provisional") ?? false
+        let documents = try RequiredDocument.read(&reader)
         try reader.finish()
-        return Pathway(id: id, name: name, citation: citation, condition: condition, followers: followers, addressOrder: address,
-                       note: note, provisional: provisional)
+        var pathway = Pathway(id: id, name: name, citation: citation, condition: condition, followers: followers, addressOrder: address,
+                              note: note, provisional: provisional)
+        pathway.documents = documents
+        return pathway
     }
 
     private static func readEntitlement(_ value: JSONValue, path: String, compiler: inout ConditionCompiler) throws(HukouError) -> EntitlementRule {

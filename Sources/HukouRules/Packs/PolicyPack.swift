@@ -32,6 +32,8 @@ public struct PolicyPack: Sendable {
     /// SHA-256 (lowercase hex) of the pack's canonical bytes (those a signature covers,
     /// ``PackSignature/canonicalBytes(of:)``): names the exact rules on a decision receipt.
     public internal(set) var contentHash: String = ""
+    /// Documents to bring for a residence permit (居住证暂行条例 第九条 in the national pack).
+    public internal(set) var permitDocuments: [RequiredDocument] = []
 
     /// Whether the pack is in force on `date`.
     public func isInForce(on date: CivilDate) -> Bool {
@@ -81,6 +83,8 @@ public struct Pathway: Sendable {
     /// The pathway rests on standards the document leaves to implementing rules (e.g. who
     /// counts as introduced talent): every answer about it is provisional.
     public let provisional: Bool
+    /// Documents to bring, as the cited texts list them (empty: the texts list none).
+    public internal(set) var documents: [RequiredDocument] = []
 }
 
 /// Which family members may settle with the applicant under a pathway.
