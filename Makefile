@@ -2,7 +2,8 @@
 #
 #   make demo      build the library and run the C kiosk demo on the embedded packs
 #   make test      every test: Swift unit tests, the C API test (under valgrind),
-#                  the exports/NEEDED/SONAME check and an install smoke test
+#                  the exports/NEEDED/SONAME check, an install smoke test, the CLI, the
+#                  batch report in headless Chromium and the Spark job in local mode
 #   make lib       build/lib/libhukou.so.1 (+ libhukou.so link), build/lib/libhukou.a
 #   make install   PREFIX=/usr/local (and DESTDIR) as usual; install-strip strips the .so
 #   make ctest     the C API test program only
@@ -54,7 +55,7 @@ B := build
 RUNTIME := $(B)/lib/hukou-swift-runtime
 EXAMPLES := $(MAKE) -C examples HUKOU_PKG_CONFIG_PATH=$(CURDIR)/$(B)/lib/pkgconfig
 
-.PHONY: all lib deps test-deps demo ctest test swift-test check-exports check-install cli-test schema-test packs docs \
+.PHONY: all lib deps test-deps demo ctest test swift-test check-exports check-install cli-test report-test spark-test schema-test packs docs \
 	install install-strip uninstall clean
 
 all: lib
@@ -112,6 +113,19 @@ cli-test:
 	$(SWIFT) build --product hukou-cli
 	scripts/test-cli.sh .build/debug/hukou-cli
 
+# The batch report in headless Chromium (DOM and screenshot), and the Spark job of
+# examples/spark/ in Spark local mode against one batch run (docs/scale-out.md). Their
+# Debian packages (chromium, Java 17) and PySpark are installed when we may.
+report-test:
+	@scripts/ensure-deps.sh browser
+	$(SWIFT) build --product hukou-cli
+	scripts/check-report.sh .build/debug/hukou-cli
+
+spark-test:
+	@scripts/ensure-deps.sh spark
+	$(SWIFT) build --product hukou-cli
+	scripts/test-spark.sh .build/debug/hukou-cli
+
 # Packs and example requests against the published JSON Schemas (python3-jsonschema).
 schema-test:
 	@py=$$(for p in python3 /usr/bin/python3; do $$p -c 'import jsonschema' 2>/dev/null && echo $$p && break; done); \
@@ -125,7 +139,7 @@ docs:
 
 # Every stage runs even when an earlier one failed; the last line counts the stages
 # ("stages: N passed, N failed"), each stage prints its own counts before it.
-TEST_STAGES := swift-test ctest check-exports check-install cli-test schema-test fuzz-smoke
+TEST_STAGES := swift-test ctest check-exports check-install cli-test report-test spark-test schema-test fuzz-smoke
 test: test-deps
 	@passed=0; failed=0; failures=; \
 	for stage in $(TEST_STAGES); do \
