@@ -32,7 +32,37 @@ check "packs lists anyang" 0 "$H" packs
 contains "packs lists anyang" "安政办〔2018〕19号"
 check "explain a pathway" 0 "$H" explain towns_open --jurisdiction anyang --locale en
 contains "explain shows the citation" "安政办〔2018〕19号 二（三）"
-check "explain an unknown pathway" 64 "$H" explain nope
+check "explain an unknown pathway" 2 "$H" explain nope
+
+# Version and usage errors (exit codes as in README and `hukou --help`: 2 usage).
+want_version=$(sed -n 's/^#define HUKOU_VERSION "\(.*\)".*/\1/p' Include/hukou.h)
+check "--version" 0 "$H" --version
+if [ "$(cat "$tmp/out")" = "$want_version" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL --version says \"$(cat "$tmp/out")\", HUKOU_VERSION is \"$want_version\""; fi
+check "unknown option is a usage error" 2 "$H" --no-such-option
+check "unknown subcommand is a usage error" 2 "$H" no-such-command
+check "missing argument is a usage error" 2 "$H" eligibility
+check "bad --format is a usage error" 2 "$H" eligibility "$tmp/req.json" --format xml
+check "--help" 0 "$H" --help
+contains "help documents the usage exit code" "2 usage error"
+# Option values are checked before any work: no fallback to Chinese, no impossible date.
+check "unknown --locale refused" 2 "$H" eligibility "$tmp/req.json" --locale fr
+contains "--locale error names the choices" "--locale must be zh-CN or en"
+check "--locale en accepted" 0 "$H" points "$tmp/req.json" --locale en
+contains "--locale en answers in English" '"locale":"en"'
+check "impossible --date refused (2026-02-30)" 2 "$H" eligibility "$tmp/req.json" --date 2026-02-30
+contains "--date error names the format" "--date must be an existing date YYYY-MM-DD"
+check "--date 2028-02-29 (leap day) accepted" 0 "$H" eligibility "$tmp/req.json" --date 2028-02-29
+check "--date 2027-02-29 (no leap day) refused" 2 "$H" entitlements "$tmp/req.json" --date 2027-02-29
+check "--date outside 1900–2200 refused" 2 "$H" points "$tmp/req.json" --date 2201-01-01
+check "--date not YYYY-MM-DD refused" 2 "$H" eligibility "$tmp/req.json" --date 2026-1-5
+check "explain: unknown --locale refused" 2 "$H" explain towns_open --jurisdiction anyang --locale de
+check "explain: impossible --date refused" 2 "$H" explain towns_open --jurisdiction anyang --date 2026-13-01
+check "lint: unknown --locale refused" 2 "$H" lint Policies/anyang.json --locale fr
+check "generate: unknown --jurisdiction refused" 2 "$H" generate --count 1 --jurisdiction paris
+contains "generate names the known jurisdictions" "no pack has this jurisdiction"
+check "generate: impossible --date refused" 2 "$H" generate --count 1 --date 2026-02-30
+check "generate: a county pack's id accepted" 0 "$H" generate --count 1 --jurisdiction wenzhou/ruian
+contains "generate writes that jurisdiction" '"jurisdiction":"wenzhou/ruian"'
 
 for pack in Policies/*.json Policies/*/*.json; do
   [ -f "$pack" ] || continue

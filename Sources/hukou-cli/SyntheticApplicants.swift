@@ -265,9 +265,12 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Random seed (the same seed gives the same population).") var seed: UInt64 = 1
     @OptionGroup var engineOptions: EngineOptions
 
+    func validate() throws { try OptionChecks.date(date) }
+
     func run() throws {
         guard let asOf = CivilDate(iso: date) else { throw ValidationError("--date must be an existing date YYYY-MM-DD") }
         let engine = try engineOptions.makeEngine()
+        try OptionChecks.jurisdiction(jurisdiction, in: engine)
         let districts = (try? engine.registry.pack(jurisdiction, on: asOf))?.districts.names ?? []
         var generator = SyntheticApplicants(random: SplitMix64(seed: seed), jurisdiction: jurisdiction, city: city, asOf: asOf, districts: districts)
         var output = OutputBuffer()

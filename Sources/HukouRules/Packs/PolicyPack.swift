@@ -24,6 +24,9 @@ public struct PolicyPack: Sendable {
     public let ownRulesCities: [OwnRulesCity]
     /// The bytes the pack was loaded from, for signature checks and `hukou packs`.
     public let byteCount: Int
+    /// SHA-256 (lowercase hex) of the pack's canonical bytes (those a signature covers,
+    /// ``PackSignature/canonicalBytes(of:)``): names the exact rules on a decision receipt.
+    public internal(set) var contentHash: String = ""
 
     /// Whether the pack is in force on `date`.
     public func isInForce(on date: CivilDate) -> Bool {
