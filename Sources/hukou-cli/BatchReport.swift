@@ -70,9 +70,14 @@ enum BatchReport {
             page += " · " + words.pick("规则对比：", "rule change: ") + escape(summary.comparing[0]) + " → " + escape(summary.comparing[1])
         }
         page += "</p>\n"
+        let validity = summary.validityLines(words)
+        if !validity.isEmpty {
+            page += "<div id=\"validity\" style=\"border-left:6px solid #f9a825;background:#fff8e1;padding:8px 12px;margin:12px 0;font-size:15px\">"
+                + validity.map { escape($0) }.joined(separator: "<br>") + "</div>\n"
+        }
         if !pathways.isEmpty { page += pathwaySection(summary, pathways, words) }
         if summary.comparing.count == 2, !pathways.isEmpty { page += compareSection(pathways, words) }
-        if summary.scored > 0 { page += pointsSection(summary, words) }
+        if summary.scored > 0 || summary.pointsStatuses.contains(where: { $0.key != "scored" }) { page += pointsSection(summary, words) }
         if !summary.errors.isEmpty { page += errorSection(summary, words) }
         page += "<p class=\"muted\">" + words.pick("由 hukou batch 生成；合成或实际申请数据的统计，不是对任何个人的决定。",
                                                    "Made by hukou batch; statistics of a population, not a decision on any person.") + "</p>\n</body>\n</html>\n"
@@ -171,6 +176,9 @@ enum BatchReport {
         }
         if summary.incomplete > 0 {
             out += words.pick("；信息不全、分数可能偏低：", "; incomplete scores (may be low): ") + grouped(summary.incomplete)
+        }
+        for (status, count) in summary.pointsStatuses.sorted(by: { $0.key < $1.key }) where status != "scored" {
+            out += "; " + escape(status) + " " + grouped(count)
         }
         out += "</p>\n"
         let bins = summary.histogram.keys.sorted()

@@ -33,7 +33,19 @@ struct BatchResult: Sendable {
     /// Pathway results per engine (two when comparing).
     var pathways: [[PathwayResult]] = []
     var points: PointsResult?
+    /// How the points were scored ("scored", "table_not_encoded", …) when the answer says.
+    var pointsStatus: String?
     var locale: String?
+    /// The answer's validity block: status ("in_force", "expired", …) and, when not in
+    /// force, the sentence the answer shows first.
+    var validityStatus: String?
+    var validityText: String?
+
+    mutating func addValidity(_ answer: JSONValue) {
+        guard validityStatus == nil, let validity = answer["validity"], let status = validity["status"]?.stringValue else { return }
+        validityStatus = status
+        if status != "in_force" { validityText = validity["text"]?.stringValue }
+    }
 
     /// Adds one eligibility answer's pathway results (unmet requirements for the first pack only).
     mutating func addEligibility(_ answer: JSONValue, collectUnmet: Bool) {
@@ -46,6 +58,7 @@ struct BatchResult: Sendable {
             groupName += " " + city
         }
         if locale == nil { locale = answer["locale"]?.stringValue }
+        if collectUnmet { addValidity(answer) }
         for (order, pathway) in (answer["pathways"]?.elements ?? []).enumerated() {
             guard let id = pathway["id"]?.stringValue, let verdict = pathway["result"]?.stringValue else { continue }
             var unmet: [String] = []
@@ -59,6 +72,8 @@ struct BatchResult: Sendable {
     }
 
     mutating func addPoints(_ answer: JSONValue) {
+        addValidity(answer)
+        pointsStatus = answer["score_status"]?.stringValue
         guard let total = answer["total"]?.intValue else { return }
         points = PointsResult(total: total, threshold: answer["threshold"]?.intValue,
                               reaches: answer["reaches_threshold"]?.boolValue,
@@ -203,6 +218,11 @@ struct BatchSummary: Equatable {
     var reaching = 0
     var incomplete = 0
     var thresholds: [Int: Int] = [:]
+    /// Applicants by the points answer's score_status (where it says one).
+    var pointsStatuses: [String: Int] = [:]
+    /// Applicants by the answers' validity status, and the sentences of those not in force.
+    var validity: [String: Int] = [:]
+    var validityTexts: [String: Int] = [:]
     /// Points, by bins of `binWidth`: lower bound → applicants.
     var histogram: [Int: Int] = [:]
     static let binWidth = 10
@@ -244,6 +264,9 @@ struct BatchSummary: Equatable {
                 pathways[key] = summary
             }
         }
+        if let status = result.validityStatus { validity[status, default: 0] += 1 }
+        if let text = result.validityText { validityTexts[text, default: 0] += 1 }
+        if let status = result.pointsStatus { pointsStatuses[status, default: 0] += 1 }
         if let points = result.points {
             scored += 1
             if points.reaches == true { reaching += 1 }
@@ -278,6 +301,9 @@ struct BatchSummary: Equatable {
         reaching += other.reaching
         incomplete += other.incomplete
         thresholds.merge(other.thresholds, uniquingKeysWith: +)
+        pointsStatuses.merge(other.pointsStatuses, uniquingKeysWith: +)
+        validity.merge(other.validity, uniquingKeysWith: +)
+        validityTexts.merge(other.validityTexts, uniquingKeysWith: +)
         histogram.merge(other.histogram, uniquingKeysWith: +)
     }
 }

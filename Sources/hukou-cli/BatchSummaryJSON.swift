@@ -13,6 +13,12 @@ extension BatchSummary {
         out.set("applicants", applicants)
         out.setIfPresent("locale", locale)
         if !comparing.isEmpty { out.set("comparing", .array(comparing.map { .string($0) })) }
+        if !validity.isEmpty {
+            var block = JSONObjectBuilder()
+            block.set("statuses", Self.counts(validity))
+            block.set("texts", Self.counts(validityTexts))
+            out.set("validity", block.value)
+        }
         out.set("errors", .array(errors.keys.sorted().compactMap { errors[$0] }.map { group in
             var item = JSONObjectBuilder()
             item.set("status", group.status)
@@ -51,6 +57,7 @@ extension BatchSummary {
         points.set("reaching_threshold", reaching)
         points.set("incomplete", incomplete)
         points.set("bin_width", Self.binWidth)
+        if !pointsStatuses.isEmpty { points.set("score_statuses", Self.counts(pointsStatuses)) }
         points.set("thresholds", Self.counts(Dictionary(uniqueKeysWithValues: thresholds.map { (String($0.key), $0.value) })))
         points.set("histogram", .array(histogram.keys.sorted().map { bin in
             .array([.integer(Int64(bin)), .integer(Int64(histogram[bin] ?? 0))])
@@ -100,7 +107,10 @@ extension BatchSummary {
             }
             pathways[group + "\u{1F}" + id] = pathway
         }
+        validity = Self.counts(value["validity"]?["statuses"])
+        validityTexts = Self.counts(value["validity"]?["texts"])
         let points = value["points"]
+        pointsStatuses = Self.counts(points?["score_statuses"])
         scored = points?["scored"]?.intValue ?? 0
         reaching = points?["reaching_threshold"]?.intValue ?? 0
         incomplete = points?["incomplete"]?.intValue ?? 0
