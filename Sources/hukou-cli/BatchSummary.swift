@@ -75,7 +75,7 @@ struct BatchResult: Sendable {
         addValidity(answer)
         pointsStatus = answer["score_status"]?.stringValue
         guard let total = answer["total"]?.intValue else { return }
-        points = PointsResult(total: total, threshold: answer["threshold"]?.intValue,
+        points = PointsResult(total: BatchSummary.clampPoints(total), threshold: answer["threshold"]?.intValue.map(BatchSummary.clampPoints),
                               reaches: answer["reaches_threshold"]?.boolValue,
                               complete: answer["score_complete"]?.boolValue ?? true)
         if locale == nil { locale = answer["locale"]?.stringValue }
@@ -170,11 +170,12 @@ struct PathwaySummary: Equatable {
     }
 
     mutating func merge(_ other: PathwaySummary) {
-        verdicts.merge(other.verdicts, uniquingKeysWith: +)
-        after.merge(other.after, uniquingKeysWith: +)
-        moves.merge(other.moves, uniquingKeysWith: +)
-        unmet.merge(other.unmet, uniquingKeysWith: +)
-        onlyUnmet.merge(other.onlyUnmet, uniquingKeysWith: +)
+        // (counts of merged summaries add without overflow: see saturatingAdd)
+        verdicts.merge(other.verdicts, uniquingKeysWith: saturatingAdd)
+        after.merge(other.after, uniquingKeysWith: saturatingAdd)
+        moves.merge(other.moves, uniquingKeysWith: saturatingAdd)
+        unmet.merge(other.unmet, uniquingKeysWith: saturatingAdd)
+        onlyUnmet.merge(other.onlyUnmet, uniquingKeysWith: saturatingAdd)
         for clause in other.clauses where !clauses.contains(clause) { clauses.append(clause) }
         if other.name < name { name = other.name } // order-independent when locales differ
     }
@@ -198,7 +199,7 @@ struct ErrorGroup: Equatable {
     static let keptLines = 5
 
     mutating func add(lines more: [Int], count added: Int) {
-        count += added
+        count = saturatingAdd(count, added)
         lines = Array(Set(lines + more).sorted().prefix(Self.keptLines))
     }
 }
@@ -226,6 +227,10 @@ struct BatchSummary: Equatable {
     /// Points, by bins of `binWidth`: lower bound → applicants.
     var histogram: [Int: Int] = [:]
     static let binWidth = 10
+
+    /// Points and thresholds beyond ±10 000 are counted at the bound (keeps the histogram
+    /// and the report bounded whatever a summarized line says).
+    static func clampPoints(_ value: Int) -> Int { min(10_000, max(-10_000, value)) }
 
     var errorCount: Int { errors.values.reduce(0) { $0 + $1.count } }
 
@@ -286,7 +291,7 @@ struct BatchSummary: Equatable {
     }
 
     mutating func merge(_ other: BatchSummary) {
-        applicants += other.applicants
+        applicants = saturatingAdd(applicants, other.applicants)
         if locale == nil { locale = other.locale }
         if comparing.isEmpty { comparing = other.comparing }
         for (key, group) in other.errors {
@@ -297,13 +302,19 @@ struct BatchSummary: Equatable {
         for (key, pathway) in other.pathways {
             if var mine = pathways[key] { mine.merge(pathway); pathways[key] = mine } else { pathways[key] = pathway }
         }
-        scored += other.scored
-        reaching += other.reaching
-        incomplete += other.incomplete
-        thresholds.merge(other.thresholds, uniquingKeysWith: +)
-        pointsStatuses.merge(other.pointsStatuses, uniquingKeysWith: +)
-        validity.merge(other.validity, uniquingKeysWith: +)
-        validityTexts.merge(other.validityTexts, uniquingKeysWith: +)
-        histogram.merge(other.histogram, uniquingKeysWith: +)
+        scored = saturatingAdd(scored, other.scored)
+        reaching = saturatingAdd(reaching, other.reaching)
+        incomplete = saturatingAdd(incomplete, other.incomplete)
+        thresholds.merge(other.thresholds, uniquingKeysWith: saturatingAdd)
+        pointsStatuses.merge(other.pointsStatuses, uniquingKeysWith: saturatingAdd)
+        validity.merge(other.validity, uniquingKeysWith: saturatingAdd)
+        validityTexts.merge(other.validityTexts, uniquingKeysWith: saturatingAdd)
+        histogram.merge(other.histogram, uniquingKeysWith: saturatingAdd)
     }
+}
+
+/// a + b, capped at 2^60 (merged counts come from input lines; counts read from a summary
+/// line are at most 2^50, so neither the sum nor a later += 1 can overflow).
+func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+    min(1 << 60, max(-(1 << 60), a) + max(-(1 << 60), min(1 << 60, b)))
 }

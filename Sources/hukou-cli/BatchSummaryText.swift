@@ -39,7 +39,7 @@ struct SummaryWords {
 /// "12.3%" of `part` in `whole` (one decimal; "–" when there is no whole).
 func percent(_ part: Int, of whole: Int) -> String {
     guard whole > 0 else { return "–" }
-    let tenths = (part * 1000 + whole / 2) / whole
+    let tenths = Int((Double(min(max(part, 0), whole)) * 1000 / Double(whole)).rounded())
     return "\(tenths / 10).\(tenths % 10)%"
 }
 
