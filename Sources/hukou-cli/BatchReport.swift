@@ -155,14 +155,25 @@ enum BatchReport {
         out += "</svg>\n"
         out += "<table id=\"compare-table\"><tr><th class=\"name\">" + words.pick("途径", "pathway") + "</th><th>" + words.pick("转入", "in")
             + "</th><th>" + words.pick("转出", "out") + "</th><th>" + words.pick("净变化", "net") + "</th><th class=\"name\">"
+            + words.pick("其他变化", "other changes") + "</th><th class=\"name\">"
             + words.pick("不同的条款", "clauses that differ") + "</th></tr>\n"
         for pathway in pathways {
             let net = pathway.movedIn - pathway.movedOut
             out += "<tr><td class=\"name\">\(escape(pathway.name))</td><td class=\"in\">+\(grouped(pathway.movedIn))</td><td class=\"out\">−\(grouped(pathway.movedOut))</td>"
-                + "<td>\((net > 0 ? "+" : "") + grouped(net))</td><td class=\"name\">"
+                + "<td class=\"\(net > 0 ? "in" : net < 0 ? "out" : "")\">\((net > 0 ? "+" : "") + grouped(net))</td><td class=\"name\">"
+                + otherMoves(pathway, words) + "</td><td class=\"name\">"
                 + (pathway.clauses.isEmpty ? "–" : pathway.clauses.map { escape($0.describe) }.joined(separator: "<br>")) + "</td></tr>\n"
         }
         return out + "</table>\n"
+    }
+
+    /// Verdict changes other than into or out of eligible ("unknown→not eligible 12").
+    private static func otherMoves(_ pathway: PathwaySummary, _ words: SummaryWords) -> String {
+        let other = pathway.moves.filter { !$0.key.hasPrefix("eligible→") && !$0.key.hasSuffix("→eligible") }
+        guard !other.isEmpty else { return "–" }
+        return other.keys.sorted().map { key in
+            escape(key.split(separator: "→").map { words.verdict(String($0)) }.joined(separator: "→")) + " " + grouped(other[key] ?? 0)
+        }.joined(separator: "<br>")
     }
 
     /// The points histogram with the threshold as a vertical line and the share reaching it.
