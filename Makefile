@@ -3,7 +3,8 @@
 #
 #   make demo      build the library and run the C kiosk demo on the embedded packs
 #   make test      every test: Swift unit tests, the C API test (under valgrind),
-#                  the exports/NEEDED/SONAME check and an install smoke test
+#                  the exports/NEEDED/SONAME check, an install smoke test, the CLI, the
+#                  batch report in headless Chromium and the Spark job in local mode
 #   make lib       build/lib/libhukou.so.1 (+ libhukou.so link), build/lib/libhukou.a
 #                  (self-contained: the Swift runtime merged in)
 #   make cli       build/bin/hukou, the command line as one file (Swift runtime linked
@@ -88,7 +89,7 @@ B := build
 EXAMPLES = $(MAKE) -C examples HUKOU_PKG_CONFIG_PATH=$(CURDIR)/$(B)/lib/pkgconfig \
 	HUKOU_STATIC="-I$(CURDIR)/$(B)/include -DHUKOU_STATIC $(CURDIR)/$(B)/lib/libhukou.a $$(cat $(CURDIR)/$(B)/static-libs)"
 
-.PHONY: all lib cli deps test-deps demo ctest test swift-test check-exports check-install cli-test schema-test packs docs \
+.PHONY: all lib cli deps test-deps demo ctest test swift-test check-exports check-install cli-test report-test spark-test schema-test packs docs \
 	install install-strip uninstall clean cases golden golden-test render-test
 
 all: lib
@@ -164,9 +165,21 @@ check-install: lib cli
 cli-test: cli
 	scripts/test-cli.sh $(B)/bin/hukou
 
-# The policy cases through the command line (the Swift engine, on the pack files), then
-# through the C ABI of the release library that ships (build/lib/libhukou.so, on its
-# embedded packs): "release is what ships".
+# The batch report in headless Chromium (DOM and screenshot), and the Spark job of
+# examples/spark/ in Spark local mode against one batch run (docs/scale-out.md). Their
+# Debian packages (chromium, Java 17) and PySpark are installed when we may.
+report-test:
+	@scripts/ensure-deps.sh browser
+	$(SWIFT) build --product hukou-cli
+	scripts/check-report.sh .build/debug/hukou-cli
+
+spark-test:
+	@scripts/ensure-deps.sh spark
+	$(SWIFT) build --product hukou-cli
+	scripts/test-spark.sh .build/debug/hukou-cli
+
+# The policy cases through the command line (the Swift engine), then through the C ABI of the
+# release library that ships (build/lib/libhukou.so): "release is what ships".
 HUKOU_CLI := .build/debug/hukou-cli
 cases: lib
 	$(SWIFT) build --product hukou-cli
@@ -207,6 +220,8 @@ docs:
 
 # Every stage runs even when an earlier one failed; the last line counts the stages
 # ("stages: N passed, N failed"), each stage prints its own counts before it.
+TEST_STAGES := swift-test ctest check-exports abi-check check-install cli-test deb-test cases golden-test render-test \
+	report-test spark-test schema-test fuzz-smoke spdx-check
 test: test-deps
 	@passed=0; failed=0; failures=; \
 	for stage in $(TEST_STAGES); do \
