@@ -310,6 +310,9 @@ static const char *result_label(const char *token, int zh) {
         {"may_choose", "✔ 可选择", "✔ may choose"},
         {"provisional", "～ 暂定", "~ provisional"},
         {"not_entitled", "✘ 不可享受", "✘ not entitled"},
+        {"not_applicable", "－ 不适用", "- not applicable"},
+        {"depends_on_local_rules", "～ 取决于地方规定", "~ depends on local rules"},
+        {"own_rules_not_encoded", "～ 适用本市规定（未编入）", "~ own rules (not encoded)"},
         {"may_apply", "✔ 可申请", "✔ may apply"},
         {"may_not_apply_yet", "✘ 暂不可申请", "✘ may not apply yet"},
         {"yes", "是", "yes"},
@@ -356,6 +359,13 @@ static void show_list(const char *label, json_object *array, int depth) {
 }
 
 static void show_header(json_object *doc, int zh) {
+    /* Expired rules are said first (docs/answers.md "validity"). */
+    json_object *validity = get(doc, "validity");
+    const char *vstatus = str_of(validity, "status");
+    if (vstatus && strcmp(vstatus, "in_force") != 0) {
+        const char *vtext = text_of(get(validity, "text"), zh);
+        printf("!! %s\n", vtext ? vtext : vstatus);
+    }
     json_object *j = get(doc, "jurisdiction");
     const char *name = text_of(get(j, "name"), zh);
     const char *document = str_of(j, "document");
@@ -436,6 +446,8 @@ static void screen_points(json_object *doc, int zh) {
         show_citation(doc, 1, zh);
         return;
     }
+    const char *score_text = text_of(get(doc, "score_text"), zh);
+    if (score_text) printf("%s\n", score_text);
     show_number(zh ? "总积分：" : "Total: ", get(doc, "total"));
     show_number(zh ? "分数线：" : "Threshold: ", get(doc, "threshold"));
     show_number(zh ? "差距：" : "Gap: ", get(doc, "gap"));
@@ -464,6 +476,10 @@ static void screen_points(json_object *doc, int zh) {
         if (gained) printf("  +%s", json_object_to_json_string(gained));
         putchar('\n');
     }
+    const char *may_apply = str_of(doc, "may_apply");
+    if (may_apply) printf("%s%s\n", zh ? "可否申报：" : "May apply: ", result_label(may_apply, zh));
+    const char *ranking = text_of(get(get(doc, "ranking"), "text"), zh);
+    if (ranking) printf("%s%s\n", zh ? "注意：" : "Note: ", ranking);
     show_citation(doc, 0, zh);
 }
 

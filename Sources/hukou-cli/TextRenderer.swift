@@ -20,6 +20,7 @@ struct TextRenderer {
             "may_join": "可以参加", "may_choose": "可选择", "provisional": "待实施细则", "not_entitled": "不可享受",
             "met": "满足", "unmet": "不满足", "applies": "适用", "does_not_apply": "不适用",
             "may_apply": "可申领", "may_not_apply_yet": "暂不可申领", "yes": "是", "no": "否",
+            "depends_on_local_rules": "取决于未编入的地方规定", "not_applicable": "不适用",
         ]
         return english ? token.replacingOccurrences(of: "_", with: " ") : (zh[token] ?? token)
     }
@@ -28,6 +29,8 @@ struct TextRenderer {
         switch result {
         case "eligible", "member", "may_follow", "entitled", "must_join", "may_join", "may_choose", "met", "yes", "may_apply": return "[✓]"
         case "unknown", "provisional": return "[?]"
+        case "depends_on_local_rules": return "[~]"
+        case "not_applicable", "does_not_apply", "own_rules_not_encoded": return "[-]"
         default: return "[✗]"
         }
     }
@@ -46,6 +49,9 @@ struct TextRenderer {
         if node["provisional"]?.boolValue == true {
             line(indent, english ? "(provisional: depends on values the documents leave open)" : "（暂定：取决于文件未明确的数值）")
         }
+        if let ranking = node["ranking"]?["text"]?.stringValue {
+            line(indent, "※ " + ranking + " [\(node["ranking"]?["citation"]?.stringValue ?? "")]")
+        }
         if let note = node["note"]?.stringValue { line(indent, "※ " + note) }
     }
 
@@ -60,10 +66,15 @@ struct TextRenderer {
         let name = jurisdiction?["name"]?.stringValue ?? ""
         let document = jurisdiction?["document"]?.stringValue ?? ""
         let version = jurisdiction?["pack_version"]?.stringValue ?? ""
+        // Expired or not-yet-in-force rules are said first (docs/answers.md "validity").
+        if let validity = answer["validity"], validity["status"]?.stringValue != "in_force",
+           let text = validity["text"]?.stringValue {
+            line(0, "!! " + text)
+        }
         line(0, "\(name) — \(document) (\(version)) — \(answer["as_of"]?.stringValue ?? "")")
         if let own = answer["own_rules"] {
-            line(0, "\(mark(nil)) \(own["reason"]?.stringValue ?? "") [\(own["citation"]?.stringValue ?? "")]")
-            return
+            line(0, "\(mark("own_rules_not_encoded")) \(own["reason"]?.stringValue ?? "") [\(own["citation"]?.stringValue ?? "")]")
+            if (answer["pathways"]?.elements ?? []).isEmpty { return }
         }
         if let note = answer["note"]?.stringValue { line(0, "※ " + note) }
         switch answer["kind"]?.stringValue {
@@ -88,6 +99,9 @@ struct TextRenderer {
                 line(2, "\(english ? "address" : "落户地址") \(step["rank"]?.intValue ?? 0). \(step["label"]?.stringValue ?? "")")
             }
         }
+        for notice in answer["notices"]?.elements ?? [] {
+            line(0, "※ \(notice["text"]?.stringValue ?? "") [\(notice["citation"]?.stringValue ?? "")]")
+        }
         let groups = (answer["priority_groups"]?.elements ?? []).filter { $0["result"]?.stringValue == "member" }
         if !groups.isEmpty {
             line(0, english ? "Priority groups:" : "重点群体：")
@@ -100,9 +114,15 @@ struct TextRenderer {
             line(0, "\(mark(nil)) \(answer["reason"]?.stringValue ?? "") [\(answer["citation"]?.stringValue ?? "")]")
             return
         }
-        let total = answer["total"]?.intValue ?? 0
-        let threshold = answer["threshold"]?.intValue.map { " / \($0)" } ?? ""
-        line(0, (english ? "Score: " : "积分：") + "\(total)\(threshold)  [\(answer["citation"]?.stringValue ?? "")]")
+        if let total = answer["total"]?.intValue {
+            let threshold = answer["threshold"]?.intValue.map { " / \($0)" } ?? ""
+            line(0, (english ? "Score: " : "积分：") + "\(total)\(threshold)  [\(answer["citation"]?.stringValue ?? "")]")
+        } else if let text = answer["score_text"]?.stringValue {
+            line(0, "[~] " + text)
+        }
+        if let mayApply = answer["may_apply"]?.stringValue {
+            line(0, (english ? "May apply: " : "可否申报：") + word(mayApply))
+        }
         for item in answer["breakdown"]?.elements ?? [] {
             let cap = item["cap_applied"]?.boolValue == true ? (english ? " (capped)" : "（封顶）") : ""
             line(1, "\(item["label"]?.stringValue ?? ""): \(item["points"]?.intValue ?? 0)\(cap) [\(item["citation"]?.stringValue ?? "")]")

@@ -233,7 +233,9 @@ struct TianjinTests {
         #expect(answer["vetoes"]?.element(id: "criminal_conviction")?["result"]?.stringValue == "does_not_apply")
         #expect(answer["may_apply"]?.stringValue == "no")
         let clean = try points(rich.replacingOccurrences(of: #""false_information":true"#, with: #""false_information":false"#))
-        #expect(clean["may_apply"]?.stringValue == "yes")
+        // Occupation and award not given: the score is not complete, so "yes" is not said
+        // before the guidance score is met on the complete score (issue 11).
+        #expect(clean["may_apply"]?.stringValue == "depends_on_local_rules")
     }
 
     // MARK: - Eligibility
