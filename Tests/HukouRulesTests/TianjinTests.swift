@@ -3,8 +3,8 @@ import Testing
 
 /// Tianjin: 天津市推动非户籍人口在城市落户工作方案 (2017-03-02), with 津政发〔2015〕39号 天津市居住证管理办法,
 /// its implementing rules 津政办发〔2016〕32号 and the 2014 points table (津政发〔2013〕31号 附件).
-/// Values after 2014 are from secondary sources (津发改社会〔2018〕26号, 2017 and 2022 guidance scores):
-/// the 2018 values apply from 2018-01-01 in the pack.
+/// Only the 2014 table (in force 2014-01-01 to 2015-12-31) is encoded, so indicator values are
+/// tested on 2015 dates; later tables are not encoded and score nothing (issue 11).
 @Suite("Tianjin 天津市推动非户籍人口在城市落户工作方案")
 struct TianjinTests {
     // MARK: - Helpers
@@ -13,7 +13,7 @@ struct TianjinTests {
         #"{"jurisdiction":"tianjin","as_of":"\#(asOf)","locale":"\#(locale)","applicant":\#(applicant),"family":\#(family)}"#
     }
 
-    func points(_ applicant: String, asOf: String = "2018-06-01") throws -> JSONValue {
+    func points(_ applicant: String, asOf: String = "2015-06-01") throws -> JSONValue {
         try Fixture.points(request(applicant, asOf: asOf))
     }
 
@@ -29,7 +29,7 @@ struct TianjinTests {
         return find(answer["breakdown"]?.arrayValue ?? [])
     }
 
-    func indicatorPoints(_ applicant: String, _ id: String, asOf: String = "2018-06-01") throws -> Int? {
+    func indicatorPoints(_ applicant: String, _ id: String, asOf: String = "2015-06-01") throws -> Int? {
         indicator(try points(applicant, asOf: asOf), id)?["points"]?.intValue
     }
 
@@ -61,11 +61,11 @@ struct TianjinTests {
 
     @Test("指标1 age: 35 and under 20, 36 to 45 10, 46 and over 0 (whole years on the as-of date)")
     func age() throws {
-        // 2018-06-01: born 1982-06-02 is still 35; born 1982-06-01 turned 36 that day.
-        #expect(try indicatorPoints(#"{"birth_date":"1982-06-02"}"#, "age") == 20)
-        #expect(try indicatorPoints(#"{"birth_date":"1982-06-01"}"#, "age") == 10)
-        #expect(try indicatorPoints(#"{"birth_date":"1972-06-02"}"#, "age") == 10) // 45
-        #expect(try indicatorPoints(#"{"birth_date":"1972-06-01"}"#, "age") == 0) // 46
+        // 2015-06-01: born 1979-06-02 is still 35; born 1979-06-01 turned 36 that day.
+        #expect(try indicatorPoints(#"{"birth_date":"1979-06-02"}"#, "age") == 20)
+        #expect(try indicatorPoints(#"{"birth_date":"1979-06-01"}"#, "age") == 10)
+        #expect(try indicatorPoints(#"{"birth_date":"1969-06-02"}"#, "age") == 10) // 45
+        #expect(try indicatorPoints(#"{"birth_date":"1969-06-01"}"#, "age") == 0) // 46
     }
 
     @Test("指标2 education: 本科及以上 40, 大专 30, 高中和中职 20, highest only")
@@ -100,19 +100,8 @@ struct TianjinTests {
 
     @Test("指标4 social insurance, 2014 table: 12 a year throughout (61 months → 61)")
     func socialInsurance2014() throws {
-        #expect(try indicatorPoints(#"{"social_insurance":{"months":61}}"#, "social_insurance", asOf: "2017-06-01") == 61)
-        #expect(try indicatorPoints(#"{"social_insurance":{"months":24}}"#, "social_insurance", asOf: "2017-06-01") == 24)
-    }
-
-    @Test("Social insurance, 2018 (secondary): 12 a year up to 60 months, 18 a year for the months beyond 60 only")
-    func socialInsuranceRateChange() throws {
-        func si(_ months: Int) throws -> Int? { try indicatorPoints(#"{"social_insurance":{"months":\#(months)}}"#, "social_insurance") }
-        #expect(try si(59) == 59)
-        #expect(try si(60) == 60) // 60 × 12/12: no month beyond 60 yet
-        #expect(try si(61) == 61) // 60 + 1 × 18/12 = 61.5, rounded down
-        #expect(try si(62) == 63) // 60 + 2 × 18/12 = 63
-        #expect(try si(72) == 78) // 60 + 12 × 18/12 = 78
-        #expect(indicator(try points(#"{"social_insurance":{"months":61}}"#), "social_insurance")?["provisional"]?.boolValue == true)
+        #expect(try indicatorPoints(#"{"social_insurance":{"months":61}}"#, "social_insurance", asOf: "2015-06-01") == 61)
+        #expect(try indicatorPoints(#"{"social_insurance":{"months":24}}"#, "social_insurance", asOf: "2015-06-01") == 24)
     }
 
     @Test("指标5 own home 40; 指标6 shortage occupation 30/20/10; 指标10 awards 30/20")
@@ -129,7 +118,7 @@ struct TianjinTests {
     @Test("指标7 settlement district, 2014: 滨海新区 and the outer districts 10, the ring districts 5")
     func district2014() throws {
         func district(_ name: String) throws -> Int? {
-            try indicatorPoints(#"{"intended_district":"\#(name)"}"#, "settlement_district", asOf: "2017-06-01")
+            try indicatorPoints(#"{"intended_district":"\#(name)"}"#, "settlement_district", asOf: "2015-06-01")
         }
         #expect(try district("滨海新区") == 10)
         #expect(try district("蓟县") == 10) // the table's own name for 蓟州区
@@ -138,31 +127,10 @@ struct TianjinTests {
         #expect(try district("和平区") == 0)
     }
 
-    @Test("（九） district bonus, 2018 (secondary): 滨海新区 20; 武清、宝坻、静海、宁河、蓟州 15; others 0; former names count")
-    func district2018() throws {
-        let answer = try points(#"{"intended_district":"蓟县"}"#)
-        #expect(indicator(answer, "settlement_district")?["points"]?.intValue == 15)
-        #expect(indicator(answer, "settlement_district")?["value"]?.stringValue == "蓟州区")
-        func district(_ name: String) throws -> Int? { try indicatorPoints(#"{"intended_district":"\#(name)"}"#, "settlement_district") }
-        #expect(try district("蓟州区") == 15)
-        #expect(try district("宁河县") == 15)
-        #expect(try district("武清区") == 15)
-        #expect(try district("塘沽区") == 20) // merged into 滨海新区
-        #expect(try district("滨海新区") == 20)
-        #expect(try district("东丽区") == 0)
-    }
-
     @Test("指标11 work years: 6 years (五项社会保险满6年, 细则 第十九条) → 10")
     func workYears() throws {
-        #expect(try indicatorPoints(#"{"social_insurance":{"months":72}}"#, "work_years", asOf: "2017-06-01") == 10)
-        #expect(try indicatorPoints(#"{"social_insurance":{"months":71}}"#, "work_years", asOf: "2017-06-01") == 0)
-    }
-
-    @Test("Housing fund (2018 secondary, 2 a year; not in the 2014 table)")
-    func housingFund() throws {
-        let applicant = #"{"housing_fund":{"depositing":true,"consecutive_full_months":24}}"#
-        #expect(try indicatorPoints(applicant, "housing_fund") == 4)
-        #expect(try indicatorPoints(applicant, "housing_fund", asOf: "2017-06-01") == 0)
+        #expect(try indicatorPoints(#"{"social_insurance":{"months":72}}"#, "work_years", asOf: "2015-06-01") == 10)
+        #expect(try indicatorPoints(#"{"social_insurance":{"months":71}}"#, "work_years", asOf: "2015-06-01") == 0)
     }
 
     @Test("指标12 deductions add up: −30 each")
@@ -182,41 +150,47 @@ struct TianjinTests {
      "points_record":{"occupation_shortage":"none","award":"none","violations":0,"false_information":false,"criminal_conviction":false}}
     """#
 
-    @Test("Total, guidance score 140 (2017, secondary) and the projection date with the 2018 rate change")
-    func totalAndProjection() throws {
+    @Test("2015 (2014 table): total, no guidance score in that table, so neither a gap nor a projection; the score is incomplete (指标8, 9, 11 not scored)")
+    func totalIn2015() throws {
         let answer = try points(candidate)
-        // 20 (age 28) + 40 (bachelor) + 50 (50 months) + 15 (蓟州区, 2018) = 125
-        #expect(answer["total"]?.intValue == 125)
-        #expect(answer["score_complete"]?.boolValue == true)
-        #expect(answer["threshold"]?.intValue == 140)
-        #expect(answer["gap"]?.intValue == 15)
-        #expect(answer["reaches_threshold"]?.boolValue == false)
-        #expect(answer["provisional"]?.boolValue == true)
-        // Every requirement of Art. 32 is met; only the score is short.
-        for id in ["residence_permit", "employment", "social_insurance", "below_retirement_age", "settlement_address"] {
-            #expect(answer["requirements"]?.element(id: id)?["result"]?.stringValue == "met", "\(id)")
-        }
-        #expect(answer["may_apply"]?.stringValue == "no")
-        // Needs 65 insurance points: 63 months give 60 + 4 = 64, 64 months 60 + 6 = 66.
-        // 64 − 50 = 14 months: 2018-06-01 + 14 months = 2019-08-01; still 29, age points 20; total 75 + 66 = 141.
-        let projection = try #require(answer["projection"])
-        #expect(projection["reaches_threshold_on"]?.stringValue == "2019-08-01")
-        #expect(projection["months"]?.intValue == 14)
-        #expect(projection["total_then"]?.intValue == 141)
+        // 20 (age 25) + 40 (bachelor) + 50 (50 months) + 10 (蓟县, 2014 table) = 120
+        #expect(answer["score_status"]?.stringValue == "scored")
+        #expect(answer["total"]?.intValue == 120)
+        #expect(answer["score_complete"]?.boolValue == false)
+        #expect(answer["not_scored"]?.arrayValue.map { $0["id"]?.stringValue } == ["investment_tax", "marriage", "one_employer_10_years"])
+        #expect(answer["threshold"] == nil)
+        #expect(answer["projection"] == nil)
+        // The 2016 conditions (津政发〔2015〕39号 第三十二条) were not yet in force; the 2014 ones are not encoded.
+        #expect(answer["requirements"]?.arrayValue.isEmpty == true)
+        #expect(answer["may_apply"]?.stringValue == "depends_on_local_rules")
+        #expect(answer["ranking"]?["citation"]?.stringValue == "津政发〔2015〕39号 第二十九条、第三十六条、第三十七条")
+        #expect(answer["validity"]?["status"]?.stringValue == "in_force")
     }
 
-    @Test("What-if: the best single changes ranked by points gained")
+    @Test("2018 and 2022: the tables in force (津政发〔2015〕39号 附件, 津发改社会规〔2021〕13号) are not encoded — no score, no 140 or 110 compared with 2014 values")
+    func noScoreAfter2015() throws {
+        for date in ["2018-06-01", "2022-06-01"] {
+            let answer = try points(candidate, asOf: date)
+            #expect(answer["score_status"]?.stringValue == "table_not_encoded", "\(date)")
+            #expect(answer["total"] == nil, "\(date)")
+            #expect(answer["threshold"] == nil, "\(date)")
+            #expect(answer["what_if"] == nil, "\(date)")
+            #expect(answer["may_apply"]?.stringValue == "depends_on_local_rules", "\(date)")
+        }
+        // 2018: the conditions of 第三十二条 are judged; 2022: they ended 2020-12-31, said first.
+        #expect(try points(candidate, asOf: "2018-06-01")["requirements"]?.element(id: "employment")?["result"]?.stringValue == "met")
+        let later = try points(candidate, asOf: "2022-06-01")
+        #expect(later["validity"]?["status"]?.stringValue == "expired")
+        #expect(later["validity"]?["ended_on"]?.stringValue == "2020-12-31")
+    }
+
+    @Test("What-if (2015, 2014 table): the best single changes ranked by points gained")
     func whatIf() throws {
         let whatIf = try #require(try points(candidate)["what_if"]).arrayValue
-        // 初级职称 +20, provincial award +20, 12 more months 50→62 (50 → 63) +13,
-        // 一般紧缺职业 +10, 初级工 +5 (滨海新区 +5 ties but comes later in the table).
+        // 初级职称 +20, provincial award +20, 12 more months +12, 一般紧缺职业 +10, 初级工 +5
+        // (蓟县 already has the best district value of the 2014 table).
         #expect(whatIf.map { $0["indicator"]?.stringValue } == ["title", "award", "social_insurance", "occupation", "skill"])
-        #expect(whatIf.map { $0["points_gained"]?.intValue } == [20, 20, 13, 10, 5])
-    }
-
-    @Test("Guidance score 110 from 2022 (secondary: 津发改社会规〔2021〕13号)")
-    func threshold2022() throws {
-        #expect(try points(candidate, asOf: "2022-06-01")["threshold"]?.intValue == 110)
+        #expect(whatIf.map { $0["points_gained"]?.intValue } == [20, 20, 12, 10, 5])
     }
 
     @Test("第四十四条: false information or a criminal conviction disqualifies whatever the score")
@@ -227,24 +201,27 @@ struct TianjinTests {
          "residence_permit":{"held":true},"employment":{"type":"employee","in_city":true},"intended_district":"滨海新区",
          "points_record":{"violations":0,"false_information":true,"criminal_conviction":false}}
         """#
-        let answer = try points(rich)
-        #expect(answer["reaches_threshold"]?.boolValue == true)
+        // 2018: 第四十四条 of 津政发〔2015〕39号.
+        let answer = try points(rich, asOf: "2018-06-01")
         #expect(answer["vetoes"]?.element(id: "false_information")?["result"]?.stringValue == "applies")
         #expect(answer["vetoes"]?.element(id: "criminal_conviction")?["result"]?.stringValue == "does_not_apply")
         #expect(answer["may_apply"]?.stringValue == "no")
-        let clean = try points(rich.replacingOccurrences(of: #""false_information":true"#, with: #""false_information":false"#))
-        // Occupation and award not given: the score is not complete, so "yes" is not said
-        // before the guidance score is met on the complete score (issue 11).
+        let clean = try points(rich.replacingOccurrences(of: #""false_information":true"#, with: #""false_information":false"#), asOf: "2018-06-01")
+        // No table of 2018 is encoded: never "yes" before a score meets the guidance score of its table.
         #expect(clean["may_apply"]?.stringValue == "depends_on_local_rules")
+        // 2015: the 2014 table's own disqualification (指标12) applies.
+        #expect(try points(rich)["vetoes"]?.element(id: "false_information_2014")?["result"]?.stringValue == "applies")
     }
 
     // MARK: - Eligibility
 
-    @Test("（九）/第三十二条: permit, employed, 12 months' insurance, below 60, settlement address → may apply")
+    @Test("（九）/第三十二条: conditions met, but no table of 2018 is encoded — depends on local rules, never eligible; ranking within the quota is said")
     func pointsPathway() throws {
         let eligible = try pathway(candidate, "points_settlement")
-        #expect(eligible["result"]?.stringValue == "eligible")
-        #expect(eligible["provisional"]?.boolValue == true) // retirement age 60 is provisional
+        #expect(eligible["result"]?.stringValue == "depends_on_local_rules")
+        #expect(eligible["conditions"]?["result"]?.stringValue == "met")
+        #expect(eligible["ranking"]?["citation"]?.stringValue == "津政发〔2015〕39号 第二十九条、第三十六条、第三十七条")
+        #expect(eligible["provisional"]?.boolValue == false) // 国发〔1978〕104号 ages, not provisional before 2025
         // 11 months: one month short, met on 2018-07-01 if paying continues.
         let short = try pathway(candidate.replacingOccurrences(of: #""months":50"#, with: #""months":11"#), "points_settlement")
         #expect(short["result"]?.stringValue == "not_eligible")
@@ -253,12 +230,36 @@ struct TianjinTests {
         #expect(shortfall["met_on"]?.stringValue == "2018-07-01")
     }
 
-    @Test("第三十二条（三）: below the statutory retirement age (60, provisional) — day before and day of")
+    @Test("第三十二条（三）+ 国发〔1978〕104号: men 60, women cadres 55, women workers 50 — day before and day of; under 50 no sex is needed")
     func retirementAge() throws {
-        let at59 = candidate.replacingOccurrences(of: "1990-03-01", with: "1958-06-02")
-        let at60 = candidate.replacingOccurrences(of: "1990-03-01", with: "1958-06-01")
-        #expect(try pathway(at59, "points_settlement")["result"]?.stringValue == "eligible")
-        #expect(try pathway(at60, "points_settlement")["result"]?.stringValue == "not_eligible")
+        func result(_ birth: String, _ extra: String) throws -> String? {
+            let applicant = candidate.replacingOccurrences(of: #""birth_date":"1990-03-01""#, with: #""birth_date":"\#(birth)"\#(extra)"#)
+            return try pathway(applicant, "points_settlement")["conditions"]?["result"]?.stringValue
+        }
+        #expect(try result("1958-06-02", #","sex":"male""#) == "met")
+        #expect(try result("1958-06-01", #","sex":"male""#) == "unmet")
+        #expect(try result("1963-06-02", #","sex":"female""#.replacingOccurrences(of: "female\"", with: "female\"")) != "met") // 54, cadre status unknown
+        let cadre = candidate.replacingOccurrences(of: #""in_city":true}"#, with: #""in_city":true,"cadre":true}"#)
+        func cadreResult(_ birth: String) throws -> String? {
+            try pathway(cadre.replacingOccurrences(of: #""birth_date":"1990-03-01""#, with: #""birth_date":"\#(birth)","sex":"female""#), "points_settlement")["conditions"]?["result"]?.stringValue
+        }
+        #expect(try cadreResult("1963-06-02") == "met") // 54
+        #expect(try cadreResult("1963-06-01") == "unmet") // 55
+        let worker = candidate.replacingOccurrences(of: #""in_city":true}"#, with: #""in_city":true,"cadre":false}"#)
+        func workerResult(_ birth: String) throws -> String? {
+            try pathway(worker.replacingOccurrences(of: #""birth_date":"1990-03-01""#, with: #""birth_date":"\#(birth)","sex":"female""#), "points_settlement")["conditions"]?["result"]?.stringValue
+        }
+        #expect(try workerResult("1968-06-02") == "met") // 49
+        #expect(try workerResult("1966-06-01") == "unmet") // review probe t2: a 52-year-old woman worker is past 50
+        #expect(try result("1970-01-01", "") == "met") // 48: below every age, sex not asked
+    }
+
+    @Test("From 2025 the gradual raise (全国人大常委会 2024-09-13) is not encoded: the retirement test is shown as provisional")
+    func retirementRaiseProvisional() throws {
+        let answer = try pathway(candidate, "points_settlement", asOf: "2026-06-01")
+        #expect(answer["provisional"]?.boolValue == true)
+        let ids = (answer["provisional_parameters"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
+        #expect(ids.contains("retirement_age_women_worker"))
     }
 
     @Test("积分入户细则 第六条: a child under 18 follows only when the applicant has a home of their own")
@@ -275,27 +276,32 @@ struct TianjinTests {
         #expect(try pathway(#"{"school":{"college_in_city":false}}"#, "college_students")["result"]?.stringValue == "not_eligible")
     }
 
-    @Test("（七）: talent groups qualify only provisionally (the talent rules are not encoded)")
+    @Test("（七） 加大…引进力度: a direction, not a pathway — depends on Tianjin's talent rules, whoever asks (review finding 1)")
     func talent() throws {
-        let graduate = try pathway(#"{"education":{"level":"bachelor"}}"#, "talent_introduction")
-        #expect(graduate["result"]?.stringValue == "eligible")
-        #expect(graduate["provisional"]?.boolValue == true)
-        let none = try pathway(#"{"education":{"level":"junior_high"},"skill":{"level":"none"}}"#, "talent_introduction")
-        #expect(none["result"]?.stringValue == "not_eligible")
+        for applicant in [#"{"education":{"level":"junior_college"}}"#, #"{"education":{"level":"junior_high"},"skill":{"level":"none"}}"#] {
+            let answer = try pathway(applicant, "talent_introduction", asOf: "2017-09-01")
+            #expect(answer["result"]?.stringValue == "depends_on_local_rules")
+            #expect(answer["decided_by"]?["citation"]?.stringValue == "天津市推动非户籍人口在城市落户工作方案 （七）")
+            #expect(answer["conditions"] == nil)
+            #expect(answer["provisional"] == nil)
+        }
     }
 
-    @Test("（八）: reunion with a Tianjin-hukou spouse is provisional (no conditions in the plan)")
+    @Test("（八） 统一并放宽夫妻投靠、亲属投靠: depends on Tianjin's reunion rules; not applicable without a Tianjin-hukou relative")
     func reunion() throws {
         let spouse = #"[{"relation":"spouse","hukou":{"local":true}}]"#
-        let answer = try pathway(#"{"hukou":{"local":false},"married":true}"#, "family_reunion", family: spouse)
-        #expect(answer["result"]?.stringValue == "eligible")
-        #expect(answer["provisional"]?.boolValue == true)
+        let answer = try pathway(#"{"hukou":{"local":false},"married":true}"#, "family_reunion", family: spouse, asOf: "2017-09-01")
+        #expect(answer["result"]?.stringValue == "depends_on_local_rules")
+        #expect(answer["decided_by"]?["who"]?.stringValue == "当地公安派出所或公安机关户籍窗口")
+        let alone = try pathway(#"{"hukou":{"local":false},"local_hukou_relative":false}"#, "family_reunion", asOf: "2017-09-01")
+        #expect(alone["result"]?.stringValue == "not_applicable")
     }
 
     @Test("（五）: in-city moves are for Tianjin hukou holders with a home of their own, not for migrants")
     func inCityMove() throws {
         #expect(try pathway(#"{"hukou":{"local":true},"housing":{"type":"owned"}}"#, "in_city_move")["result"]?.stringValue == "eligible")
-        #expect(try pathway(#"{"hukou":{"local":false},"housing":{"type":"owned"}}"#, "in_city_move")["result"]?.stringValue == "not_eligible")
+        // A migrant is not concerned by a rule for Tianjin hukou holders: not applicable, not a refusal.
+        #expect(try pathway(#"{"hukou":{"local":false},"housing":{"type":"owned"}}"#, "in_city_move")["result"]?.stringValue == "not_applicable")
     }
 
     // MARK: - Entitlements: medical （十六）
@@ -305,7 +311,8 @@ struct TianjinTests {
     @Test("（十六）: employees must join employee medical insurance")
     func medicalEmployee() throws {
         #expect(try entitlement(permitHolder, "tianjin.medical.employee_scheme") == "must_join")
-        #expect(try entitlement(permitHolder, "tianjin.medical.choose_scheme") == "not_entitled")
+        // The choice is for the self-employed and flexible workers: not applicable to an employee.
+        #expect(try entitlement(permitHolder, "tianjin.medical.choose_scheme") == "not_applicable")
     }
 
     @Test("（十六）: a non-hukou child enrolled in a Tianjin school must join resident medical insurance")
@@ -337,7 +344,7 @@ struct TianjinTests {
         for type in ["individual_business_no_employees", "part_time", "flexible"] {
             let applicant = #"{"hukou":{"local":false},"residence_permit":{"held":true},"employment":{"type":"\#(type)"}}"#
             #expect(try entitlement(applicant, "tianjin.medical.choose_scheme") == "may_choose", "\(type)")
-            #expect(try entitlement(applicant, "tianjin.medical.employee_scheme") == "not_entitled", "\(type)")
+            #expect(try entitlement(applicant, "tianjin.medical.employee_scheme") == "not_applicable", "\(type)")
         }
     }
 
@@ -378,13 +385,17 @@ struct TianjinTests {
          {"relation":"child","birth_date":"2014-01-01","lives_with_applicant":true}]
         """#
         #expect(try entitlement(parent, family: children, person: 1, "tianjin.schooling.compulsory") == "entitled")
-        #expect(try entitlement(parent, family: children, person: 2, "tianjin.schooling.compulsory") == "not_entitled")
+        // A 4-year-old is not concerned by compulsory education: not applicable (review finding 7).
+        #expect(try entitlement(parent, family: children, person: 2, "tianjin.schooling.compulsory") == "not_applicable")
         #expect(try entitlement(parent, family: children, person: 2, "tianjin.schooling.preschool") == "provisional")
         // Without insurance payments in Tianjin the application material of 第四条（四） is missing.
         let uninsured = parent.replacingOccurrences(of: #""months":24"#, with: #""months":0"#)
         #expect(try entitlement(uninsured, family: children, person: 1, "tianjin.schooling.compulsory") == "not_entitled")
-        // General 中考/高考 only after the family settles (细则 第十条、第十二条).
-        #expect(try entitlement(parent, family: children, person: 1, "tianjin.schooling.general_exams.permit") == "not_entitled")
+        // General 中考/高考 only after the family settles (细则 第十条、第十二条); an 8-year-old is not
+        // yet concerned, a 14-year-old is refused.
+        #expect(try entitlement(parent, family: children, person: 1, "tianjin.schooling.general_exams.permit") == "not_applicable")
+        let teen = #"[{"relation":"child","birth_date":"2004-01-01","lives_with_applicant":true}]"#
+        #expect(try entitlement(parent, family: teen, person: 1, "tianjin.schooling.general_exams.permit") == "not_entitled")
     }
 
     @Test("（十五）: housing fund encouraged for freelancers; housing security for settled migrants is phased in")

@@ -588,7 +588,7 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "tianjin.json", id: "tianjin", effectiveFrom: "2017-03-02", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "tianjin.json", id: "tianjin", effectiveFrom: "2014-01-01", effectiveUntil: nil, serial: 0, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "tianjin",
@@ -599,7 +599,29 @@ enum EmbeddedPacks {
     "number": "天津市推动非户籍人口在城市落户工作方案（市政府办公厅2017年3月2日印发）",
     "issued": "2017-03-02"
   },
-  "effective_from": "2017-03-02",
+  "effective_from": "2014-01-01",
+  "documents": [
+    {"id": "plan", "number": "天津市推动非户籍人口在城市落户工作方案（市政府办公厅2017年3月2日印发）",
+     "title": {"zh": "天津市推动非户籍人口在城市落户工作方案", "en": "Tianjin plan for settling non-hukou residents in the city"},
+     "issued": "2017-03-02", "effective_from": "2017-03-02", "effective_until": "2020-12-31",
+     "until_note": {"zh": "方案的目标和任务以“十三五”期间、到2020年为期（（三）、（十））；未编入废止或延续文件，按期满处理", "en": "the plan's targets and tasks run through the 13th five-year period, to 2020 (（三）, （十）); no repeal or extension is encoded, so it is treated as ending then"}},
+    {"id": "measures", "number": "津政发〔2015〕39号",
+     "title": {"zh": "天津市居住证管理办法", "en": "Tianjin residence-permit measures"},
+     "effective_from": "2016-01-01", "effective_until": "2020-12-31",
+     "until_note": {"zh": "第四十八条：自2016年1月1日起施行，2020年12月31日废止", "en": "Art. 48: in force from 2016-01-01, repealed 2020-12-31"}},
+    {"id": "rules2016", "number": "津政办发〔2016〕32号",
+     "title": {"zh": "天津市居住证管理办法实施细则（居住证办理、积分管理、积分入户、随迁子女教育）", "en": "implementing rules of the Tianjin residence-permit measures"},
+     "issued": "2016-03-23", "effective_from": "2016-03-23", "effective_until": "2020-12-31",
+     "until_note": {"zh": "各细则：自公布之日起实施，2020年12月31日废止", "en": "each set of rules: in force on publication, repealed 2020-12-31"}},
+    {"id": "table2014", "number": "津政发〔2013〕31号 附件",
+     "title": {"zh": "天津市居住证积分指标及分值表（2014年）", "en": "Tianjin residence-permit points table (2014)"},
+     "effective_from": "2014-01-01", "effective_until": "2015-12-31"}
+  ],
+  "notices": [
+    {"id": "land_rights", "document": "plan",
+     "text": {"zh": "落户不以退出土地承包经营权、宅基地使用权、集体收益分配权（“三权”）为条件：进城落户农民的“三权”受保障。", "en": "Settling is never conditional on giving up the land-contract, homestead-use and collective-income rights (the \"three rights\"): settled migrants keep them."},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十九）; 国办发〔2016〕72号 任务20"}
+  ],
   "comment": "Seed: 天津市推动非户籍人口在城市落户工作方案 (2017-03-02, no document number in the text). Points and residence-permit rules from 津政发〔2015〕39号 天津市居住证管理办法 and its implementing rules 津政办发〔2016〕32号; indicator values from the 2014 table (津政发〔2013〕31号 附件), all provisional because （九） orders the indicators adjusted; later values from secondary sources are dated parameter values marked 'secondary:'. Not expressible and therefore not scored: 指标8 投资纳税 (no investment/tax facts), 指标9 婚姻情况 (a points indicator cannot test the spouse's employment), the 20-point item of 指标11 (no fact for years with one employer); the vetoes of 第四十四条（一）（二） (no hukou-identity or family-planning facts).",
   "city_size_class": {
     "value": "super_large",
@@ -625,15 +647,18 @@ enum EmbeddedPacks {
     {"name": "蓟州区", "aliases": ["蓟县"]}
   ],
   "parameters": [
-    {
-      "id": "retirement_age",
-      "label": {"zh": "法定退休年龄", "en": "statutory retirement age"},
-      "unit": "years",
-      "provisional": true,
-      "source": "津政发〔2015〕39号 第三十二条（三）（“未达到法定退休年龄”，年龄未在该文件列明）",
-      "note": {"zh": "国家规定男性60周岁、女性工人50周岁、女性干部55周岁；请求中没有性别，暂按60周岁判断，女性申请人须人工核对", "en": "national rules: men 60, women workers 50, women cadres 55; requests carry no sex, so 60 is used and women applicants must be checked by staff"},
-      "values": [{"from": "2016-01-01", "value": 60}]
-    },
+    {"id": "retirement_age_men", "label": {"zh": "男性法定退休年龄", "en": "statutory retirement age of men"}, "unit": "years",
+     "source": "国发〔1978〕104号（国务院关于工人退休、退职的暂行办法；国务院关于安置老弱病残干部的暂行办法）：男年满60周岁",
+     "values": [{"from": "2014-01-01", "value": 60},
+                {"from": "2025-01-01", "value": 60, "provisional": true, "source": "全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024-09-13）：自2025年1月1日起按出生年月逐步延迟至63周岁；逐月表未编入，暂按60周岁，须人工核对"}]},
+    {"id": "retirement_age_women_cadre", "label": {"zh": "女干部法定退休年龄", "en": "statutory retirement age of women cadres"}, "unit": "years",
+     "source": "国发〔1978〕104号（国务院关于安置老弱病残干部的暂行办法）：女干部年满55周岁",
+     "values": [{"from": "2014-01-01", "value": 55},
+                {"from": "2025-01-01", "value": 55, "provisional": true, "source": "全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024-09-13）：自2025年1月1日起按出生年月逐步延迟至58周岁；逐月表未编入，暂按55周岁，须人工核对"}]},
+    {"id": "retirement_age_women_worker", "label": {"zh": "女工人法定退休年龄", "en": "statutory retirement age of women workers"}, "unit": "years",
+     "source": "国发〔1978〕104号（国务院关于工人退休、退职的暂行办法）：女工人年满50周岁",
+     "values": [{"from": "2014-01-01", "value": 50},
+                {"from": "2025-01-01", "value": 50, "provisional": true, "source": "全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024-09-13）：自2025年1月1日起按出生年月逐步延迟至55周岁；逐月表未编入，暂按50周岁，须人工核对"}]},
     {
       "id": "points_apply_insurance_months",
       "label": {"zh": "申请积分入户须在本市缴纳社会保险月数", "en": "months of social insurance in Tianjin required to apply for points settlement"},
@@ -642,56 +667,31 @@ enum EmbeddedPacks {
       "source": "津政发〔2015〕39号 第三十二条（三）（满1年）",
       "values": [{"from": "2016-01-01", "value": 12}]
     },
-    {
-      "id": "talent_min_education",
-      "label": {"zh": "人才引进：普通高校毕业生的最低学历", "en": "talent introduction: lowest level of a college graduate"},
-      "provisional": true,
-      "source": "天津市推动非户籍人口在城市落户工作方案 （七）（“普通高校毕业生”；具体标准见本市人才引进办法，未编入）",
-      "values": [{"from": "2017-03-02", "value": ["junior_college"]}]
-    },
-    {
-      "id": "talent_min_skill_level",
-      "label": {"zh": "人才引进：技术工人的最低职业技能等级", "en": "talent introduction: lowest skill level of a technical worker"},
-      "provisional": true,
-      "source": "天津市推动非户籍人口在城市落户工作方案 （七）（“技术工人”“技能型人才”，未规定等级；具体标准见本市人才引进办法，未编入）",
-      "note": {"zh": "暂取最低的持证等级（初级工）", "en": "the lowest certified level (初级工) is used until the talent rules are encoded"},
-      "values": [{"from": "2017-03-02", "value": ["junior_worker"]}]
-    },
-    {
-      "id": "points_guidance_score",
-      "label": {"zh": "积分入户申报指导分值", "en": "guidance score for applying for points settlement"},
-      "provisional": true,
-      "source": "津政发〔2015〕39号 第三十二条（五）（分值未在该文件列明）",
-      "values": [
-        {"from": "2017-01-01", "value": 140, "source": "secondary: 2017 申报指导分值 140 (published summaries; /reference/README.md)"},
-        {"from": "2022-01-01", "value": 110, "source": "secondary: 津发改社会规〔2021〕13号 申报指导分值 110 (published summaries; start date assumed 2022-01-01)"}
-      ]
-    },
-    {"id": "pts_age_35_or_under", "label": {"zh": "年龄35周岁以下（含）", "en": "age 35 or under"}, "provisional": true,
+    {"id": "pts_age_35_or_under", "label": {"zh": "年龄35周岁以下（含）", "en": "age 35 or under"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标1", "values": [{"from": "2014-01-01", "value": 20}]},
-    {"id": "pts_age_36_to_45", "label": {"zh": "年龄36至45周岁", "en": "age 36 to 45"}, "provisional": true,
+    {"id": "pts_age_36_to_45", "label": {"zh": "年龄36至45周岁", "en": "age 36 to 45"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标1", "values": [{"from": "2014-01-01", "value": 10}]},
-    {"id": "pts_edu_bachelor", "label": {"zh": "本科及以上学历", "en": "bachelor's degree or higher"}, "provisional": true,
+    {"id": "pts_edu_bachelor", "label": {"zh": "本科及以上学历", "en": "bachelor's degree or higher"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标2", "values": [{"from": "2014-01-01", "value": 40}]},
-    {"id": "pts_edu_junior_college", "label": {"zh": "大专学历", "en": "junior-college diploma"}, "provisional": true,
+    {"id": "pts_edu_junior_college", "label": {"zh": "大专学历", "en": "junior-college diploma"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标2", "values": [{"from": "2014-01-01", "value": 30}]},
-    {"id": "pts_edu_senior_high", "label": {"zh": "普通高中和中职学历", "en": "senior high or secondary vocational"}, "provisional": true,
+    {"id": "pts_edu_senior_high", "label": {"zh": "普通高中和中职学历", "en": "senior high or secondary vocational"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标2", "values": [{"from": "2014-01-01", "value": 20}]},
-    {"id": "pts_title_senior", "label": {"zh": "高级职称", "en": "senior professional title"}, "provisional": true,
+    {"id": "pts_title_senior", "label": {"zh": "高级职称", "en": "senior professional title"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 50}]},
-    {"id": "pts_title_intermediate", "label": {"zh": "中级职称", "en": "intermediate professional title"}, "provisional": true,
+    {"id": "pts_title_intermediate", "label": {"zh": "中级职称", "en": "intermediate professional title"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 40}]},
-    {"id": "pts_title_junior", "label": {"zh": "初级职称", "en": "junior professional title"}, "provisional": true,
+    {"id": "pts_title_junior", "label": {"zh": "初级职称", "en": "junior professional title"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 20}]},
-    {"id": "pts_skill_senior_technician", "label": {"zh": "高级技师", "en": "senior technician"}, "provisional": true,
+    {"id": "pts_skill_senior_technician", "label": {"zh": "高级技师", "en": "senior technician"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 50}]},
-    {"id": "pts_skill_technician", "label": {"zh": "技师", "en": "technician"}, "provisional": true,
+    {"id": "pts_skill_technician", "label": {"zh": "技师", "en": "technician"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 40}]},
-    {"id": "pts_skill_senior_worker", "label": {"zh": "高级工", "en": "senior worker"}, "provisional": true,
+    {"id": "pts_skill_senior_worker", "label": {"zh": "高级工", "en": "senior worker"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 30}]},
-    {"id": "pts_skill_intermediate_worker", "label": {"zh": "中级工", "en": "intermediate worker"}, "provisional": true,
+    {"id": "pts_skill_intermediate_worker", "label": {"zh": "中级工", "en": "intermediate worker"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 15}]},
-    {"id": "pts_skill_junior_worker", "label": {"zh": "初级工", "en": "junior worker"}, "provisional": true,
+    {"id": "pts_skill_junior_worker", "label": {"zh": "初级工", "en": "junior worker"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 5}]},
     {
       "id": "pts_insurance_per_year",
@@ -700,76 +700,60 @@ enum EmbeddedPacks {
       "source": "津政发〔2013〕31号 附件 指标4",
       "note": {"zh": "2014年表按险种计分（养老4、医疗失业工伤生育各2），每年最高12分；此处按五险齐缴计", "en": "the 2014 table scores by insurance type (pension 4; medical, unemployment, injury, maternity 2 each), at most 12 a year; all five types are assumed"},
       "values": [
-        {"from": "2014-01-01", "value": 12, "source": "津政发〔2013〕31号 附件 指标4"},
-        {"from": "2018-01-01", "value": 12, "source": "secondary: 津发改社会〔2018〕26号 (published summaries; 12 a year below 60 months; start date within 2018 not known)"}
+        {"from": "2014-01-01", "value": 12, "source": "津政发〔2013〕31号 附件 指标4"}
       ]
     },
     {
       "id": "pts_insurance_per_year_beyond_60",
       "label": {"zh": "社会保险满60个月后每12个月积分（仅计60个月以上部分）", "en": "social-insurance points per 12 months beyond 60 months (only the months beyond 60)"},
-      "provisional": true,
+      "provisional": false,
       "source": "津政发〔2013〕31号 附件 指标4",
       "values": [
-        {"from": "2014-01-01", "value": 12, "source": "津政发〔2013〕31号 附件 指标4 (no rate change in 2014)"},
-        {"from": "2018-01-01", "value": 18, "source": "secondary: 津发改社会〔2018〕26号 (published summaries; 18 a year for the months beyond 60; start date within 2018 not known)"}
+        {"from": "2014-01-01", "value": 12, "source": "津政发〔2013〕31号 附件 指标4 (no rate change in 2014)"}
       ]
     },
-    {"id": "pts_own_home", "label": {"zh": "在本市有本人或与配偶、子女共有产权住房", "en": "owns a home in Tianjin (alone or with spouse or children)"}, "provisional": true,
+    {"id": "pts_own_home", "label": {"zh": "在本市有本人或与配偶、子女共有产权住房", "en": "owns a home in Tianjin (alone or with spouse or children)"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标5", "values": [{"from": "2014-01-01", "value": 40}]},
-    {"id": "pts_occupation_very_short", "label": {"zh": "非常紧缺职业", "en": "very short occupation"}, "provisional": true,
+    {"id": "pts_occupation_very_short", "label": {"zh": "非常紧缺职业", "en": "very short occupation"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标6", "values": [{"from": "2014-01-01", "value": 30}]},
-    {"id": "pts_occupation_short", "label": {"zh": "紧缺职业", "en": "short occupation"}, "provisional": true,
+    {"id": "pts_occupation_short", "label": {"zh": "紧缺职业", "en": "short occupation"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标6", "values": [{"from": "2014-01-01", "value": 20}]},
-    {"id": "pts_occupation_general", "label": {"zh": "一般紧缺职业", "en": "generally short occupation"}, "provisional": true,
+    {"id": "pts_occupation_general", "label": {"zh": "一般紧缺职业", "en": "generally short occupation"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标6", "values": [{"from": "2014-01-01", "value": 10}]},
     {
       "id": "pts_district_binhai",
       "label": {"zh": "申请落户滨海新区", "en": "settling in 滨海新区"},
-      "provisional": true,
+      "provisional": false,
       "source": "津政发〔2013〕31号 附件 指标7; 天津市推动非户籍人口在城市落户工作方案 （九）",
       "values": [
-        {"from": "2014-01-01", "value": 10, "source": "津政发〔2013〕31号 附件 指标7"},
-        {"from": "2018-01-01", "value": 20, "source": "secondary: 津发改社会〔2018〕26号 (published summaries; start date within 2018 not known)"}
+        {"from": "2014-01-01", "value": 10, "source": "津政发〔2013〕31号 附件 指标7"}
       ]
     },
     {
       "id": "pts_district_outer",
       "label": {"zh": "申请落户武清区、宝坻区、静海区、宁河区、蓟州区", "en": "settling in 武清区, 宝坻区, 静海区, 宁河区 or 蓟州区"},
-      "provisional": true,
+      "provisional": false,
       "source": "津政发〔2013〕31号 附件 指标7; 天津市推动非户籍人口在城市落户工作方案 （九）",
       "values": [
-        {"from": "2014-01-01", "value": 10, "source": "津政发〔2013〕31号 附件 指标7 (then 静海县、宁河县、蓟县)"},
-        {"from": "2018-01-01", "value": 15, "source": "secondary: 津发改社会〔2018〕26号 (published summaries; start date within 2018 not known)"}
+        {"from": "2014-01-01", "value": 10, "source": "津政发〔2013〕31号 附件 指标7 (then 静海县、宁河县、蓟县)"}
       ]
     },
     {
       "id": "pts_district_ring",
       "label": {"zh": "申请落户东丽区、西青区、津南区、北辰区", "en": "settling in 东丽区, 西青区, 津南区 or 北辰区"},
-      "provisional": true,
+      "provisional": false,
       "source": "津政发〔2013〕31号 附件 指标7",
       "values": [
-        {"from": "2014-01-01", "value": 5, "source": "津政发〔2013〕31号 附件 指标7"},
-        {"from": "2018-01-01", "value": 0, "source": "secondary: 津发改社会〔2018〕26号 (published summaries: other districts 0; start date within 2018 not known)"}
+        {"from": "2014-01-01", "value": 5, "source": "津政发〔2013〕31号 附件 指标7"}
       ]
     },
-    {
-      "id": "pts_housing_fund_per_year",
-      "label": {"zh": "住房公积金每缴存12个月积分", "en": "housing-fund points per 12 months of deposits"},
-      "provisional": true,
-      "source": "secondary: 津发改社会〔2018〕26号 (published summaries: 2 a year)",
-      "note": {"zh": "2014年表无此指标（0分）；按请求中的连续足额缴存月数计，累计缴存月数可能更多", "en": "not in the 2014 table (0); counted on the consecutive full-deposit months of the request, which may understate total deposit months"},
-      "values": [
-        {"from": "2014-01-01", "value": 0, "source": "津政发〔2013〕31号 附件 (no housing-fund indicator)"},
-        {"from": "2018-01-01", "value": 2, "source": "secondary: 津发改社会〔2018〕26号 (published summaries; start date within 2018 not known)"}
-      ]
-    },
-    {"id": "pts_award_national", "label": {"zh": "国家级奖项和荣誉称号", "en": "national award or honour"}, "provisional": true,
+    {"id": "pts_award_national", "label": {"zh": "国家级奖项和荣誉称号", "en": "national award or honour"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标10", "values": [{"from": "2014-01-01", "value": 30}]},
-    {"id": "pts_award_provincial", "label": {"zh": "省部级奖项和荣誉称号", "en": "provincial or ministerial award or honour"}, "provisional": true,
+    {"id": "pts_award_provincial", "label": {"zh": "省部级奖项和荣誉称号", "en": "provincial or ministerial award or honour"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标10", "values": [{"from": "2014-01-01", "value": 20}]},
-    {"id": "pts_work_6_years", "label": {"zh": "在津累计工作6年及以上", "en": "6 or more years of work in Tianjin"}, "provisional": true,
+    {"id": "pts_work_6_years", "label": {"zh": "在津累计工作6年及以上", "en": "6 or more years of work in Tianjin"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标11", "values": [{"from": "2014-01-01", "value": 10}]},
-    {"id": "pts_violation_each", "label": {"zh": "每项违法、行政拘留或不良信用记录", "en": "each violation, administrative detention or bad-credit record"}, "provisional": true,
+    {"id": "pts_violation_each", "label": {"zh": "每项违法、行政拘留或不良信用记录", "en": "each violation, administrative detention or bad-credit record"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标12", "values": [{"from": "2014-01-01", "value": -30}]}
   ],
   "definitions": {
@@ -818,8 +802,12 @@ enum EmbeddedPacks {
     },
     "below_retirement_age": {
       "label": {"zh": "未达到法定退休年龄", "en": "below the statutory retirement age"},
-      "citation": "津政发〔2015〕39号 第三十二条（三）",
-      "fact": "age", "op": "<", "param": "retirement_age"
+      "citation": "津政发〔2015〕39号 第三十二条（三）; 国发〔1978〕104号",
+      "any": [
+        {"label": {"zh": "未满50周岁（任何人均未达法定退休年龄）", "en": "under 50 (below anyone's statutory retirement age)"}, "fact": "age", "op": "<", "param": "retirement_age_women_worker"},
+        {"label": {"zh": "男性未满60周岁", "en": "a man under 60"}, "all": [{"fact": "sex", "op": "==", "value": "male"}, {"fact": "age", "op": "<", "param": "retirement_age_men"}]},
+        {"label": {"zh": "女干部未满55周岁", "en": "a woman cadre under 55"}, "all": [{"fact": "sex", "op": "==", "value": "female"}, {"fact": "employment.cadre", "op": "is", "value": true}, {"fact": "age", "op": "<", "param": "retirement_age_women_cadre"}]}
+      ]
     },
     "owns_legal_stable_residence": {
       "label": {"zh": "在津有合法稳定住所（产权住房）", "en": "legal stable residence in Tianjin (a home with property rights)"},
@@ -885,18 +873,16 @@ enum EmbeddedPacks {
       "id": "in_city_move",
       "name": {"zh": "本市户籍人口市内迁移（以合法稳定住所为前提）", "en": "Moves within Tianjin by Tianjin hukou holders (on the premise of legal stable residence)"},
       "citation": "天津市推动非户籍人口在城市落户工作方案 （五）",
-      "condition": {
-        "all": [
-          {"label": {"zh": "具有本市户籍", "en": "holds Tianjin hukou"}, "fact": "hukou.local", "op": "is", "value": true},
-          {"ref": "owns_legal_stable_residence", "citation": "天津市推动非户籍人口在城市落户工作方案 （五）"}
-        ]
-      },
+      "document": "plan",
+      "applies_to": {"label": {"zh": "具有本市户籍（市内迁移只涉及本市户籍人口）", "en": "holds Tianjin hukou (moves within Tianjin concern Tianjin hukou holders only)"}, "fact": "hukou.local", "op": "is", "value": true},
+      "condition": {"ref": "owns_legal_stable_residence", "citation": "天津市推动非户籍人口在城市落户工作方案 （五）"},
       "note": {"zh": "仅适用于已有本市户籍者在市内迁移，不是非户籍人口的落户途径；条文未提“含租赁”，合法稳定住所按本市户籍规定理解为产权住房等（积分入户管理实施细则第五条）。“引导……举家在城镇落户”为政策方向，不是可申请的途径。", "en": "only for people who already hold Tianjin hukou moving within the city, not a route for migrants; the clause does not say \"rental included\", so legal stable residence is read as a home with property rights (as 积分入户管理实施细则 Art. 5 defines it). Guiding whole families to settle in towns is a direction, not a pathway one can apply for."}
     },
     {
       "id": "college_students",
       "name": {"zh": "本市普通高校新录取学生户口迁至学校", "en": "Newly admitted students of Tianjin colleges moving hukou to the school"},
       "citation": "天津市推动非户籍人口在城市落户工作方案 （六）",
+      "document": "plan",
       "condition": {
         "label": {"zh": "被本市普通高校录取", "en": "admitted to a college in Tianjin"},
         "fact": "school.college_in_city", "op": "is", "value": true
@@ -907,34 +893,31 @@ enum EmbeddedPacks {
       "id": "talent_introduction",
       "name": {"zh": "人才引进落户（普通高校毕业生、职业院校毕业生、技术工人）", "en": "Talent introduction (college graduates, vocational graduates, technical workers)"},
       "citation": "天津市推动非户籍人口在城市落户工作方案 （七）",
-      "provisional": true,
-      "condition": {
-        "label": {"zh": "属于（七）列明的人才类别之一", "en": "belongs to one of the groups （七） names"},
-        "any": [
-          {"label": {"zh": "普通高校毕业生", "en": "college graduate"}, "fact": "education.level", "op": ">=", "param": "talent_min_education"},
-          {"label": {"zh": "职业院校毕业生", "en": "vocational-school graduate"}, "fact": "education.level", "op": "in", "value": ["secondary_vocational", "higher_vocational"]},
-          {"label": {"zh": "技术工人（技能型人才）", "en": "technical (skilled) worker"}, "fact": "skill.level", "op": ">=", "param": "talent_min_skill_level"}
-        ]
+      "document": "plan",
+      "decided_by": {
+        "who": {"zh": "天津市人力社保局人才引进窗口或当地公安机关户籍窗口", "en": "the Tianjin human-resources bureau's talent-introduction desk or the local public-security hukou desk"},
+        "open": {"zh": "人才引进的对象、学历和技能等级等落户条件", "en": "who counts as introduced talent and the education and skill levels required"}
       },
-      "note": {"zh": "方案只要求加大引进力度、提高落户率，具体条件见本市人才引进办法（未编入）：结论为暂定", "en": "the plan only calls for more talent introduction and higher settlement rates; the concrete conditions are in Tianjin's talent-introduction rules (not encoded): the answer is provisional"}
+      "note": {"zh": "（七）只要求“加大对企业急需的技能型人才的引进力度，不断提高……落户率”，没有设定任何条件；具体条件在本市人才引进政策中，未编入。", "en": "（七） only calls for more introduction of skilled talent and higher settlement rates; it sets no condition. The conditions are in Tianjin's talent-introduction rules, which are not encoded."}
     },
     {
       "id": "family_reunion",
       "name": {"zh": "夫妻投靠、亲属投靠", "en": "Joining a spouse or relative with Tianjin hukou"},
       "citation": "天津市推动非户籍人口在城市落户工作方案 （八）",
-      "provisional": true,
-      "condition": {
-        "all": [
-          {"label": {"zh": "尚无本市户籍", "en": "does not yet hold Tianjin hukou"}, "fact": "hukou.local", "op": "is", "value": false},
-          {"label": {"zh": "配偶或亲属具有本市户籍", "en": "a spouse or relative holds Tianjin hukou"}, "fact": "local_hukou_relative", "op": "is", "value": true}
-        ]
+      "document": "plan",
+      "applies_to": {"label": {"zh": "有具有本市户籍的配偶或亲属", "en": "has a spouse or relative holding Tianjin hukou"}, "fact": "local_hukou_relative", "op": "is", "value": true},
+      "decided_by": {
+        "who": {"zh": "当地公安派出所或公安机关户籍窗口", "en": "the local police station or public-security hukou desk"},
+        "open": {"zh": "夫妻投靠、亲属投靠的条件（亲属范围、婚龄、年龄等）", "en": "the conditions of joining a spouse or relative (which relatives, length of marriage, age)"}
       },
-      "note": {"zh": "方案只要求“统一并放宽”夫妻投靠、亲属投靠政策，未列具体条件（如婚龄、年龄、亲属范围），由本市投靠落户政策规定：结论为暂定。无户口人员登记、返津落户等历史遗留问题由公安机关个案办理。", "en": "the plan only says spouse and relative reunion are to be unified and relaxed; it gives no conditions (marriage length, age, which relatives), which Tianjin's reunion rules set: the answer is provisional. People without hukou and returns to Tianjin are handled case by case by the police."}
+      "note": {"zh": "（八）只要求“统一并放宽”投靠落户政策，未列条件。（八）还要求解决无户口人员登记、返津落户等历史遗留问题，同样由公安机关按本市规定办理。", "en": "（八） only says the reunion rules are to be unified and relaxed; it lists no condition. It also directs the police to resolve people without hukou and returns to Tianjin, under Tianjin's rules."}
     },
     {
       "id": "points_settlement",
       "name": {"zh": "居住证积分落户", "en": "Residence-permit points settlement"},
       "citation": "天津市推动非户籍人口在城市落户工作方案 （九）; 津政发〔2015〕39号 第三十二条",
+      "document": "measures",
+      "points_settlement": true,
       "condition": {"ref": "points_application_conditions"},
       "followers": [
         {"id": "minor_child", "label": {"zh": "18周岁以下子女随迁（申请人在津有合法稳定住所）", "en": "child under 18 (the applicant has a legal stable residence in Tianjin)"},
@@ -954,7 +937,7 @@ enum EmbeddedPacks {
         {"label": {"zh": "用人单位集体户口", "en": "the employer's collective hukou"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"},
         {"label": {"zh": "市、区人民政府所属人力资源中介机构集体户口", "en": "the collective hukou of a municipal or district public HR agency"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"}
       ],
-      "note": {"zh": "此处判断第三十二条（二）至（四）的申请条件；（五）积分是否达到申报指导分值，以及第四十四条不予积分落户的情形，见积分查询（hukou_score_points）。（一）在境内具有合法有效户籍身份由公安机关核验。", "en": "this judges the conditions of Art. 32 (2)–(4); whether the score reaches the guidance score (Art. 32 (5)) and the exclusions of Art. 44 are answered by the points query (hukou_score_points). Art. 32 (1), a valid hukou identity, is checked by the police."}
+      "note": {"zh": "判断第三十二条（二）至（四）的申请条件，并与同一分值表的申报指导分值比较（五）；本系统只编入2014年分值表（2014-01-01至2015-12-31），2016年起的分值表（津政发〔2015〕39号 附件）和申报指导分值未编入，故不作“符合”结论。（一）在境内具有合法有效户籍身份由公安机关核验。配偶不随积分落户，可另按（八）夫妻投靠办理。", "en": "judges the conditions of Art. 32 (2)–(4) and compares the score with the guidance score of the same table (5); only the 2014 table (2014-01-01 to 2015-12-31) is encoded, the tables from 2016 on (津政发〔2015〕39号 附件) and their guidance scores are not, so no 'eligible' is said. Art. 32 (1), a valid hukou identity, is checked by the police. A spouse does not settle with the points applicant but may apply under （八） to join them."}
     }
   ],
   "priority_groups": [
@@ -973,12 +956,19 @@ enum EmbeddedPacks {
                            {"fact": "employment.type", "op": "not_in", "value": ["unemployed", "student", "retired"]}]}}
   ],
   "points": {
-    "citation": "天津市推动非户籍人口在城市落户工作方案 （九）; 津政发〔2015〕39号 第五章; 津政发〔2013〕31号 附件",
+    "citation": "津政发〔2013〕31号 附件; 天津市推动非户籍人口在城市落户工作方案 （九）; 津政发〔2015〕39号 第五章",
+    "document": "table2014",
     "note": {
-      "zh": "（九）要求调整积分指标体系，本表分值取自2014年分值表（津政发〔2013〕31号 附件），2018年及以后的数值仅来自二手资料，全部为暂定，以官方分值表为准。未计分的指标：投资纳税（指标8）、婚姻情况（指标9，需核对配偶在本市就业）、在一个单位工作10年及以上的20分（指标11）。社会保险按五险齐缴计，仅计用人单位缴纳的年限（积分管理实施细则第七条），补缴不计分（第二十条，35周岁以下且本科、中级职称或技师以上者除外）。2022年起的指导分值110对应的新分值表未编入。",
-      "en": "（九） orders the indicators adjusted; these values come from the 2014 table (津政发〔2013〕31号 附件), values from 2018 on only from secondary sources, all provisional until replaced by the official table. Not scored: investment and tax (indicator 8), marriage (indicator 9: the spouse's employment in Tianjin must be checked), the 20 points for 10 years with one employer (indicator 11). Social insurance assumes all five types and counts employer-paid years only (积分管理实施细则 Art. 7); back-paid months earn nothing (Art. 20, except applicants aged 35 or under with a bachelor's degree, an intermediate title or technician level). The 2022 table behind the guidance score of 110 is not encoded."
+      "zh": "编入的分值表是2014年表（津政发〔2013〕31号 附件，2014-01-01至2015-12-31施行），只用于这一期间的日期。2016—2020年的分值表（津政发〔2015〕39号 附件，积分管理实施细则第四条列有住房公积金、发明专利、退役军人立功、计划生育等指标）、2018年调整（津发改社会〔2018〕26号）和2022年起的分值表（津发改社会规〔2021〕13号，申报指导分值110）都未编入：这些日期不计算积分，也不拿任何分数线与其他时期的分值比较。2014年表未载明申报指导分值。社会保险按五险齐缴计（暂定）。",
+      "en": "The table encoded is the 2014 one (津政发〔2013〕31号 附件, in force 2014-01-01 to 2015-12-31) and it scores only dates in that period. The 2016–2020 table (津政发〔2015〕39号 附件; 积分管理实施细则 Art. 4 lists housing fund, patents, veterans' merit and family planning among its indicators), the 2018 adjustment (津发改社会〔2018〕26号) and the table from 2022 (津发改社会规〔2021〕13号, guidance score 110) are not encoded: on those dates no score is computed and no threshold is compared with another period's values. The 2014 table states no guidance score. Social insurance assumes all five types (provisional)."
     },
-    "threshold": {"param": "points_guidance_score"},
+    "ranking": {"citation": "津政发〔2015〕39号 第二十九条、第三十六条、第三十七条",
+                "text": {"zh": "达到申报指导分值只是可以申报：是否准予积分入户，按每年公布的积分入户指标，根据积分排名确定（每年6月、12月）。", "en": "Reaching the guidance score only allows an application: settlement is granted by ranking of scores within the annual settlement quota published each year (decided in June and December)."}},
+    "not_scored": [
+      {"id": "investment_tax", "label": {"zh": "投资纳税（指标8）", "en": "investment and tax (indicator 8)"}, "citation": "津政发〔2013〕31号 附件 指标8"},
+      {"id": "marriage", "label": {"zh": "婚姻情况：已婚且夫妻双方均在本市就业（指标9）", "en": "married with both spouses employed in Tianjin (indicator 9)"}, "citation": "津政发〔2013〕31号 附件 指标9"},
+      {"id": "one_employer_10_years", "label": {"zh": "稳定在一个单位工作10年及以上（指标11，20分一项）", "en": "10 or more years with one employer (indicator 11, the 20-point item)"}, "citation": "津政发〔2013〕31号 附件 指标11"}
+    ],
     "indicators": [
       {"id": "age", "kind": "bands", "label": {"zh": "年龄（基本分）", "en": "age (basic points)"}, "citation": "津政发〔2013〕31号 附件 指标1",
        "fact": "age",
@@ -1017,9 +1007,6 @@ enum EmbeddedPacks {
                   "宁河区": {"param": "pts_district_outer"}, "蓟州区": {"param": "pts_district_outer"},
                   "东丽区": {"param": "pts_district_ring"}, "西青区": {"param": "pts_district_ring"}, "津南区": {"param": "pts_district_ring"},
                   "北辰区": {"param": "pts_district_ring"}}},
-      {"id": "housing_fund", "kind": "accrual", "label": {"zh": "住房公积金", "en": "housing provident fund"},
-       "citation": "secondary: 津发改社会〔2018〕26号 (住房公积金每年2分)", "fact": "housing_fund.consecutive_full_months",
-       "stages": [{"from": 0, "per": 12, "points": {"param": "pts_housing_fund_per_year"}}]},
       {"id": "award", "kind": "categorical", "label": {"zh": "奖项和荣誉称号（附加分，只计最高）", "en": "awards and honours (additional points, highest only)"},
        "citation": "津政发〔2013〕31号 附件 指标10", "fact": "points_record.award",
        "points": {"provincial": {"param": "pts_award_provincial"}, "national": {"param": "pts_award_national"}}},
@@ -1033,37 +1020,43 @@ enum EmbeddedPacks {
     ],
     "requirements": [
       {"id": "residence_permit", "label": {"zh": "持有有效的天津市居住证", "en": "holds a valid Tianjin residence permit"},
-       "citation": "津政发〔2015〕39号 第三十二条（二）", "condition": {"ref": "holds_tianjin_permit"}},
+       "document": "measures", "citation": "津政发〔2015〕39号 第三十二条（二）", "condition": {"ref": "holds_tianjin_permit"}},
       {"id": "employment", "label": {"zh": "被在津用人单位招用，或在津投资办企业", "en": "employed in Tianjin, or runs an enterprise invested in Tianjin"},
-       "citation": "津政发〔2015〕39号 第三十二条（三）", "condition": {"ref": "points_employment"}},
+       "document": "measures", "citation": "津政发〔2015〕39号 第三十二条（三）", "condition": {"ref": "points_employment"}},
       {"id": "social_insurance", "label": {"zh": "在本市连续缴纳社会保险费满1年", "en": "social insurance paid in Tianjin for at least 1 year without a break"},
-       "citation": "津政发〔2015〕39号 第三十二条（三）; 津政办发〔2016〕32号 积分管理实施细则 第二条（三）",
+       "document": "measures", "citation": "津政发〔2015〕39号 第三十二条（三）; 津政办发〔2016〕32号 积分管理实施细则 第二条（三）",
        "condition": {"all": [{"ref": "points_insurance"}, {"ref": "points_insurance_continuous"}]}},
       {"id": "below_retirement_age", "label": {"zh": "未达到法定退休年龄", "en": "below the statutory retirement age"},
-       "citation": "津政发〔2015〕39号 第三十二条（三）", "condition": {"ref": "below_retirement_age"}},
+       "document": "measures", "citation": "津政发〔2015〕39号 第三十二条（三）", "condition": {"ref": "below_retirement_age"}},
       {"id": "settlement_address", "label": {"zh": "在津具有合法稳定的落户地点", "en": "a qualifying settlement address in Tianjin"},
-       "citation": "津政发〔2015〕39号 第三十二条（四）", "condition": {"ref": "settlement_address"}}
+       "document": "measures", "citation": "津政发〔2015〕39号 第三十二条（四）", "condition": {"ref": "settlement_address"}}
     ],
     "vetoes": [
       {"id": "false_information", "label": {"zh": "申领居住证或申办积分入户过程中提供虚假信息", "en": "gave false information when applying for the permit or for points settlement"},
-       "citation": "津政发〔2015〕39号 第四十四条（三）; 津政发〔2013〕31号 附件 指标12",
+       "citation": "津政发〔2015〕39号 第四十四条（三）", "document": "measures",
        "condition": {"fact": "points_record.false_information", "op": "is", "value": true}},
       {"id": "criminal_conviction", "label": {"zh": "积分期间因犯罪获刑", "en": "convicted of a crime during the points period"},
-       "citation": "津政发〔2015〕39号 第四十四条（四）; 津政发〔2013〕31号 附件 指标12",
+       "citation": "津政发〔2015〕39号 第四十四条（四）", "document": "measures",
+       "condition": {"fact": "points_record.criminal_conviction", "op": "is", "value": true}},
+      {"id": "false_information_2014", "label": {"zh": "申领居住证或申办积分入户过程中提供虚假信息（取消积分落户资格）", "en": "gave false information when applying for the permit or for points settlement (disqualifies)"},
+       "citation": "津政发〔2013〕31号 附件 指标12", "document": "table2014",
+       "condition": {"fact": "points_record.false_information", "op": "is", "value": true}},
+      {"id": "criminal_conviction_2014", "label": {"zh": "积分期间因犯罪获刑（取消积分落户资格）", "en": "convicted of a crime during the points period (disqualifies)"},
+       "citation": "津政发〔2013〕31号 附件 指标12", "document": "table2014",
        "condition": {"fact": "points_record.criminal_conviction", "op": "is", "value": true}}
     ]
   },
   "entitlements": [
-    {"id": "tianjin.medical.employee_scheme", "domain": "medical_insurance", "subjects": "adults",
+    {"id": "tianjin.medical.employee_scheme", "document": "plan", "domain": "medical_insurance", "subjects": "adults",
      "name": {"zh": "职工基本医疗保险（用人单位职工和有雇工的个体工商户应当参加）", "en": "employee medical insurance (employees and individual businesses with employees must join)"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"ref": "must_join_employee_medical"},
-     "verdict": "must_join", "otherwise": "not_entitled",
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "applies_to": {"ref": "must_join_employee_medical"},
+     "verdict": "must_join",
      "note": {"zh": "不分户籍", "en": "whatever the hukou"}},
-    {"id": "tianjin.medical.resident_scheme.enrolled_children", "domain": "medical_insurance", "subjects": "children",
+    {"id": "tianjin.medical.resident_scheme.enrolled_children", "document": "plan", "domain": "medical_insurance", "subjects": "children",
      "name": {"zh": "在本市学校、托幼机构就读的学生、儿童应当参加居民基本医疗保险（不分户籍）", "en": "children and students enrolled in Tianjin schools or nurseries must join resident medical insurance, whatever their hukou"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"all": [
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "applies_to": {"all": [
        {"fact": "school.in_city", "op": "is", "value": true},
        {"label": {"zh": "在托幼机构或义务教育阶段就读，或为全日制非在职学生", "en": "in a nursery or compulsory school, or a full-time student"},
         "any": [
@@ -1071,31 +1064,33 @@ enum EmbeddedPacks {
           {"fact": "school.full_time", "op": "is", "value": true}
         ]}
      ]},
-     "verdict": "must_join", "otherwise": "not_entitled"},
-    {"id": "tianjin.medical.resident_scheme.full_time_students", "domain": "medical_insurance", "subjects": "adults",
+     "verdict": "must_join"},
+    {"id": "tianjin.medical.resident_scheme.full_time_students", "document": "plan", "domain": "medical_insurance", "subjects": "adults",
      "name": {"zh": "在本市各级各类学校就读的全日制非在职学生应当参加居民基本医疗保险（不分户籍）", "en": "full-time students (not in work) enrolled in Tianjin schools must join resident medical insurance, whatever their hukou"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"all": [
-       {"fact": "employment.type", "op": "==", "value": "student"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "applies_to": {"all": [
+       {"label": {"zh": "全日制学生", "en": "a full-time student"}, "fact": "employment.type", "op": "==", "value": "student"},
        {"fact": "school.in_city", "op": "is", "value": true},
        {"fact": "school.full_time", "op": "is", "value": true}
      ]},
-     "verdict": "must_join", "otherwise": "not_entitled"},
-    {"id": "tianjin.medical.resident_scheme.local_residents", "domain": "medical_insurance", "subjects": "adults",
+     "verdict": "must_join"},
+    {"id": "tianjin.medical.resident_scheme.local_residents", "document": "plan", "domain": "medical_insurance", "subjects": "adults",
      "name": {"zh": "本市户籍未就业居民、农村居民应当参加居民基本医疗保险", "en": "Tianjin-hukou residents without work and rural residents must join resident medical insurance"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant"],
-     "condition": {"any": [
+     "applies_to": {"any": [
        {"fact": "employment.type", "op": "==", "value": "unemployed"},
        {"label": {"zh": "农村居民（非职工）", "en": "rural resident (not an employee)"},
         "all": [{"fact": "residence.area_type", "op": "==", "value": "rural"}, {"not": {"ref": "must_join_employee_medical"}}]}
      ]},
-     "verdict": "must_join", "otherwise": "not_entitled"},
-    {"id": "tianjin.medical.resident_scheme.nonlocal_adults", "domain": "medical_insurance", "subjects": "adults",
+     "verdict": "must_join"},
+    {"id": "tianjin.medical.resident_scheme.nonlocal_adults", "document": "plan", "domain": "medical_insurance", "subjects": "adults",
      "name": {"zh": "持居住证等有效证件的未就业成年非户籍常住人口可以参加居民基本医疗保险", "en": "adult non-hukou residents without work who hold a residence permit or another listed document may join resident medical insurance"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["residence_permit"],
-     "condition": {"all": [
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["residence_permit", "none"],
+     "applies_to": {"all": [
        {"label": {"zh": "未就业", "en": "without work"}, "fact": "employment.type", "op": "==", "value": "unemployed"},
-       {"label": {"zh": "成年", "en": "adult"}, "fact": "age", "op": ">=", "value": 18},
+       {"label": {"zh": "成年", "en": "adult"}, "fact": "age", "op": ">=", "value": 18}
+     ]},
+     "condition": {"all": [
        {"label": {"zh": "持有天津市居住证、外国人永久居留证、港澳台居民通行证或公安机关出具的其他有效证明", "en": "holds a Tianjin residence permit, a foreign permanent-residence card, a Hong Kong/Macao or Taiwan permit, or other valid police proof"},
         "any": [
           {"fact": "residence_permit.held", "op": "is", "value": true},
@@ -1106,11 +1101,11 @@ enum EmbeddedPacks {
         ]}
      ]},
      "verdict": "may_join", "otherwise": "not_entitled"},
-    {"id": "tianjin.medical.resident_scheme.preschool_children", "domain": "medical_insurance", "subjects": "children",
+    {"id": "tianjin.medical.resident_scheme.preschool_children", "document": "plan", "domain": "medical_insurance", "subjects": "children",
      "name": {"zh": "持居住证、流动人口居住登记凭证或居住证受理回执的未入学入托儿童（含新生儿）可以参加居民基本医疗保险", "en": "children not yet in school or nursery (newborns included) with a residence permit, floating-population registration or permit receipt may join resident medical insurance"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["residence_permit"],
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["residence_permit", "none"],
+     "applies_to": {"label": {"zh": "未入学入托", "en": "not yet in school or nursery"}, "fact": "school.stage", "op": "==", "value": "not_in_school"},
      "condition": {"all": [
-       {"label": {"zh": "未入学入托", "en": "not yet in school or nursery"}, "fact": "school.stage", "op": "==", "value": "not_in_school"},
        {"label": {"zh": "持有天津市居住证、流动人口居住登记凭证或天津市居住证受理回执", "en": "holds a Tianjin residence permit, floating-population registration or permit receipt"},
         "any": [
           {"fact": "residence_permit.held", "op": "is", "value": true},
@@ -1119,23 +1114,23 @@ enum EmbeddedPacks {
         ]}
      ]},
      "verdict": "may_join", "otherwise": "not_entitled"},
-    {"id": "tianjin.medical.choose_scheme", "domain": "medical_insurance", "subjects": "adults",
+    {"id": "tianjin.medical.choose_scheme", "document": "plan", "domain": "medical_insurance", "subjects": "adults",
      "name": {"zh": "无雇工的个体工商户、非全日制从业人员及其他灵活就业人员可选择参加职工或居民基本医疗保险", "en": "individual businesses without employees, part-time and other flexible workers may choose employee or resident medical insurance"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"fact": "employment.type", "op": "in", "value": ["individual_business_no_employees", "part_time", "flexible", "freelancer"]},
-     "verdict": "may_choose", "otherwise": "not_entitled",
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "applies_to": {"label": {"zh": "无雇工的个体工商户、非全日制从业人员或其他灵活就业人员", "en": "an individual business without employees, a part-time or other flexible worker"}, "fact": "employment.type", "op": "in", "value": ["individual_business_no_employees", "part_time", "flexible", "freelancer"]},
+     "verdict": "may_choose",
      "note": {"zh": "非全日制从业人员以未在用人单位参加职工医保为限", "en": "part-time workers only when not insured by an employer"}},
-    {"id": "tianjin.pension.employee_scheme", "domain": "pension", "subjects": "adults",
+    {"id": "tianjin.pension.employee_scheme", "document": "plan", "domain": "pension", "subjects": "adults",
      "name": {"zh": "城镇职工养老保险（机关、事业单位、各类企业职工和个体工商户应当参加）", "en": "employee pension insurance (employees and individual businesses must join)"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"ref": "must_join_employee_pension"},
-     "verdict": "must_join", "otherwise": "not_entitled"},
-    {"id": "tianjin.pension.flexible_employee_scheme", "domain": "pension", "subjects": "adults",
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "applies_to": {"ref": "must_join_employee_pension"},
+     "verdict": "must_join"},
+    {"id": "tianjin.pension.flexible_employee_scheme", "document": "plan", "domain": "pension", "subjects": "adults",
      "name": {"zh": "在本市灵活就业人员（不分是否具有本市户籍）可以参加城镇职工养老保险", "en": "flexible workers in Tianjin, with or without Tianjin hukou, may join employee pension insurance"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"fact": "employment.type", "op": "in", "value": ["flexible", "part_time", "freelancer"]},
-     "verdict": "may_join", "otherwise": "not_entitled"},
-    {"id": "tianjin.pension.resident_scheme", "domain": "pension", "subjects": "adults",
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "applies_to": {"label": {"zh": "灵活就业人员", "en": "a flexible worker"}, "fact": "employment.type", "op": "in", "value": ["flexible", "part_time", "freelancer"]},
+     "verdict": "may_join"},
+    {"id": "tianjin.pension.resident_scheme", "document": "plan", "domain": "pension", "subjects": "adults",
      "name": {"zh": "城乡居民养老保险（本市户籍、年满16周岁不满60周岁、不属于职工养老保险覆盖范围，在户籍所在地参加）", "en": "resident pension insurance (Tianjin hukou, aged 16 to under 60, outside employee pension; joined where the hukou is)"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant"],
      "condition": {"all": [
@@ -1146,21 +1141,22 @@ enum EmbeddedPacks {
        {"label": {"zh": "不属于城镇职工养老保险覆盖范围", "en": "outside employee pension insurance"}, "not": {"ref": "must_join_employee_pension"}}
      ]},
      "verdict": "may_join", "otherwise": "not_entitled"},
-    {"id": "tianjin.pension.resident_scheme.nonlocal", "domain": "pension", "subjects": "adults",
+    {"id": "tianjin.pension.resident_scheme.nonlocal", "document": "plan", "domain": "pension", "subjects": "adults",
      "name": {"zh": "城乡居民养老保险（限本市户籍）", "en": "resident pension insurance (Tianjin hukou only)"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["residence_permit"],
      "verdict": "not_entitled",
      "note": {"zh": "非本市户籍者可在户籍所在地参加城乡居民养老保险；在津灵活就业的可参加城镇职工养老保险", "en": "without Tianjin hukou, resident pension is joined where the hukou is; flexible workers in Tianjin may join employee pension"}},
-    {"id": "tianjin.pension.transfer", "domain": "pension", "subjects": "adults",
+    {"id": "tianjin.pension.transfer", "document": "plan", "domain": "pension", "subjects": "adults",
      "name": {"zh": "在本市或外省市参加的养老保险可转移接续，权益累计计算", "en": "pension contributions made in Tianjin or elsewhere transfer and add up"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
      "verdict": "entitled"},
-    {"id": "tianjin.schooling.compulsory", "domain": "schooling", "subjects": "children",
+    {"id": "tianjin.schooling.compulsory", "document": ["plan", "measures", "rules2016"], "domain": "schooling", "subjects": "children",
      "name": {"zh": "随迁子女义务教育：由居住证载明居住地所在区教育部门属地安置，统筹安排在公办学校就读", "en": "compulsory education for children living with the permit holder, placed by the education bureau of the district of residence, mainly in public schools"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （二十二）; 津政发〔2015〕39号 第十八条; 津政办发〔2016〕32号 随迁子女教育实施细则 第四条、第五条、第十三条",
      "statuses": ["residence_permit"],
+     "specializes": ["national.permit.compulsory_education"],
+     "applies_to": {"label": {"zh": "处于义务教育阶段", "en": "of compulsory-school stage"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
      "condition": {"all": [
-       {"label": {"zh": "义务教育年龄", "en": "compulsory-education age"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
        {"label": {"zh": "与居住证持有人共同居住生活", "en": "lives together with the permit holder"}, "fact": "lives_with_applicant", "op": "is", "value": true},
        {"label": {"zh": "居住证持有人在本市有合法居所（自有或共有住房、登记备案的租赁住房）", "en": "the permit holder has a legal residence in Tianjin (owned or co-owned, or registered rental)"},
         "citation": "津政办发〔2016〕32号 随迁子女教育实施细则 第四条（三）",
@@ -1174,121 +1170,124 @@ enum EmbeddedPacks {
      ]},
      "verdict": "entitled", "otherwise": "not_entitled",
      "note": {"zh": "具体申请要求由居住证载明居住地所属区教育部门确定；还需居住证、户口簿和预防接种证", "en": "the district education bureau of the residence on the permit sets the detailed requirements; the permit, hukou booklets and the vaccination certificate are also needed"}},
-    {"id": "tianjin.schooling.transfer", "domain": "schooling", "subjects": "children",
+    {"id": "tianjin.schooling.transfer", "document": ["plan", "rules2016"], "domain": "schooling", "subjects": "children",
      "name": {"zh": "由原籍转入本市义务教育学校：向居住地区教育部门登记，开学前后一周办理转学，学籍纳入本市统一管理", "en": "transfer into a Tianjin compulsory school: register with the district education bureau; transfers are handled the week before and after term starts; the student registry (学籍) joins Tianjin's"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （二十二）; 津政办发〔2016〕32号 随迁子女教育实施细则 第七条、第十四条",
      "statuses": ["residence_permit", "settled_migrant"],
-     "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
-     "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "tianjin.schooling.vocational_entrance", "domain": "schooling", "subjects": "children",
+     "applies_to": {"label": {"zh": "处于义务教育阶段", "en": "of compulsory-school stage"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
+     "verdict": "entitled"},
+    {"id": "tianjin.schooling.vocational_entrance", "document": ["measures", "rules2016"], "domain": "schooling", "subjects": "children",
      "name": {"zh": "接受义务教育后报考本市中等职业学校（含五年制高职）", "en": "after compulsory education, applying to Tianjin secondary vocational schools (incl. five-year higher vocational)"},
      "citation": "津政发〔2015〕39号 第十八条第二款; 津政办发〔2016〕32号 随迁子女教育实施细则 第八条",
      "statuses": ["residence_permit"],
-     "condition": {"all": [
-       {"fact": "school.stage", "op": "==", "value": "junior_high"},
-       {"fact": "school.in_city", "op": "is", "value": true}
-     ]},
+     "applies_to": {"label": {"zh": "正在初中就读", "en": "in junior high"}, "fact": "school.stage", "op": "==", "value": "junior_high"},
+     "condition": {"fact": "school.in_city", "op": "is", "value": true},
      "verdict": "entitled", "otherwise": "not_entitled", "provisional": true,
      "note": {"zh": "以“符合国家和本市有关规定条件”为前提，报名条件按本市中考招生规定", "en": "subject to the national and Tianjin conditions; registration follows Tianjin's 中考 admission rules"}},
-    {"id": "tianjin.schooling.spring_gaokao", "domain": "schooling", "subjects": "children",
+    {"id": "tianjin.schooling.spring_gaokao", "document": ["measures", "rules2016"], "domain": "schooling", "subjects": "children",
      "name": {"zh": "本市中职毕业后报名春季高考专科层次招生和高职院校自主招生", "en": "after a Tianjin secondary vocational school, the spring college exam (专科) and higher-vocational independent admission"},
      "citation": "津政发〔2015〕39号 第十八条第二款; 津政办发〔2016〕32号 随迁子女教育实施细则 第九条",
      "statuses": ["residence_permit"],
-     "condition": {"all": [
-       {"fact": "school.stage", "op": "==", "value": "secondary_vocational"},
-       {"fact": "school.in_city", "op": "is", "value": true}
-     ]},
+     "applies_to": {"label": {"zh": "正在中等职业学校就读", "en": "in a secondary vocational school"}, "fact": "school.stage", "op": "==", "value": "secondary_vocational"},
+     "condition": {"fact": "school.in_city", "op": "is", "value": true},
      "verdict": "entitled", "otherwise": "not_entitled", "provisional": true,
      "note": {"zh": "或具有同等学力；报名条件按本市春季高考和高职自主招生规定", "en": "or equivalent; registration follows Tianjin's spring-exam and independent-admission rules"}},
-    {"id": "tianjin.schooling.general_exams.permit", "domain": "schooling", "subjects": "children",
+    {"id": "tianjin.schooling.general_exams.permit", "document": "rules2016", "domain": "schooling", "subjects": "children",
      "name": {"zh": "报考本市普通高中和普通高校（中考、高考）", "en": "Tianjin general senior-high (中考) and college (高考) entrance exams"},
      "citation": "津政办发〔2016〕32号 随迁子女教育实施细则 第十条、第十二条",
      "statuses": ["residence_permit"],
+     "applies_to": {"label": {"zh": "初中或高中阶段（将参加中考、高考）", "en": "of junior- or senior-high stage (facing 中考 or 高考)"}, "fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]},
      "verdict": "not_entitled",
      "note": {"zh": "居住证持有人随迁子女只能报考中职、春季高考和高职自主招生；父母积分落户后子女投靠落户取得本市户口的，可以报考普通高中和普通高校", "en": "children of permit holders may take the vocational routes only; once the parent settles by points and the child obtains Tianjin hukou by joining them, the child may take the general exams"}},
-    {"id": "tianjin.schooling.general_exams.settled", "domain": "schooling", "subjects": "children",
+    {"id": "tianjin.schooling.general_exams.settled", "document": ["measures", "rules2016"], "domain": "schooling", "subjects": "children",
      "name": {"zh": "积分落户后投靠落户的子女报考本市普通高中和普通高校", "en": "children who settled with a parent who settled by points: general senior-high and college entrance exams"},
      "citation": "津政办发〔2016〕32号 随迁子女教育实施细则 第十条、第十二条; 津政发〔2015〕39号 第三十八条",
      "statuses": ["settled_migrant"],
+     "applies_to": {"label": {"zh": "初中或高中阶段（将参加中考、高考）", "en": "of junior- or senior-high stage (facing 中考 or 高考)"}, "fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]},
      "condition": {"label": {"zh": "子女已取得本市户口", "en": "the child holds Tianjin hukou"}, "fact": "hukou.local", "op": "is", "value": true},
      "verdict": "entitled", "otherwise": "not_entitled",
      "note": {"zh": "投靠落户手续须在中考、高考报名前办理完毕", "en": "the child's hukou must be settled before exam registration"}},
-    {"id": "tianjin.schooling.settled_equal", "domain": "schooling", "subjects": "children",
+    {"id": "tianjin.schooling.settled_equal", "document": "plan", "domain": "schooling", "subjects": "children",
      "name": {"zh": "进城落户农民子女平等享有受教育权利", "en": "children of settled migrants: equal right to education"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （二十二）", "statuses": ["settled_migrant"],
      "verdict": "entitled"},
-    {"id": "tianjin.schooling.preschool", "domain": "schooling", "subjects": "children",
+    {"id": "tianjin.schooling.preschool", "document": "plan", "domain": "schooling", "subjects": "children",
      "name": {"zh": "学前教育（幼儿园）", "en": "preschool (kindergarten)"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （二十二）", "statuses": ["residence_permit"],
-     "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"},
-     "verdict": "provisional", "otherwise": "not_entitled", "provisional": true,
+     "applies_to": {"label": {"zh": "学前年龄", "en": "of preschool age"}, "fact": "school.age_stage", "op": "==", "value": "preschool"},
+     "verdict": "provisional", "provisional": true,
      "note": {"zh": "方案只要求加快幼儿园建设，未规定随迁子女入园的权利或条件", "en": "the plan only calls for building more kindergartens; it sets no right or condition for migrant children's admission"}},
-    {"id": "tianjin.housing_support.settled", "domain": "housing_support", "subjects": "applicant",
+    {"id": "tianjin.housing_support.settled", "document": "plan", "domain": "housing_support", "subjects": "applicant",
      "name": {"zh": "进城落户农民申请住房保障（先试点、后推开，逐步放开）", "en": "housing security for settled rural migrants (piloted first, opened step by step)"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["settled_migrant"],
      "verdict": "provisional", "provisional": true,
      "note": {"zh": "仅对“符合条件的”进城落户农民逐步放开，条件和推开进度由住房保障部门规定", "en": "opened step by step to eligible settled rural migrants; the housing authority sets the conditions and the pace"}},
-    {"id": "tianjin.housing_support.rent_subsidy", "domain": "housing_support", "subjects": "applicant",
+    {"id": "tianjin.housing_support.rent_subsidy", "document": "plan", "domain": "housing_support", "subjects": "applicant",
      "name": {"zh": "领取租房补贴用于市场租房", "en": "rent subsidy for renting on the market"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["settled_migrant"],
      "verdict": "provisional", "provisional": true,
      "note": {"zh": "作为逐步放开的住房保障方式之一，条件未在方案列明", "en": "one of the forms of the phased-in housing security; conditions are not in the plan"}},
-    {"id": "tianjin.housing_support.permit", "domain": "housing_support", "subjects": "applicant",
+    {"id": "tianjin.housing_support.permit", "document": "measures", "domain": "housing_support", "subjects": "applicant",
      "name": {"zh": "居住证持有人按本市有关规定享受相关住房保障政策", "en": "permit holders: housing security under Tianjin's rules"},
      "citation": "津政发〔2015〕39号 第二十二条", "statuses": ["residence_permit"],
      "verdict": "provisional", "provisional": true,
      "note": {"zh": "具体条件见本市住房保障规定（未编入）", "en": "the conditions are in Tianjin's housing-security rules (not encoded)"}},
-    {"id": "tianjin.housing_fund.deposit", "domain": "housing_fund", "subjects": "adults",
+    {"id": "tianjin.housing_fund.deposit", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "缴存住房公积金（农业转移人口纳入覆盖范围）", "en": "housing provident fund deposits (migrants covered)"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"fact": "employment.type", "op": "==", "value": "employee"},
-     "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "tianjin.housing_fund.deposit_self_employed", "domain": "housing_fund", "subjects": "adults",
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "specializes": ["national.permit.housing_fund_rights"],
+     "applies_to": {"label": {"zh": "用人单位职工", "en": "an employee"}, "fact": "employment.type", "op": "==", "value": "employee"},
+     "verdict": "entitled"},
+    {"id": "tianjin.housing_fund.deposit_self_employed", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "个体工商户和自由职业者缴存住房公积金（鼓励）", "en": "housing provident fund deposits by individual businesses and freelancers (encouraged)"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"fact": "employment.type", "op": "in", "value": ["individual_business_with_employees", "individual_business_no_employees", "freelancer"]},
-     "verdict": "may_join", "otherwise": "not_entitled",
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "applies_to": {"label": {"zh": "个体工商户或自由职业者", "en": "an individual business or freelancer"}, "fact": "employment.type", "op": "in", "value": ["individual_business_with_employees", "individual_business_no_employees", "freelancer"]},
+     "verdict": "may_join",
      "note": {"zh": "方案为“鼓励缴存”，自愿参加", "en": "the plan encourages them to deposit; joining is voluntary"}},
-    {"id": "tianjin.housing_fund.use_elsewhere", "domain": "housing_fund", "subjects": "adults",
+    {"id": "tianjin.housing_fund.use_elsewhere", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "住房公积金缴存人异地使用住房公积金", "en": "depositors may use their housing fund across regions"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"fact": "housing_fund.depositing", "op": "is", "value": true},
-     "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "tianjin.minimum_allowance.settled", "domain": "minimum_allowance", "subjects": "everyone",
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "applies_to": {"label": {"zh": "正在缴存住房公积金", "en": "depositing into the housing fund"}, "fact": "housing_fund.depositing", "op": "is", "value": true},
+     "verdict": "entitled"},
+    {"id": "tianjin.minimum_allowance.settled", "document": "plan", "domain": "minimum_allowance", "subjects": "everyone",
      "name": {"zh": "进城落户农民与城镇居民同等享有最低生活保障（按户籍受理）", "en": "settled migrants: minimum living allowance on the same terms as urban residents (applied for by hukou)"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十八）", "statuses": ["settled_migrant"],
      "verdict": "entitled",
      "note": {"zh": "以符合最低生活保障条件为前提", "en": "provided the 低保 conditions are met"}},
-    {"id": "tianjin.minimum_allowance.permit", "domain": "minimum_allowance", "subjects": "everyone",
+    {"id": "tianjin.minimum_allowance.permit", "document": "plan", "domain": "minimum_allowance", "subjects": "everyone",
      "name": {"zh": "最低生活保障（按户籍管理原则受理）", "en": "minimum living allowance (handled by hukou)"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十八）", "statuses": ["residence_permit"],
      "verdict": "not_entitled",
      "note": {"zh": "低保按户籍管理原则受理，非本市户籍者向户籍所在地申请", "en": "the allowance is handled where the hukou is; without Tianjin hukou, apply at the hukou place"}},
-    {"id": "tianjin.residence_permit.services", "domain": "residence_permit", "subjects": "everyone",
+    {"id": "tianjin.hukou.booklet_exchange", "document": "plan", "domain": "conveniences", "subjects": "everyone",
+     "name": {"zh": "自愿到公安机关换领居民户口簿（统一登记为天津市居民户口）", "en": "exchanging the hukou booklet at the police, if one wishes (one 天津市居民户口 for all)"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （四）", "statuses": ["local_hukou", "settled_migrant"],
+     "verdict": "entitled"},
+    {"id": "tianjin.residence_permit.services", "document": "plan", "domain": "residence_permit", "subjects": "everyone",
      "name": {"zh": "居住证持有人享有国家和《天津市居住证管理办法》规定的各项基本公共服务和办事便利", "en": "permit holders: the basic public services and conveniences of the state and of the Tianjin residence-permit measures"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （二十一）", "statuses": ["residence_permit"],
      "verdict": "entitled"},
-    {"id": "tianjin.permit.employment_services", "domain": "employment", "subjects": "adults",
+    {"id": "tianjin.permit.employment_services", "document": "measures", "domain": "employment", "subjects": "adults",
      "name": {"zh": "免费享受就业信息咨询、求职登记、职业介绍、职业指导等服务", "en": "free job information, job-seeker registration, placement and career guidance"},
-     "citation": "津政发〔2015〕39号 第十九条", "statuses": ["residence_permit"],
+     "citation": "津政发〔2015〕39号 第十九条", "statuses": ["residence_permit"], "specializes": ["national.permit.employment_services"],
      "verdict": "entitled"},
-    {"id": "tianjin.permit.community_affairs", "domain": "conveniences", "subjects": "adults",
+    {"id": "tianjin.permit.community_affairs", "document": "measures", "domain": "conveniences", "subjects": "adults",
      "name": {"zh": "参与居住地社区事务；取得户籍地选举资格证明的，享有居住地选举权和被选举权", "en": "taking part in community affairs; with proof of voting eligibility from the hukou place, voting and standing in elections where they live"},
      "citation": "津政发〔2015〕39号 第二十条", "statuses": ["residence_permit"],
      "verdict": "entitled"},
-    {"id": "tianjin.permit.conveniences", "domain": "conveniences", "subjects": "adults",
+    {"id": "tianjin.permit.conveniences", "document": "measures", "domain": "conveniences", "subjects": "adults",
      "name": {"zh": "在本市申领机动车驾驶证、办理车辆登记，申请普通护照和往来港澳台通行证及签注", "en": "driving licence and vehicle registration in Tianjin; ordinary passports, Hong Kong/Macao/Taiwan travel permits and endorsements"},
      "citation": "津政发〔2015〕39号 第二十一条", "statuses": ["residence_permit"],
      "verdict": "entitled"},
-    {"id": "tianjin.permit.public_health", "domain": "public_health", "subjects": "everyone",
+    {"id": "tianjin.permit.public_health", "document": "measures", "domain": "public_health", "subjects": "everyone",
      "name": {"zh": "持有人及随迁子女享有传染病防治、预防接种、孕产妇和儿童保健等基本公共卫生服务", "en": "holders and their children: disease control, vaccination, maternal and child health services"},
-     "citation": "津政发〔2015〕39号 第二十三条", "statuses": ["residence_permit"],
+     "citation": "津政发〔2015〕39号 第二十三条", "statuses": ["residence_permit"], "specializes": ["national.permit.public_health"],
      "verdict": "entitled"},
-    {"id": "tianjin.permit.family_planning", "domain": "public_health", "subjects": "adults",
+    {"id": "tianjin.permit.family_planning", "document": "measures", "domain": "public_health", "subjects": "adults",
      "name": {"zh": "免费享受计划生育相关技术服务", "en": "free family-planning technical services"},
      "citation": "津政发〔2015〕39号 第二十四条", "statuses": ["residence_permit"],
      "verdict": "entitled"},
-    {"id": "tianjin.permit.qualifications", "domain": "conveniences", "subjects": "adults",
+    {"id": "tianjin.permit.qualifications", "document": "measures", "domain": "conveniences", "subjects": "adults",
      "name": {"zh": "参加专业技术职务任职资格评定或考试、职业（执业）资格考试和登记、非学历教育、职业技能培训和鉴定", "en": "professional-title assessment and exams, vocational-qualification exams and registration, non-degree education, skills training and certification"},
      "citation": "津政发〔2015〕39号 第二十六条", "statuses": ["residence_permit"],
      "verdict": "entitled"}

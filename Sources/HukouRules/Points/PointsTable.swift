@@ -14,7 +14,7 @@ public enum NumberRef: Sendable {
         switch self {
         case .literal(let n): return n
         case .parameter(let parameter):
-            if parameter.provisional, !provisional.contains(parameter.id) { provisional.append(parameter.id) }
+            if parameter.isProvisional(on: date), !provisional.contains(parameter.id) { provisional.append(parameter.id) }
             if case .integer(let n) = parameter.value(on: date) { return n }
             return 0
         }
