@@ -147,11 +147,13 @@ public enum PackLoader {
         }
         let notices = try readNotices(&reader, documentIDs)
         try reader.finish()
-        return PolicyPack(id: id, version: version, name: name, document: document, documents: documents, effectiveFrom: effectiveFrom,
-                          effectiveUntil: effectiveUntil, sizeClass: sizeClass, parameters: parameters, districts: districts,
-                          pathways: pathways, priorityGroups: groups, points: points, entitlements: entitlements,
-                          permitConditions: permitConditions, serial: serial,
-                          ownRulesCities: ownRules, byteCount: byteCount, notices: notices)
+        var pack = PolicyPack(id: id, version: version, name: name, document: document, documents: documents, effectiveFrom: effectiveFrom,
+                              effectiveUntil: effectiveUntil, sizeClass: sizeClass, parameters: parameters, districts: districts,
+                              pathways: pathways, priorityGroups: groups, points: points, entitlements: entitlements,
+                              permitConditions: permitConditions, serial: serial,
+                              ownRulesCities: ownRules, byteCount: byteCount, notices: notices)
+        pack.contentHash = Hex.encode(SHA256.hash(PackSignature.canonicalBytes(of: value)))
+        return pack
     }
 
     @inline(never)

@@ -30,6 +30,9 @@ public struct PolicyPack: Sendable {
     /// Answers to questions every settlement answer owes the citizen (e.g. "must I give up
     /// my land rights?"), shown on the eligibility screen.
     public var notices: [Notice] = []
+    /// SHA-256 (lowercase hex) of the pack's canonical bytes (those a signature covers,
+    /// ``PackSignature/canonicalBytes(of:)``): names the exact rules on a decision receipt.
+    public internal(set) var contentHash: String = ""
 
     /// Whether the pack is in force on `date`.
     public func isInForce(on date: CivilDate) -> Bool {
