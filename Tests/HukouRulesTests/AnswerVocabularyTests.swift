@@ -73,9 +73,9 @@ struct AnswerVocabularyTests {
 
     @Test("A rule naming an undeclared document is a load error")
     func unknownDocument() throws {
-        // A document starting before the pack could never be chosen on those dates.
-        let early = try #require(packError(testPack(from: "2016-01-01", Self.documents)))
-        #expect(early.path == "documents[1].effective_from")
+        // A window that ends before it starts is a mistake.
+        let backwards = try #require(packError(testPack(from: "2014-01-01", Self.documents.replacingOccurrences(of: "\"effective_until\":\"2015-12-31\"", with: "\"effective_until\":\"2013-12-31\""))))
+        #expect(backwards.path == "documents[1].effective_until")
         let error2 = try #require(packError(testPack(from: "2014-01-01", Self.documents + #"""
         ,"pathways":[{"id":"p","name":{"zh":"p","en":"p"},"citation":"c","document":"nope","condition":{"fact":"married","op":"is","value":true}}]
         """#)))

@@ -18,6 +18,8 @@ struct Validity {
     private let pack: PolicyPack
     private let asOf: CivilDate
     private let documentIDs: [String]
+    /// Expired with some rules still in force (shown beside the lapsed ones).
+    private var partly = false
 
     /// - Parameter ruleDocuments: the document ids of each rule of the answer's kind.
     init(pack: PolicyPack, asOf: CivilDate, ruleDocuments: [[String]]) {
@@ -27,28 +29,36 @@ struct Validity {
         var ids: [String] = []
         for set in sets { for id in set where !ids.contains(id) { ids.append(id) } }
         documentIDs = pack.documents.map(\.id).filter { ids.contains($0) }
-        if sets.isEmpty || sets.contains(where: { pack.documentsInForce($0, on: asOf) }) {
-            status = .inForce
-            selectionDate = asOf
-            endedOn = nil
-            startsOn = nil
-            return
+        let inForce = sets.filter { pack.documentsInForce($0, on: asOf) }
+        // The earliest start among the rules in force: a text that ended before it was
+        // replaced by them (the 2014 points table by the 2016 rules) and is not shown; one
+        // that ended after it lapsed with nothing encoded in its place, and is shown as it
+        // stood, under the warning.
+        var earliestInForce: CivilDate?
+        for set in inForce {
+            if let from = Validity.window(pack, set).from, earliestInForce.map({ from < $0 }) ?? true { earliestInForce = from }
         }
         var lastEnd: CivilDate?
         var firstStart: CivilDate?
         for set in sets {
             let window = Validity.window(pack, set)
             guard let from = window.from else { continue }
-            if let until = window.until {
-                guard from <= until else { continue }
-                if until < asOf, lastEnd.map({ until > $0 }) ?? true { lastEnd = until }
+            if let until = window.until, from <= until, until < asOf {
+                let lapsed = earliestInForce.map { until >= $0 } ?? true
+                if lapsed, lastEnd.map({ until > $0 }) ?? true { lastEnd = until }
             }
             if from > asOf, firstStart.map({ from < $0 }) ?? true { firstStart = from }
         }
+        partly = !inForce.isEmpty
         if let lastEnd {
             status = .expired
             selectionDate = lastEnd
             endedOn = lastEnd
+            startsOn = nil
+        } else if !inForce.isEmpty || sets.isEmpty {
+            status = .inForce
+            selectionDate = asOf
+            endedOn = nil
             startsOn = nil
         } else {
             status = .notYetInForce
@@ -70,9 +80,10 @@ struct Validity {
         return (from, until)
     }
 
-    /// Whether a rule resting on `ids` answers this request.
+    /// Whether a rule resting on `ids` answers this request: in force on the request's date,
+    /// or, when expired, in force on the last day the lapsed rules were.
     func selects(_ ids: [String]) -> Bool {
-        pack.documentsInForce(ids, on: selectionDate)
+        pack.documentsInForce(ids, on: asOf) || (status == .expired && pack.documentsInForce(ids, on: selectionDate))
     }
 
     func json(_ locale: AnswerLocale) -> JSONValue {
@@ -104,6 +115,11 @@ struct Validity {
                                  en: "Answered from the \(name.en) rules in force on \(asOf).")
         case .expired:
             let date = endedOn?.description ?? ""
+            if partly {
+                return LocalizedText(
+                    zh: "注意：本系统编入的\(name.zh)规定中，有的已于 \(date) 到期，\(asOf) 施行的相应规定未编入本系统。到期的规定按到期前的内容作答，仅供参考，请向工作人员核实现行规定。",
+                    en: "Note: some of the \(name.en) rules encoded here ended on \(date); the rules in force in their place on \(asOf) are not encoded. Those answers follow the rules as they stood before they ended, for reference only: please ask staff for the rules in force now.")
+            }
             return LocalizedText(
                 zh: "注意：本系统编入的\(name.zh)规定已于 \(date) 到期，\(asOf) 施行的规定未编入本系统。以下按到期前的规定作答，仅供参考，请向工作人员核实现行规定。",
                 en: "Note: the \(name.en) rules encoded here ended on \(date); the rules in force on \(asOf) are not encoded. The answer below follows the rules as they stood before they ended, for reference only: please ask staff for the rules in force now.")

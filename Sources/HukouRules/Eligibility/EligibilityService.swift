@@ -169,17 +169,37 @@ struct EligibilityService {
         if !pathway.followers.isEmpty, result == "eligible" || result == "unknown" || result == "depends_on_local_rules" || nearlyMet(judged) {
             object.set("followers", followers(pathway, context))
         }
-        if !pathway.addressOrder.isEmpty {
-            object.set("address_order", .array(pathway.addressOrder.enumerated().map { index, option in
-                var step = JSONObjectBuilder()
-                step.set("rank", index + 1)
-                step.set("label", option.label.text(locale))
-                step.set("citation", option.citation)
-                return step.value
-            }))
-        }
+        if !pathway.addressOrder.isEmpty { addressOrder(pathway, context, into: &object) }
         if let note = pathway.note { object.set("note", note.text(locale)) }
         return (object.value, result)
+    }
+
+    /// The hukou address order; each step with a condition says whether it is available, and
+    /// `address_chosen` is the first available step (unknown steps stop the choice).
+    @inline(never)
+    private func addressOrder(_ pathway: Pathway, _ context: EvaluationContext, into object: inout JSONObjectBuilder) {
+        var chosen: Int?
+        var open = false
+        var steps: [JSONValue] = []
+        for (index, option) in pathway.addressOrder.enumerated() {
+            var step = JSONObjectBuilder()
+            step.set("rank", index + 1)
+            step.set("label", option.label.text(locale))
+            step.set("citation", option.citation)
+            var outcome = Outcome.met
+            if let condition = option.condition {
+                let judged = ConditionEvaluator.evaluate(condition, context)
+                outcome = judged.outcome
+                step.set("available", outcome == .met ? .bool(true) : outcome == .unmet ? .bool(false) : .null)
+                if outcome == .unknown { step.set("missing_facts", report.missing(judged.missingFacts)) }
+            }
+            if chosen == nil, !open {
+                if outcome == .met { chosen = index + 1 } else if outcome == .unknown { open = true }
+            }
+            steps.append(step.value)
+        }
+        object.set("address_order", .array(steps))
+        if let chosen { object.set("address_chosen", chosen) }
     }
 
     /// Unmet only by amounts that time closes (months still to pay or live).

@@ -245,39 +245,31 @@ enum EmbeddedPacks {
     "issued": "2017-01-04"
   },
   "effective_from": "2017-01-04",
-  "comment": "Province-wide rules; a request names the Fujian city in \"city\". The text used (a web scrape, published 2017-01-23) does not carry the document number, so citations name the plan and its issue date. Clause numbers （四）…（十九） are the plan's own.",
-  "city_size_class": {
-    "value": "large_2",
-    "provisional": true,
-    "source": "placeholder: the plan is province-wide and states no class; Ⅱ型大城市 (国发〔2014〕51号) stands for the province's cities other than 超大/特大 ones, so the national caps for 大城市 (国办发〔2016〕72号 任务9) bound the provisional parameters; a city's own class and rules replace it"
-  },
+  "documents": [
+    {"id": "plan", "number": "福建省落户实施方案（2017-01-04）",
+     "title": {"zh": "福建省推动非户籍人口在城市落户实施方案", "en": "Fujian plan for settling non-hukou residents in cities"},
+     "issued": "2017-01-04", "effective_from": "2017-01-04", "effective_until": "2020-12-31",
+     "until_note": {"zh": "方案目标以“十三五”期间、2020年为期（（一））；未编入废止或延续文件，按期满处理", "en": "the plan's targets run through the 13th five-year period, to 2020 (（一）); no repeal or extension is encoded, so it is treated as ending then"}},
+    {"id": "guofa25", "number": "国发〔2014〕25号",
+     "title": {"zh": "国务院关于进一步推进户籍制度改革的意见", "en": "State Council opinions on further reform of the hukou system"},
+     "issued": "2014-07-24", "effective_from": "2014-07-24"}
+  ],
+  "notices": [
+    {"id": "land_rights", "document": "plan",
+     "text": {"zh": "落户不以退出农村土地承包权、集体收益分配权和宅基地使用权为条件。", "en": "Settling is never conditional on giving up rural land-contract, collective-income or homestead rights."},
+     "citation": "福建省落户实施方案（2017-01-04） （十）; 国办发〔2016〕72号 任务20"}
+  ],
+  "comment": "Province-wide rules; a request names the Fujian city in \"city\". The text used (a web scrape, published 2017-01-23) does not carry the document number, so citations name the plan and its issue date. Clause numbers （四）…（十九） are the plan's own. No city-size class: the plan is province-wide and states none, and no encoded text classifies each Fujian city (国发〔2014〕51号 bands), so the former province-wide Ⅱ型大 placeholder is gone (review §4 size class). The towns pathway rests on 国发〔2014〕25号（四）, which the plan implements but does not restate.",
   "own_rules_cities": [
     {"name": "福州市", "aliases": ["福州"], "citation": "福建省落户实施方案（2017-01-04） （五）",
-     "note": {"zh": "福州市按（五）制订出台本市具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。", "en": "Fuzhou issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police."}},
+     "note": {"zh": "福州市按（五）制订出台本市具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。（四）全面放开的重点群体落户不在（五）的例外之列，仍按全省规定作答。", "en": "Fuzhou issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police. The open groups of （四） are not excepted and are answered by the province-wide rules."},
+     "province_rules_apply": ["college_graduates", "skilled_workers", "vocational_graduates", "returned_overseas_students", "students_to_school"]},
     {"name": "厦门市", "aliases": ["厦门"], "citation": "福建省落户实施方案（2017-01-04） （五）",
-     "note": {"zh": "厦门市按（五）制订出台本市具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。", "en": "Xiamen issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police."}},
+     "note": {"zh": "厦门市按（五）制订出台本市具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。（四）全面放开的重点群体落户不在（五）的例外之列，仍按全省规定作答。", "en": "Xiamen issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police. The open groups of （四） are not excepted and are answered by the province-wide rules."},
+     "province_rules_apply": ["college_graduates", "skilled_workers", "vocational_graduates", "returned_overseas_students", "students_to_school"]},
     {"name": "平潭综合实验区", "aliases": ["平潭"], "citation": "福建省落户实施方案（2017-01-04） （五）",
-     "note": {"zh": "平潭综合实验区按（五）制订出台具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。", "en": "Pingtan Comprehensive Experimental Zone issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police."}}
-  ],
-  "parameters": [
-    {
-      "id": "other_settlement_social_insurance_months",
-      "label": {"zh": "落户要求的参加社会保险月数", "en": "months of social insurance required for settlement"},
-      "unit": "months",
-      "provisional": true,
-      "source": "福建省落户实施方案（2017-01-04） （五）; bound: 国办发〔2016〕72号 任务9",
-      "note": {"zh": "（五）只规定以参加社会保险年限为依据，具体年限由各市县确定；此处暂取国家对大城市的上限5年（60个月），中等城市不得超过3年，各市实际要求可能更低", "en": "（五） makes social-insurance years a basis and leaves the figure to each city; the national cap for large cities, 5 years (60 months), is used as a placeholder (medium cities may ask at most 3 years); a city's real requirement may be lower"},
-      "values": [{"from": "2017-01-04", "value": 60}]
-    },
-    {
-      "id": "other_settlement_residence_months",
-      "label": {"zh": "落户要求的连续居住月数", "en": "months of continuous residence required for settlement"},
-      "unit": "months",
-      "provisional": true,
-      "source": "福建省落户实施方案（2017-01-04） （五）",
-      "note": {"zh": "（五）只规定以连续居住年限为依据，未给年限，国家也未设上限；此处暂取与社会保险年限相同的5年（60个月）作为占位值，待各市实施细则替换", "en": "（五） makes continuous-residence years a basis without a figure, and no national cap exists; 5 years (60 months), the same as the social-insurance placeholder, stands in until a city's implementing rules replace it"},
-      "values": [{"from": "2017-01-04", "value": 60}]
-    }
+     "note": {"zh": "平潭综合实验区按（五）制订出台具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。（四）全面放开的重点群体落户不在（五）的例外之列，仍按全省规定作答。", "en": "Pingtan Comprehensive Experimental Zone issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police. The open groups of （四） are not excepted and are answered by the province-wide rules."},
+     "province_rules_apply": ["college_graduates", "skilled_workers", "vocational_graduates", "returned_overseas_students", "students_to_school"]}
   ],
   "definitions": {
     "legal_stable_residence": {
@@ -314,6 +306,7 @@ enum EmbeddedPacks {
       "id": "college_graduates",
       "name": {"zh": "高校毕业生在就业地落户（全面放开）", "en": "College graduates: settlement at the place of employment (fully open)"},
       "citation": "福建省落户实施方案（2017-01-04） （四）",
+      "document": "plan",
       "condition": {
         "all": [
           {"label": {"zh": "高校毕业生", "en": "college graduate"}, "fact": "education.level", "op": ">=", "value": "junior_college"},
@@ -326,16 +319,19 @@ enum EmbeddedPacks {
         ]
       },
       "address_order": [
-        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
-        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
+         "condition": {"fact": "housing.type", "op": "in", "value": ["owned", "rental"]}},
+        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
+         "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
-      "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
+      "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属。“与用人单位依法签订劳动（聘用）合同或者依法持有工商营业执照”按条文语序只修饰高校毕业生，其他三类只要求在就业地就业：这是对条文的理解，由公安机关按本省细则核实。", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow. The contract-or-licence phrase is read, by its word order, as qualifying college graduates only; the other three groups need work at the place of employment: this is a reading of the clause, checked by the police under the provincial rules."}
     },
     {
       "id": "skilled_workers",
       "name": {"zh": "技能人员在就业地落户（全面放开）", "en": "Skilled workers: settlement at the place of employment (fully open)"},
       "citation": "福建省落户实施方案（2017-01-04） （四）",
+      "document": "plan",
       "condition": {
         "all": [
           {"label": {"zh": "《岗位技能资质等级证书》初级工以上", "en": "job-skill qualification certificate at junior worker (初级工) or above"},
@@ -346,8 +342,10 @@ enum EmbeddedPacks {
         ]
       },
       "address_order": [
-        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
-        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
+         "condition": {"fact": "housing.type", "op": "in", "value": ["owned", "rental"]}},
+        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
+         "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
@@ -356,6 +354,7 @@ enum EmbeddedPacks {
       "id": "vocational_graduates",
       "name": {"zh": "职业院校毕业生在就业地落户（全面放开）", "en": "Vocational-school graduates: settlement at the place of employment (fully open)"},
       "citation": "福建省落户实施方案（2017-01-04） （四）",
+      "document": "plan",
       "condition": {
         "all": [
           {"label": {"zh": "职业院校毕业生", "en": "vocational-school graduate"}, "fact": "education.level", "op": "in", "value": ["secondary_vocational", "higher_vocational"]},
@@ -363,8 +362,10 @@ enum EmbeddedPacks {
         ]
       },
       "address_order": [
-        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
-        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
+         "condition": {"fact": "housing.type", "op": "in", "value": ["owned", "rental"]}},
+        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
+         "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
@@ -373,6 +374,7 @@ enum EmbeddedPacks {
       "id": "returned_overseas_students",
       "name": {"zh": "留学归国人员在就业地落户（全面放开）", "en": "Returned overseas students: settlement at the place of employment (fully open)"},
       "citation": "福建省落户实施方案（2017-01-04） （四）",
+      "document": "plan",
       "condition": {
         "all": [
           {"label": {"zh": "取得国（境）外学历学位证书或高等教育文凭", "en": "holds a degree or higher-education diploma from abroad"},
@@ -383,8 +385,10 @@ enum EmbeddedPacks {
         ]
       },
       "address_order": [
-        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
-        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
+         "condition": {"fact": "housing.type", "op": "in", "value": ["owned", "rental"]}},
+        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
+         "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
@@ -393,6 +397,7 @@ enum EmbeddedPacks {
       "id": "students_to_school",
       "name": {"zh": "省内高校和职业院校学生户口迁入院校学生集体户", "en": "Students of Fujian colleges and vocational schools moving hukou to the school's student collective hukou"},
       "citation": "福建省落户实施方案（2017-01-04） （四）",
+      "document": "plan",
       "condition": {
         "label": {"zh": "被本地高校或职业院校录取或在读", "en": "admitted to or enrolled in a college or vocational school here"},
         "any": [
@@ -404,23 +409,40 @@ enum EmbeddedPacks {
            ]}
         ]
       },
-      "note": {"zh": "根据本人意愿迁入；不限农村籍学生。毕业后可迁回原籍或迁入就（创）业地", "en": "by the student's own choice, not only rural-origin students; after graduation the hukou may return to the place of origin or move to the place of employment or business start-up"}
+      "note": {"zh": "根据本人意愿迁入。条文写“省内高校和职业院校学生”，未写农村籍（前句“实行农村籍高校学生来去自由的落户政策”是导语）；本系统按不限农村籍理解，这是对条文的理解。毕业后可迁回原籍或迁入就（创）业地", "en": "by the student's own choice. The clause says \"students of colleges and vocational schools in the province\" without \"rural-origin\" (the preceding sentence on rural-origin students is read as its lead-in): not limiting it to rural-origin students is a reading, not the text. After graduation the hukou may return to the place of origin or move to the place of employment or business start-up"}
+    },
+    {
+      "id": "towns_open",
+      "name": {"zh": "县级市市区、县政府驻地镇和其他建制镇落户（全面放开）", "en": "Urban areas of county-level cities, county-seat towns and other established towns: settlement fully open"},
+      "citation": "国发〔2014〕25号（四）",
+      "document": "guofa25",
+      "condition": {
+        "all": [
+          {"label": {"zh": "居住在县级市市区、县人民政府驻地镇或其他建制镇", "en": "lives in the urban area of a county-level city, a county-seat town or another established town"},
+           "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]},
+          {"ref": "legal_stable_residence", "citation": "国发〔2014〕25号（四）"}
+        ]
+      },
+      "followers": [
+        {"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "国发〔2014〕25号（四）",
+         "condition": {"all": [{"fact": "relation", "op": "==", "value": "spouse"}, {"fact": "lives_with_applicant", "op": "is", "value": true}]}},
+        {"id": "minor_child", "label": {"zh": "共同居住生活的未成年子女", "en": "minor child living together"}, "citation": "国发〔2014〕25号（四）",
+         "condition": {"all": [{"fact": "relation", "op": "==", "value": "child"}, {"fact": "age", "op": "<", "value": 18}, {"fact": "lives_with_applicant", "op": "is", "value": true}]}},
+        {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "国发〔2014〕25号（四）",
+         "condition": {"all": [{"fact": "relation", "op": "==", "value": "parent"}, {"fact": "lives_with_applicant", "op": "is", "value": true}]}}
+      ],
+      "note": {"zh": "福建方案未另定城镇落户规则，适用其所落实的国发〔2014〕25号（四）（全面放开建制镇和小城市落户限制）；“等”所含其他共同居住亲属由当地公安机关认定。", "en": "the Fujian plan sets no town rule of its own; 国发〔2014〕25号（四）, which it implements, applies (towns and small cities fully open). Other relatives living together (\"等\") are for the local police to decide."}
     },
     {
       "id": "other_settlement",
-      "name": {"zh": "按合法稳定职业、住所、社保和居住年限落户", "en": "Settlement by legal stable occupation and residence, social-insurance and residence years"},
+      "name": {"zh": "按合法稳定职业、住所、社保和居住年限落户（由各市、县确定条件）", "en": "Settlement by legal stable occupation and residence, social-insurance and residence years (each city or county sets the conditions)"},
       "citation": "福建省落户实施方案（2017-01-04） （五）",
-      "condition": {
-        "all": [
-          {"ref": "legal_stable_occupation"},
-          {"ref": "legal_stable_residence"},
-          {"label": {"zh": "参加社会保险月数", "en": "months of social insurance paid"},
-           "fact": "social_insurance.months", "op": ">=", "param": "other_settlement_social_insurance_months"},
-          {"label": {"zh": "连续居住月数", "en": "months of continuous residence"},
-           "fact": "residence.months", "op": ">=", "param": "other_settlement_residence_months"}
-        ]
+      "document": "plan",
+      "decided_by": {
+        "who": {"zh": "所在市、县公安机关户籍窗口", "en": "the hukou desk of the city or county public-security bureau"},
+        "open": {"zh": "落户的具体条件：合法稳定职业和住所（含租赁）的范围、参加社会保险年限和连续居住年限", "en": "the concrete conditions: what counts as legal stable occupation and residence (rental included), and the years of social insurance and of continuous residence"}
       },
-      "note": {"zh": "（五）只列出依据，具体年限由各市县确定，此处年限为暂定值；不得以积分、购房、投资等设置落户限制", "en": "（五） lists the bases only and each city sets the years: the years here are provisional; no points, home-purchase or investment restriction may be set"}
+      "note": {"zh": "（五）只列出依据（“以……等为依据，合理确定落户条件”），未给任何年限，也未要求同时具备。上限：中等城市社会保险年限不超过3年，大城市不超过5年（国办发〔2016〕72号 任务9；居住证暂行条例 第十六条）；不得采取积分、购房、投资等限制。", "en": "（五） lists the bases only (\"以……等为依据，合理确定落户条件\"); it gives no years and does not require all at once. Caps: at most 3 years of social insurance in medium cities, 5 in large ones (国办发〔2016〕72号 task 9; 居住证暂行条例 Art. 16); no points, home-purchase or investment conditions."}
     }
   ],
   "priority_groups": [
@@ -444,49 +466,50 @@ enum EmbeddedPacks {
     "reason": {"zh": "除超大城市和特大城市外，福建省其他城市不得采取积分制等方式设置落户限制", "en": "except super-large and mega cities, no Fujian city may restrict settlement by points or similar means"}
   },
   "entitlements": [
-    {"id": "fujian.housing_support.rent_subsidy", "domain": "housing_support", "subjects": "applicant",
+    {"id": "fujian.housing_support.rent_subsidy", "document": "plan", "domain": "housing_support", "subjects": "applicant",
      "name": {"zh": "租赁补贴：市场提供房源、政府发放补贴，支持符合条件的进城落户农民租房居住", "en": "rent subsidy: market housing with a government subsidy for eligible settled migrants"},
      "citation": "福建省落户实施方案（2017-01-04） （十一）", "statuses": ["settled_migrant"],
      "verdict": "provisional",
      "note": {"zh": "条文为“加快推广”租赁补贴制度，补贴条件由住房保障部门规定", "en": "the clause speeds up the roll-out of rent subsidies; the housing authority sets who is eligible"}},
-    {"id": "fujian.housing_fund.withdraw_relaxed", "domain": "housing_fund", "subjects": "adults",
+    {"id": "fujian.housing_fund.withdraw_relaxed", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "放宽住房公积金提取条件", "en": "relaxed conditions for withdrawing from the housing provident fund"},
      "citation": "福建省落户实施方案（2017-01-04） （十一）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
      "verdict": "provisional",
      "note": {"zh": "具体提取条件见住房公积金管理规定，本文件未列明", "en": "the withdrawal conditions are in the housing-fund rules, not in this plan"}},
-    {"id": "fujian.housing_fund.transfer", "domain": "housing_fund", "subjects": "adults",
+    {"id": "fujian.housing_fund.transfer", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "通过全国住房公积金转移接续平台异地转移接续", "en": "transfer of the housing fund across cities through the national transfer platform"},
      "citation": "福建省落户实施方案（2017-01-04） （十一）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
-     "condition": {"fact": "housing_fund.depositing", "op": "is", "value": true},
-     "verdict": "entitled", "otherwise": "not_entitled",
+     "applies_to": {"label": {"zh": "正在缴存住房公积金", "en": "depositing into the housing fund"}, "fact": "housing_fund.depositing", "op": "is", "value": true},
+     "verdict": "entitled",
      "note": {"zh": "适用于缴存职工", "en": "for people who deposit into the fund"}},
-    {"id": "fujian.medical.employee_scheme", "domain": "medical_insurance", "subjects": "applicant",
+    {"id": "fujian.medical.employee_scheme", "document": "plan", "domain": "medical_insurance", "subjects": "applicant",
      "name": {"zh": "与用人单位建立稳定劳动关系的进城落户农民工纳入城镇职工基本医疗保险", "en": "settled migrant workers with a stable labor relation join employee basic medical insurance"},
      "citation": "福建省落户实施方案（2017-01-04） （十二）", "statuses": ["settled_migrant"],
-     "condition": {"label": {"zh": "与用人单位建立稳定劳动关系", "en": "stable labor relation with an employer"},
+     "applies_to": {"label": {"zh": "与用人单位建立稳定劳动关系", "en": "stable labor relation with an employer"},
                    "all": [{"fact": "employment.type", "op": "==", "value": "employee"},
                            {"fact": "employment.labor_contract", "op": "is", "value": true}]},
-     "verdict": "must_join", "otherwise": "not_entitled",
+     "verdict": "must_join",
      "note": {"zh": "依法纳入；无稳定劳动关系者本条未作规定", "en": "by law; the clause says nothing for those without a stable labor relation"}},
-    {"id": "fujian.pension.join", "domain": "pension", "subjects": "adults",
+    {"id": "fujian.pension.join", "document": "plan", "domain": "pension", "subjects": "adults",
      "name": {"zh": "参加当地城乡居民养老保险或企业职工基本养老保险，或办理转移接续", "en": "join local resident pension or enterprise employee pension, or transfer contributions"},
      "citation": "福建省落户实施方案（2017-01-04） （十三）", "statuses": ["settled_migrant"],
-     "verdict": "may_choose", "provisional": true,
-     "note": {"zh": "条文为“符合条件的”进城落户农民，条件未在本文件列明", "en": "the clause covers settled migrants \"who meet the conditions\", which it does not list"}},
-    {"id": "fujian.minimum_allowance", "domain": "minimum_allowance", "subjects": "everyone",
+     "verdict": "may_join", "provisional": true,
+     "note": {"zh": "条文为“符合条件的”进城落户农民，条件未在本文件列明。“或”指按本人情况参加相应的一种：职工参加企业职工基本养老保险，其他人员参加城乡居民养老保险，不是自由选择。", "en": "the clause covers settled migrants \"who meet the conditions\", which it does not list. \"或\" means the scheme that fits the person (employees: enterprise employee pension; others: resident pension), not a free choice."}},
+    {"id": "fujian.minimum_allowance", "document": "plan", "domain": "minimum_allowance", "subjects": "everyone",
      "name": {"zh": "与当地城镇居民同等享有最低生活保障权利", "en": "minimum living allowance on the same terms as local urban residents"},
      "citation": "福建省落户实施方案（2017-01-04） （十三）", "statuses": ["settled_migrant"],
      "verdict": "entitled", "note": {"zh": "以符合低保条件为前提", "en": "provided the 低保 conditions are met"}},
-    {"id": "fujian.schooling.exams", "domain": "schooling", "subjects": "children",
+    {"id": "fujian.schooling.exams", "document": "plan", "domain": "schooling", "subjects": "children",
      "name": {"zh": "异地中考、高考（落实随迁子女在居住地参加中考、高考政策）", "en": "taking the senior-high (中考) and college (高考) entrance exams where the family lives"},
      "citation": "福建省落户实施方案（2017-01-04） （十四）", "statuses": ["residence_permit", "settled_migrant"],
-     "condition": {"fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]},
-     "verdict": "entitled", "otherwise": "not_entitled", "provisional": true,
+     "applies_to": {"label": {"zh": "初中或高中阶段（将参加中考、高考）", "en": "of junior- or senior-high stage (facing 中考 or 高考)"}, "fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]},
+     "verdict": "provisional", "provisional": true,
      "note": {"zh": "（十四）要求落实异地中考、高考政策；报考条件（学籍、就读年限、父母就业居住等）见福建省异地中考、高考规定，尚未编入", "en": "（十四） carries out the non-local 中考/高考 policies; their conditions (student registration, years of study, parents' work and residence) are in Fujian's exam rules, not yet encoded"}},
-    {"id": "fujian.residence_permit.free", "domain": "residence_permit", "subjects": "everyone",
-     "name": {"zh": "居住证免费办理（制作费用纳入同级财政预算），居住证持有人享有的公共服务和便利范围至少每3年公布一次", "en": "residence permit free of charge (the cost is in the government budget); the services and conveniences for holders are published at least every 3 years"},
-     "citation": "福建省落户实施方案（2017-01-04） （十五）", "statuses": ["residence_permit"],
-     "verdict": "entitled"}
+    {"id": "fujian.residence_permit.free", "document": "plan", "domain": "residence_permit", "subjects": "everyone",
+     "name": {"zh": "居住证制作所需费用纳入同级财政预算（制作不向申领人收费）", "en": "the cost of making the residence permit is in the government budget (the applicant does not pay for making it)"},
+     "citation": "福建省落户实施方案（2017-01-04） （十五）", "statuses": ["residence_permit", "none"],
+     "verdict": "entitled",
+     "note": {"zh": "条文只规定制作费用由财政负担，补领、换领是否收费未规定；持有人享有的公共服务和便利范围“至少每3年向社会公布一次”是政府的公布义务，不是个人权利。", "en": "the clause only budgets the cost of making the permit; it says nothing on replacement fees. Publishing the holders' services at least every 3 years is the government's duty, not a personal right."}}
   ]
 }
 """#),

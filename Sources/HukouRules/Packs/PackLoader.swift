@@ -224,10 +224,6 @@ public enum PackLoader {
             guard let from = try entry.date("effective_from") else {
                 throw entry.fail("effective_from", zh: "缺少生效日期", en: "missing the effective-from date")
             }
-            guard from >= effectiveFrom else {
-                throw entry.fail("effective_from", zh: "文件生效日期早于政策包的生效日期（effective_from）",
-                                 en: "before the pack's effective_from (the pack would never be chosen on those dates)")
-            }
             let until = try entry.date("effective_until")
             if let until, until < from {
                 throw entry.fail("effective_until", zh: "失效日期不得早于生效日期", en: "must not be before effective_from")
@@ -312,7 +308,11 @@ public enum PackLoader {
         var address: [AddressOption] = []
         for (index, element) in (try reader.array("address_order") ?? []).enumerated() {
             var entry = try ObjectReader(element, path: reader.childPath("address_order") + "[\(index)]", status: .pack)
-            address.append(AddressOption(label: try entry.requiredText("label"), citation: try entry.requiredString("citation")))
+            var option = AddressOption(label: try entry.requiredText("label"), citation: try entry.requiredString("citation"))
+            if let available = try entry.value("condition") {
+                option.condition = try compiler.compile(available, path: entry.childPath("condition"))
+            }
+            address.append(option)
             try entry.finish()
         }
         let note = try reader.text("note")

@@ -115,6 +115,8 @@ public struct FollowerRule: Sendable {
 public struct AddressOption: Sendable {
     public let label: LocalizedText
     public let citation: String
+    /// When this address is available (e.g. the employer has a collective hukou); nil: always.
+    public var condition: Condition?
 }
 
 /// A priority group (重点群体) the applicant may belong to.

@@ -13,6 +13,8 @@ public struct Person: Sendable {
     public var sex: String?
     /// A cadre (干部) rather than a worker (工人): women's statutory retirement age 55, not 50.
     public var cadre: Bool?
+    /// The employer has a collective hukou (集体户): a hukou address when one has no home (Fujian （四）).
+    public var employerCollectiveHukou: Bool?
     /// Who the relative holding local hukou is (亲属投靠: the rules differ by relation).
     public var localHukouRelativeRelation: String?
     // Hukou and status
@@ -130,6 +132,7 @@ extension Person {
             person.businessLicence = try work.bool("business_licence")
             person.employedLocally = try work.bool("in_city")
             person.cadre = try work.bool("cadre")
+            person.employerCollectiveHukou = try work.bool("employer_collective_hukou")
             try work.finish()
         }
         if var insurance = try reader.object("social_insurance") {
