@@ -16,6 +16,23 @@ enum EmbeddedPacks {
     "issued": "2018-03-12"
   },
   "effective_from": "2018-03-12",
+  "documents": [
+    {"id": "plan", "number": "安政办〔2018〕19号",
+     "title": {"zh": "安阳市推动非户籍人口在城市落户实施方案", "en": "Anyang plan for settling non-hukou residents in cities"},
+     "issued": "2018-03-12", "effective_from": "2018-03-12", "effective_until": "2020-12-31",
+     "until_note": {"zh": "方案目标以“十三五”期间、到2020年为期（一、2020年进行总结评估）；未编入废止或延续文件，按期满处理", "en": "the plan's targets run through the 13th five-year period, to 2020 (with a final review in 2020); no repeal or extension is encoded, so it is treated as ending then"}},
+    {"id": "guofa25", "number": "国发〔2014〕25号",
+     "title": {"zh": "国务院关于进一步推进户籍制度改革的意见", "en": "State Council opinions on further reform of the hukou system"},
+     "issued": "2014-07-24", "effective_from": "2014-07-24"},
+    {"id": "sil", "number": "中华人民共和国社会保险法",
+     "title": {"zh": "中华人民共和国社会保险法", "en": "Social Insurance Law of the PRC"},
+     "effective_from": "2011-07-01"}
+  ],
+  "notices": [
+    {"id": "land_rights", "document": "plan",
+     "text": {"zh": "不得强行要求进城落户农民转让其在农村的土地承包权、宅基地使用权、集体收益分配权，也不得将其作为进城落户条件；自愿的，支持引导在本集体经济组织内部有偿转让。", "en": "Settled migrants may not be forced to transfer their land-contract, homestead-use or collective-income rights, and giving them up is never a condition of settlement; voluntary paid transfer within one's own collective is supported."},
+     "citation": "安政办〔2018〕19号 三（五）; 国办发〔2016〕72号 任务20"}
+  ],
   "city_size_class": {
     "value": "large_2",
     "provisional": true,
@@ -82,11 +99,12 @@ enum EmbeddedPacks {
       "id": "key_groups_open",
       "name": {"zh": "重点群体落户（全面放开）", "en": "Key groups: settlement fully open"},
       "citation": "安政办〔2018〕19号 二（一）",
+      "document": "plan",
       "condition": {
         "label": {"zh": "属于全面放开落户的群体之一", "en": "belongs to one of the fully open groups"},
         "any": [
           {"label": {"zh": "高校毕业生", "en": "college graduate"}, "fact": "education.level", "op": ">=", "value": "junior_college"},
-          {"label": {"zh": "技术工人", "en": "skilled worker"}, "fact": "skill.level", "op": ">=", "value": "junior_worker"},
+          {"label": {"zh": "技术工人（按持有初级工及以上职业资格理解）", "en": "skilled worker (read as holding a 初级工 or higher qualification)"}, "fact": "skill.level", "op": ">=", "value": "junior_worker"},
           {"label": {"zh": "职业院校毕业生", "en": "vocational-school graduate"}, "fact": "education.level", "op": "in", "value": ["secondary_vocational", "higher_vocational"]},
           {"label": {"zh": "农村升学学生和参军进入城镇人员", "en": "rural student admitted to school or person entering through military service"},
            "all": [
@@ -95,17 +113,19 @@ enum EmbeddedPacks {
            ]},
           {"label": {"zh": "留学归国人员", "en": "returned overseas student"}, "fact": "education.overseas", "op": "is", "value": true}
         ]
-      }
+      },
+      "note": {"zh": "二（一）只写“全面放开……落户限制”，未规定随迁家属；家属能否一并落户请咨询当地公安机关。“技术工人”未定义，按持有初级工及以上职业资格理解（这是理解，不是条文）。", "en": "二（一） only says the groups' settlement is fully open; it names no family members who follow: ask the local police about the family. \"技术工人\" is not defined and is read as holding a 初级工 or higher qualification (a reading, not the text)."}
     },
     {
       "id": "urban_ordinary_workers",
       "name": {"zh": "城市普通劳动者落户", "en": "Ordinary workers settling in the city"},
       "citation": "安政办〔2018〕19号 二（二）",
+      "document": "plan",
       "condition": {
         "all": [
           {"ref": "legal_stable_employment"},
           {"ref": "legal_stable_residence", "citation": "居住证暂行条例 第十六条"},
-          {"label": {"zh": "城镇社会保险缴纳月数", "en": "months of urban social insurance paid"},
+          {"label": {"zh": "城镇社会保险缴纳月数（文件只规定要求不得超过1年，暂按上限）", "en": "months of urban social insurance paid (the document only caps the requirement at 1 year; the cap is used, provisionally)"},
            "citation": "安政办〔2018〕19号 二（二）",
            "fact": "social_insurance.months", "op": ">=", "param": "urban_social_insurance_months"}
         ]
@@ -114,12 +134,14 @@ enum EmbeddedPacks {
     },
     {
       "id": "towns_open",
-      "name": {"zh": "县城和建制镇落户（全面放开）", "en": "County-seat and established towns: settlement fully open"},
-      "citation": "安政办〔2018〕19号 二（三）",
+      "name": {"zh": "县城、建制镇和县级市市区落户（全面放开）", "en": "County-seat and established towns and county-level city areas: settlement fully open"},
+      "citation": "安政办〔2018〕19号 二（三）; 国发〔2014〕25号（四）",
+      "document": "plan",
       "condition": {
         "all": [
-          {"label": {"zh": "居住在县政府驻地镇或其他建制镇", "en": "lives in a county-seat town or another established town"},
-           "fact": "residence.area_type", "op": "in", "value": ["county_seat_town", "established_town"]},
+          {"label": {"zh": "居住在县政府驻地镇、其他建制镇或县级市（林州市）市区", "en": "lives in a county-seat town, another established town or the urban area of a county-level city (林州市)"},
+           "citation": "安政办〔2018〕19号 二（三）; 国发〔2014〕25号（四）（县级市市区）",
+           "fact": "residence.area_type", "op": "in", "value": ["county_seat_town", "established_town", "county_city_area"]},
           {"ref": "legal_stable_residence"}
         ]
       },
@@ -131,12 +153,13 @@ enum EmbeddedPacks {
         {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "安政办〔2018〕19号 二（三）",
          "condition": {"all": [{"fact": "relation", "op": "==", "value": "parent"}, {"ref": "lives_together"}]}}
       ],
-      "note": {"zh": "条文列举“配偶、子女、父母等”，其他共同居住亲属以当地公安机关认定为准", "en": "the clause lists \"spouse, children, parents and others\"; other relatives living together are decided by the local police"}
+      "note": {"zh": "条文列举“配偶、子女、父母等”（子女不限未成年）；“等”所含其他亲属条文未列，请咨询当地公安机关。县级市市区（林州市）依国发〔2014〕25号（四）。", "en": "the clause lists \"spouse, children, parents and others\" (children of any age); the others are not listed: ask the local police. County-level city areas (林州市) follow 国发〔2014〕25号（四）."}
     },
     {
       "id": "rural_college_students",
       "name": {"zh": "农村籍高校学生户口迁入高校", "en": "Rural-origin college students moving hukou to the school"},
       "citation": "安政办〔2018〕19号 二（一）",
+      "document": "plan",
       "condition": {
         "all": [
           {"fact": "school.college_in_city", "op": "is", "value": true},
@@ -156,7 +179,7 @@ enum EmbeddedPacks {
     {"id": "whole_family", "name": {"zh": "举家迁徙的农业转移人口", "en": "rural migrants moving as a whole family"},
      "citation": "安政办〔2018〕19号 二（一）",
      "condition": {"all": [{"ref": "rural_migrant"}, {"fact": "whole_family_move", "op": "is", "value": true}]}},
-    {"id": "new_generation_migrant_workers", "name": {"zh": "新生代农民工", "en": "new-generation migrant workers"},
+    {"id": "new_generation_migrant_workers", "name": {"zh": "新生代农民工（1980年及以后出生：国家统计局口径，非文件原文）", "en": "new-generation migrant workers (born 1980 or later: the statistics bureau's definition, not the document's)"},
      "citation": "安政办〔2018〕19号 二（一）",
      "condition": {"all": [{"ref": "rural_migrant"}, {"fact": "birth_year", "op": ">=", "value": 1980},
                            {"fact": "employment.type", "op": "not_in", "value": ["unemployed", "student", "retired"]}]}}
@@ -167,66 +190,88 @@ enum EmbeddedPacks {
     "reason": {"zh": "安阳市不得采取积分落户方式", "en": "Anyang may not use points-based settlement"}
   },
   "entitlements": [
-    {"id": "anyang.schooling.compulsory", "domain": "schooling", "subjects": "children",
+    {"id": "anyang.schooling.compulsory", "document": "plan", "domain": "schooling", "subjects": "children",
      "name": {"zh": "义务教育（以公办学校为主就地入学）", "en": "compulsory education, mainly in public schools where the family lives"},
      "citation": "安政办〔2018〕19号 三（九）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
-     "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
-     "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "anyang.schooling.preschool", "domain": "schooling", "subjects": "children",
+     "specializes": ["national.permit.compulsory_education", "national.settled.schooling"],
+     "applies_to": {"label": {"zh": "处于义务教育阶段", "en": "of compulsory-school stage"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
+     "verdict": "entitled"},
+    {"id": "anyang.schooling.preschool", "document": "plan", "domain": "schooling", "subjects": "children",
      "name": {"zh": "学前教育（以公办幼儿园和普惠性民办幼儿园为主）", "en": "preschool, mainly public and inclusive private kindergartens"},
      "citation": "安政办〔2018〕19号 三（九）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
-     "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"},
-     "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "anyang.schooling.zhongkao", "domain": "schooling", "subjects": "children",
+     "applies_to": {"label": {"zh": "学前年龄", "en": "of preschool age"}, "fact": "school.age_stage", "op": "==", "value": "preschool"},
+     "verdict": "entitled"},
+    {"id": "anyang.schooling.zhongkao", "document": "plan", "domain": "schooling", "subjects": "children",
      "name": {"zh": "在安阳参加中招升学考试", "en": "taking the senior-high entrance exam (中考) in Anyang"},
      "citation": "安政办〔2018〕19号 三（九）", "statuses": ["residence_permit", "settled_migrant"],
+     "applies_to": {"label": {"zh": "初中阶段（将参加中考）", "en": "of junior-high stage (facing 中考)"}, "fact": "school.age_stage", "op": "==", "value": "junior_high"},
      "condition": {"all": [
        {"label": {"zh": "父母在安阳就业", "en": "parent employed in Anyang"}, "of": "applicant", "fact": "employment.in_city", "op": "is", "value": true},
        {"fact": "school.local_junior_high_registration", "op": "is", "value": true}
      ]},
      "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "anyang.schooling.senior_high_transfer", "domain": "schooling", "subjects": "children",
+    {"id": "anyang.schooling.senior_high_transfer", "document": "plan", "domain": "schooling", "subjects": "children",
      "name": {"zh": "普通高中学生按规定转学", "en": "senior-high students may transfer under the transfer rules"},
      "citation": "安政办〔2018〕19号 三（九）", "statuses": ["residence_permit", "settled_migrant"],
-     "condition": {"fact": "school.stage", "op": "==", "value": "senior_high"},
-     "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "anyang.medical.resident_scheme", "domain": "medical_insurance", "subjects": "everyone",
+     "applies_to": {"label": {"zh": "普通高中在读", "en": "in a general senior high school"}, "fact": "school.stage", "op": "==", "value": "senior_high"},
+     "verdict": "provisional", "provisional": true,
+     "note": {"zh": "条文为“符合规定转学条件的可正常转学”，转学条件见教育部门学籍管理规定，未编入", "en": "the clause says students who meet the transfer conditions may transfer; those conditions are in the education authority's registry rules, not encoded"}},
+    {"id": "anyang.medical.resident_scheme", "document": "plan", "domain": "medical_insurance", "subjects": "everyone",
      "name": {"zh": "参加统一的城乡居民基本医疗保险，医保关系可转移接续、异地就医结算", "en": "unified urban-rural resident medical insurance, with transfer and cross-region settlement"},
-     "citation": "安政办〔2018〕19号 三（七）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
+     "citation": "安政办〔2018〕19号 三（七）", "statuses": ["residence_permit", "settled_migrant", "local_hukou", "none"],
+     "applies_to": {"label": {"zh": "不是用人单位职工（职工应参加职工基本医疗保险）", "en": "not an employee (employees must be in employee medical insurance)"},
+                    "fact": "employment.type", "op": "!=", "value": "employee"},
      "verdict": "may_join"},
-    {"id": "anyang.pension.join", "domain": "pension", "subjects": "adults",
+    {"id": "anyang.medical.employee_scheme", "document": "sil", "domain": "medical_insurance", "subjects": "adults",
+     "name": {"zh": "职工应当参加职工基本医疗保险（用人单位和职工共同缴纳）", "en": "employees must join employee basic medical insurance (employer and employee contribute)"},
+     "citation": "中华人民共和国社会保险法 第二十三条", "statuses": ["residence_permit", "settled_migrant", "local_hukou", "none"],
+     "applies_to": {"label": {"zh": "用人单位职工", "en": "an employee"}, "fact": "employment.type", "op": "==", "value": "employee"},
+     "verdict": "must_join"},
+    {"id": "anyang.pension.employee_scheme", "document": "sil", "domain": "pension", "subjects": "adults",
+     "name": {"zh": "职工应当参加职工基本养老保险", "en": "employees must join employee basic pension insurance"},
+     "citation": "中华人民共和国社会保险法 第十条", "statuses": ["residence_permit", "settled_migrant", "local_hukou", "none"],
+     "applies_to": {"label": {"zh": "用人单位职工", "en": "an employee"}, "fact": "employment.type", "op": "==", "value": "employee"},
+     "verdict": "must_join"},
+    {"id": "anyang.pension.join", "document": "plan", "domain": "pension", "subjects": "adults",
      "name": {"zh": "参加城乡居民养老保险或城镇职工养老保险，养老保险关系转移接续", "en": "resident or employee pension insurance, with transfer of contributions"},
      "citation": "安政办〔2018〕19号 三（八）", "statuses": ["settled_migrant", "residence_permit"],
-     "verdict": "may_choose", "provisional": true,
-     "note": {"zh": "条文为“符合条件的”农业转移人口，条件未在本文件列明；将居住证持有人纳入城镇养老保险体系为支持方向", "en": "the clause covers migrants \"who meet the conditions\", which it does not list; bringing permit holders into the urban pension system is a stated aim"}},
-    {"id": "anyang.minimum_allowance", "domain": "minimum_allowance", "subjects": "everyone",
+     "applies_to": {"label": {"zh": "不是用人单位职工（职工参加职工养老保险）", "en": "not an employee (employees are in employee pension)"}, "fact": "employment.type", "op": "!=", "value": "employee"},
+     "verdict": "may_join", "provisional": true,
+     "note": {"zh": "条文为“推动符合条件的农业转移人口参加当地城乡居民养老保险或城镇职工养老保险”：“或”指按本人情况参加相应的一种，不是自由选择；条件未在本文件列明。将居住证持有人纳入城镇养老保险体系为支持方向。", "en": "the clause moves migrants \"who meet the conditions\" into resident \"or\" employee pension: the scheme that fits the person, not a free choice; the conditions are not listed. Bringing permit holders into the urban pension system is a stated aim."}},
+    {"id": "anyang.minimum_allowance", "document": "plan", "domain": "minimum_allowance", "subjects": "everyone",
      "name": {"zh": "符合低保条件的，与当地城镇居民同等享有最低生活保障", "en": "minimum living allowance on equal terms for those who meet its conditions"},
      "citation": "安政办〔2018〕19号 三（八）", "statuses": ["settled_migrant"],
      "verdict": "entitled", "note": {"zh": "以符合低保条件为前提", "en": "provided the 低保 conditions are met"}},
-    {"id": "anyang.housing_fund.deposit", "domain": "housing_fund", "subjects": "adults",
+    {"id": "anyang.housing_fund.deposit", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "缴存住房公积金（农业转移人口、个体工商户、自由职业者纳入覆盖范围）", "en": "depositing into the housing provident fund (migrants, individual businesses and freelancers covered)"},
      "citation": "安政办〔2018〕19号 三（六）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
-     "condition": {"fact": "employment.type", "op": "in", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees", "freelancer"]},
+     "specializes": ["national.permit.housing_fund_rights"],
+     "condition": {"label": {"zh": "属于覆盖范围：职工、农业转移人口、个体工商户或自由职业者", "en": "covered: an employee, a rural migrant, an individual business or a freelancer"},
+                   "any": [
+                     {"fact": "employment.type", "op": "in", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees", "freelancer"]},
+                     {"ref": "rural_migrant"}
+                   ]},
      "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "anyang.housing_fund.withdraw_rent", "domain": "housing_fund", "subjects": "adults",
+    {"id": "anyang.housing_fund.withdraw_rent", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "提取住房公积金支付房租", "en": "withdrawing from the housing provident fund to pay rent"},
      "citation": "安政办〔2018〕19号 三（六）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
      "condition": {"all": [
        {"label": {"zh": "连续足额缴存住房公积金月数", "en": "consecutive months of full deposits"},
         "fact": "housing_fund.consecutive_full_months", "op": ">=", "param": "fund_rent_withdrawal_months"},
+       {"label": {"zh": "在本市无自有住房（有房者不能取得无房证明）", "en": "owns no home in the city (an owner cannot get a no-home certificate)"}, "fact": "housing.owns_home_in_city", "op": "is", "value": false},
        {"fact": "housing.no_home_certificate", "op": "is", "value": true}
      ]},
      "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "anyang.housing_fund.transfer", "domain": "housing_fund", "subjects": "adults",
+    {"id": "anyang.housing_fund.transfer", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "住房公积金异地转移接续（账随人走、钱随账走）", "en": "transfer of the housing fund across cities (the account follows the person)"},
      "citation": "安政办〔2018〕19号 三（六）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
      "verdict": "entitled"},
-    {"id": "anyang.housing_support", "domain": "housing_support", "subjects": "applicant",
+    {"id": "anyang.housing_support", "document": "plan", "domain": "housing_support", "subjects": "applicant",
      "name": {"zh": "住房保障和租赁补贴（符合条件的进城落户农业转移人口）", "en": "housing security and rent subsidy (eligible settled migrants)"},
      "citation": "安政办〔2018〕19号 三（六）", "statuses": ["settled_migrant"],
-     "verdict": "entitled", "provisional": true,
+     "verdict": "provisional", "provisional": true,
      "note": {"zh": "“符合条件的”具体条件由住房保障部门规定", "en": "the housing authority sets what \"eligible\" means"}},
-    {"id": "anyang.residence_permit.services", "domain": "residence_permit", "subjects": "everyone",
+    {"id": "anyang.residence_permit.services", "document": "plan", "domain": "residence_permit", "subjects": "everyone",
      "name": {"zh": "居住证持有人享有国家规定的基本公共服务和办事便利（《安阳市居住证实施办法》）", "en": "basic public services and conveniences the state grants permit holders (Anyang residence-permit measures)"},
      "citation": "安政办〔2018〕19号 三（十）", "statuses": ["residence_permit"],
      "verdict": "entitled"}
