@@ -61,7 +61,7 @@ struct EligibilityService {
 
     private func pathwayAnswer(_ pathway: Pathway, _ context: EvaluationContext, _ validity: Validity) -> (JSONValue, String) {
         if let answered = notConcerned(pathway, context) { return answered }
-        if let decided = pathway.decidedBy { return decidedAnswer(pathway, decided) }
+        if let decided = pathway.decidedBy { return decidedAnswer(pathway, decided, context) }
         return judgedAnswer(pathway, context, validity)
     }
 
@@ -94,11 +94,13 @@ struct EligibilityService {
     }
 
     @inline(never)
-    private func decidedAnswer(_ pathway: Pathway, _ decided: DecidedBy) -> (JSONValue, String) {
+    private func decidedAnswer(_ pathway: Pathway, _ decided: DecidedBy, _ context: EvaluationContext) -> (JSONValue, String) {
         var object = header(pathway)
         object.set("result", "depends_on_local_rules")
         object.set("reason", DecidedByReport.reason(decided, citation: pathway.citation, locale: locale))
         object.set("decided_by", DecidedByReport.block(decided, citation: pathway.citation, locale: locale))
+        // Who may follow is stated by the clause even where the conditions are left open.
+        if !pathway.followers.isEmpty { object.set("followers", followers(pathway, context)) }
         if let note = pathway.note { object.set("note", note.text(locale)) }
         return (object.value, "depends_on_local_rules")
     }

@@ -317,9 +317,9 @@ public enum PackLoader {
         }
         let note = try reader.text("note")
         let provisional = try reader.bool("provisional") ?? false
-        if decided != nil, provisional || !followers.isEmpty || pointsSettlement {
-            throw reader.fail("decided_by", zh: "由城市规定的途径不能带 provisional、followers 或 points_settlement",
-                              en: "a pathway the city decides carries no provisional flag, followers or points_settlement")
+        if decided != nil, provisional || pointsSettlement {
+            throw reader.fail("decided_by", zh: "由城市规定的途径不能带 provisional 或 points_settlement",
+                              en: "a pathway the city decides carries no provisional flag or points_settlement")
         }
         try reader.finish()
         return Pathway(id: id, name: name, citation: citation, condition: condition, followers: followers, addressOrder: address,
