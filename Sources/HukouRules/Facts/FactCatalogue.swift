@@ -92,7 +92,7 @@ public enum FactCatalogue {
         flag("lives_with_applicant", "与申请人共同居住生活", "lives together with the applicant", ask: "lives_with_applicant") { $0.livesWithApplicant },
         flag("married", "已婚", "married", ask: "married") { $0.married },
         flag("has_income", "有收入", "has an income", ask: "has_income") { $0.hasIncome },
-        choice("sex", "性别", "sex", ask: "sex", Vocabulary.sex) { $0.sex },
+        choice("gender", "性别", "sex (gender)", ask: "gender", Vocabulary.sex) { $0.sex },
         flag("employment.employer_collective_hukou", "就业单位设有集体户", "the employer has a collective hukou", ask: "employment.employer_collective_hukou") { $0.employerCollectiveHukou },
         flag("employment.cadre", "干部（非工人）身份", "a cadre (not a worker)", ask: "employment.cadre") { $0.cadre },
         flag("hukou.local", "本地户籍", "local hukou", ask: "hukou.local") { $0.hukouLocal },

@@ -4,11 +4,12 @@
 /// few members an engine needs to choose a pack before parsing it (parsed on first use).
 enum EmbeddedPacks {
     static let all: [EmbeddedPack] = [
-        EmbeddedPack(name: "anyang.json", id: "anyang", effectiveFrom: "2018-03-12", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "anyang.json", id: "anyang", effectiveFrom: "2018-03-12", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "anyang",
   "version": "2018.1",
+  "serial": 1,
   "name": {"zh": "安阳市", "en": "Anyang"},
   "document": {
     "title": {"zh": "安阳市推动非户籍人口在城市落户实施方案", "en": "Anyang plan for settling non-hukou residents in cities"},
@@ -278,11 +279,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "fujian.json", id: "fujian", effectiveFrom: "2017-01-04", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "fujian.json", id: "fujian", effectiveFrom: "2017-01-04", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "fujian",
   "version": "2017.1",
+  "serial": 1,
   "name": {"zh": "福建省", "en": "Fujian Province"},
   "document": {
     "title": {"zh": "福建省推动非户籍人口在城市落户实施方案（福建省人民政府办公厅印发）", "en": "Fujian plan for settling non-hukou residents in cities (issued by the General Office of the Fujian Provincial Government)"},
@@ -305,6 +307,15 @@ enum EmbeddedPacks {
      "citation": "福建省落户实施方案（2017-01-04） （十）; 国办发〔2016〕72号 任务20"}
   ],
   "comment": "Province-wide rules; a request names the Fujian city in \"city\". The text used (a web scrape, published 2017-01-23) does not carry the document number, so citations name the plan and its issue date. Clause numbers （四）…（十九） are the plan's own. No city-size class: the plan is province-wide and states none, and no encoded text classifies each Fujian city (国发〔2014〕51号 bands), so the former province-wide Ⅱ型大 placeholder is gone (review §4 size class). The towns pathway rests on 国发〔2014〕25号（四）, which the plan implements but does not restate.",
+  "cities": [
+    {"name": "莆田市", "aliases": ["莆田"]},
+    {"name": "三明市", "aliases": ["三明"]},
+    {"name": "泉州市", "aliases": ["泉州"]},
+    {"name": "漳州市", "aliases": ["漳州"]},
+    {"name": "南平市", "aliases": ["南平"]},
+    {"name": "龙岩市", "aliases": ["龙岩"]},
+    {"name": "宁德市", "aliases": ["宁德"]}
+  ],
   "own_rules_cities": [
     {"name": "福州市", "aliases": ["福州"], "citation": "福建省落户实施方案（2017-01-04） （五）",
      "note": {"zh": "福州市按（五）制订出台本市具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。（四）全面放开的重点群体落户不在（五）的例外之列，仍按全省规定作答。", "en": "Fuzhou issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police. The open groups of （四） are not excepted and are answered by the province-wide rules."},
@@ -370,6 +381,9 @@ enum EmbeddedPacks {
          "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
+      "documents": [
+        {"name": {"zh": "与用人单位依法签订的劳动（聘用）合同，或依法持有的工商营业执照", "en": "the labor (employment) contract signed with the employer, or the business licence"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
+      ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属。“与用人单位依法签订劳动（聘用）合同或者依法持有工商营业执照”按条文语序只修饰高校毕业生，其他三类只要求在就业地就业：这是对条文的理解，由公安机关按本省细则核实。", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow. The contract-or-licence phrase is read, by its word order, as qualifying college graduates only; the other three groups need work at the place of employment: this is a reading of the clause, checked by the police under the provincial rules."}
     },
     {
@@ -392,6 +406,9 @@ enum EmbeddedPacks {
         {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
          "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
+      ],
+      "documents": [
+        {"name": {"zh": "取得就业地认证的初级工以上《岗位技能资质等级证书》", "en": "the job-skill qualification certificate (岗位技能资质等级证书), junior worker or above, certified at the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
     },
@@ -435,6 +452,10 @@ enum EmbeddedPacks {
         {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
          "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
+      ],
+      "documents": [
+        {"name": {"zh": "国（境）外学历学位证书或高等教育文凭", "en": "the degree certificate or higher-education diploma from abroad"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"name": {"zh": "中国留学服务中心的认证", "en": "the certification by the China Service Center for Scholarly Exchange (中国留学服务中心)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
     },
@@ -558,11 +579,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "national.json", id: "national", effectiveFrom: "2016-01-01", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "national.json", id: "national", effectiveFrom: "2016-01-01", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "national",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "国家", "en": "National"},
   "document": {
     "title": {"zh": "推动1亿非户籍人口在城市落户方案", "en": "Plan for settling 100 million non-hukou residents in cities"},
@@ -616,7 +638,12 @@ enum EmbeddedPacks {
         {"label": {"zh": "符合合法稳定就业、合法稳定住所、连续就读条件之一", "en": "legal stable employment, legal stable residence or continuous study"},
          "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}
       ]
-    }
+    },
+    "documents": [
+      {"name": {"zh": "居住地住址证明（房屋租赁合同、房屋产权证明文件、购房合同，或房屋出租人、用人单位、就读学校出具的住宿证明等）", "en": "proof of the address (tenancy contract, property-rights document, purchase contract, or a lodging certificate from the landlord, employer or school)"}, "citation": "居住证暂行条例 第九条"},
+      {"name": {"zh": "以就业申领的：就业证明（工商营业执照、劳动合同、用人单位出具的劳动关系证明等）", "en": "if applying on employment: proof of employment (business licence, labor contract, or a certificate of the employment relation from the employer)"}, "citation": "居住证暂行条例 第九条"},
+      {"name": {"zh": "以就读申领的：就读证明（学生证、就读学校出具的连续就读证明等）", "en": "if applying on study: proof of study (student card, or a certificate of continuous study from the school)"}, "citation": "居住证暂行条例 第九条"}
+    ]
   },
   "priority_groups": [
     {"id": "rural_students_and_soldiers", "name": {"zh": "农村学生升学和参军进入城镇的人口", "en": "rural students admitted to school and people entering through military service"},
@@ -665,11 +692,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "tianjin.json", id: "tianjin", effectiveFrom: "2014-01-01", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "tianjin.json", id: "tianjin", effectiveFrom: "2014-01-01", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "tianjin",
   "version": "2017.1",
+  "serial": 1,
   "name": {"zh": "天津市", "en": "Tianjin"},
   "document": {
     "title": {"zh": "天津市推动非户籍人口在城市落户工作方案", "en": "Tianjin plan for settling non-hukou residents in the city"},
@@ -882,8 +910,8 @@ enum EmbeddedPacks {
       "citation": "津政发〔2015〕39号 第三十二条（三）; 国发〔1978〕104号",
       "any": [
         {"label": {"zh": "未满50周岁（任何人均未达法定退休年龄）", "en": "under 50 (below anyone's statutory retirement age)"}, "fact": "age", "op": "<", "param": "retirement_age_women_worker"},
-        {"label": {"zh": "男性未满60周岁", "en": "a man under 60"}, "all": [{"fact": "sex", "op": "==", "value": "male"}, {"fact": "age", "op": "<", "param": "retirement_age_men"}]},
-        {"label": {"zh": "女干部未满55周岁", "en": "a woman cadre under 55"}, "all": [{"fact": "sex", "op": "==", "value": "female"}, {"fact": "employment.cadre", "op": "is", "value": true}, {"fact": "age", "op": "<", "param": "retirement_age_women_cadre"}]}
+        {"label": {"zh": "男性未满60周岁", "en": "a man under 60"}, "all": [{"fact": "gender", "op": "==", "value": "male"}, {"fact": "age", "op": "<", "param": "retirement_age_men"}]},
+        {"label": {"zh": "女干部未满55周岁", "en": "a woman cadre under 55"}, "all": [{"fact": "gender", "op": "==", "value": "female"}, {"fact": "employment.cadre", "op": "is", "value": true}, {"fact": "age", "op": "<", "param": "retirement_age_women_cadre"}]}
       ]
     },
     "owns_legal_stable_residence": {
@@ -1013,6 +1041,14 @@ enum EmbeddedPacks {
         {"label": {"zh": "本人、配偶、父母、子女名下的合法稳定住所", "en": "a legal stable residence owned by the applicant, spouse, parents or children"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"},
         {"label": {"zh": "用人单位集体户口", "en": "the employer's collective hukou"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"},
         {"label": {"zh": "市、区人民政府所属人力资源中介机构集体户口", "en": "the collective hukou of a municipal or district public HR agency"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"}
+      ],
+      "documents": [
+        {"name": {"zh": "积分入户申请表", "en": "the points-settlement application form"}, "citation": "津政发〔2015〕39号 第三十三条"},
+        {"name": {"zh": "居民身份证", "en": "resident identity card"}, "citation": "津政发〔2015〕39号 第三十三条"},
+        {"name": {"zh": "居民户口簿", "en": "household register (户口簿)"}, "citation": "津政发〔2015〕39号 第三十三条"},
+        {"name": {"zh": "天津市居住证", "en": "Tianjin residence permit"}, "citation": "津政发〔2015〕39号 第三十三条"},
+        {"name": {"zh": "合法落户地相关证明", "en": "proof of the legal settlement address"}, "citation": "津政发〔2015〕39号 第三十三条"},
+        {"name": {"zh": "与积分有关的证明材料（学历、技能水平、职称、合法居所、纳税及社会保险费缴纳、计划生育、省部级以上奖项或荣誉称号、结婚证、住房公积金缴存、征信记录等）", "en": "proofs for the points claimed (education, skill level, professional title, legal residence, tax and social-insurance payments, family planning, provincial or higher awards, marriage certificate, housing-fund deposits, credit record, etc.)"}, "citation": "津政发〔2015〕39号 第三十三条"}
       ],
       "note": {"zh": "判断第三十二条（二）至（四）的申请条件，并与同一分值表的申报指导分值比较（五）；本系统只编入2014年分值表（2014-01-01至2015-12-31），2016年起的分值表（津政发〔2015〕39号 附件）和申报指导分值未编入，故不作“符合”结论。（一）在境内具有合法有效户籍身份由公安机关核验。配偶不随积分落户，可另按（八）夫妻投靠办理。", "en": "judges the conditions of Art. 32 (2)–(4) and compares the score with the guidance score of the same table (5); only the 2014 table (2014-01-01 to 2015-12-31) is encoded, the tables from 2016 on (津政发〔2015〕39号 附件) and their guidance scores are not, so no 'eligible' is said. Art. 32 (1), a valid hukou identity, is checked by the police. A spouse does not settle with the points applicant but may apply under （八） to join them."}
     }
@@ -1371,11 +1407,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/cangnan.json", id: "wenzhou/cangnan", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/cangnan.json", id: "wenzhou/cangnan", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/cangnan",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市苍南县", "en": "Cangnan County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1436,11 +1473,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/leqing.json", id: "wenzhou/leqing", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/leqing.json", id: "wenzhou/leqing", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/leqing",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市乐清市", "en": "Leqing, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1501,11 +1539,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/pingyang.json", id: "wenzhou/pingyang", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/pingyang.json", id: "wenzhou/pingyang", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/pingyang",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市平阳县", "en": "Pingyang County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1566,11 +1605,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/ruian.json", id: "wenzhou/ruian", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/ruian.json", id: "wenzhou/ruian", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/ruian",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市瑞安市", "en": "Rui'an, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1631,11 +1671,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/taishun.json", id: "wenzhou/taishun", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/taishun.json", id: "wenzhou/taishun", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/taishun",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市泰顺县", "en": "Taishun County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1696,11 +1737,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/wencheng.json", id: "wenzhou/wencheng", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/wencheng.json", id: "wenzhou/wencheng", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/wencheng",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市文成县", "en": "Wencheng County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1761,11 +1803,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/yongjia.json", id: "wenzhou/yongjia", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/yongjia.json", id: "wenzhou/yongjia", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/yongjia",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市永嘉县", "en": "Yongjia County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1826,11 +1869,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou.json", id: "wenzhou", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou.json", id: "wenzhou", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市市区（含洞头区）", "en": "Wenzhou urban districts (Dongtou included)"},
   "document": {
     "title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"},

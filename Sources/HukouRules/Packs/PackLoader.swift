@@ -11,7 +11,7 @@ public enum PackLoader {
     /// Parses pack bytes as JSON, within the size limit (the one place that checks it).
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(HukouError) -> JSONValue {
         guard bytes.count <= maxBytes else { throw tooLarge }
-        return try JSONParser.parse(bytes)
+        return try JSONParser.parse(bytes, showsAllNames: true)
     }
 
     public static func parse(_ text: String) throws(HukouError) -> JSONValue {
@@ -123,11 +123,13 @@ public enum PackLoader {
         }
 
         var permitConditions: Requirement?
+        var permitDocuments: [RequiredDocument] = []
         if var permit = try reader.object("residence_permit_conditions") {
             permitConditions = Requirement(
                 id: "residence_permit_conditions", label: try permit.requiredText("label"),
                 citation: try permit.requiredString("citation"),
                 condition: try compiler.compile(try permit.require("condition"), path: permit.childPath("condition")))
+            permitDocuments = try RequiredDocument.read(&permit)
             try permit.finish()
         }
 
@@ -145,6 +147,12 @@ public enum PackLoader {
             ownRules.append(city)
             try entry.finish()
         }
+        var cities: [PackCity] = []
+        for (index, element) in (try reader.array("cities") ?? []).enumerated() {
+            var entry = try ObjectReader(element, path: "cities[\(index)]", status: .pack)
+            cities.append(PackCity(name: try entry.requiredString("name"), aliases: try strings(&entry, "aliases")))
+            try entry.finish()
+        }
         let notices = try readNotices(&reader, documentIDs)
         try reader.finish()
         var pack = PolicyPack(id: id, version: version, name: name, document: document, documents: documents, effectiveFrom: effectiveFrom,
@@ -152,6 +160,9 @@ public enum PackLoader {
                               pathways: pathways, priorityGroups: groups, points: points, entitlements: entitlements,
                               permitConditions: permitConditions, serial: serial,
                               ownRulesCities: ownRules, byteCount: byteCount, notices: notices)
+        pack.cities = cities
+        pack.cost = PackCost(pack)
+        pack.permitDocuments = permitDocuments
         pack.contentHash = Hex.encode(SHA256.hash(PackSignature.canonicalBytes(of: value)))
         return pack
     }
@@ -321,10 +332,13 @@ public enum PackLoader {
             throw reader.fail("decided_by", zh: "由城市规定的途径不能带 provisional 或 points_settlement",
                               en: "a pathway the city decides carries no provisional flag or points_settlement")
         }
+        let requiredDocuments = try RequiredDocument.read(&reader)
         try reader.finish()
-        return Pathway(id: id, name: name, citation: citation, condition: condition, followers: followers, addressOrder: address,
-                       note: note, provisional: provisional, appliesTo: appliesTo, decidedBy: decided,
-                       pointsSettlement: pointsSettlement, documentIDs: documentIDs)
+        var pathway = Pathway(id: id, name: name, citation: citation, condition: condition, followers: followers, addressOrder: address,
+                              note: note, provisional: provisional, appliesTo: appliesTo, decidedBy: decided,
+                              pointsSettlement: pointsSettlement, documentIDs: documentIDs)
+        pathway.documents = requiredDocuments
+        return pathway
     }
 
     private static func readEntitlement(_ value: JSONValue, path: String, compiler: inout ConditionCompiler,

@@ -9,7 +9,7 @@ public struct Person: Sendable {
     public var livesWithApplicant: Bool?
     public var married: Bool?
     public var hasIncome: Bool?
-    /// "male" / "female": the statutory retirement age depends on it (国发〔1978〕104号).
+    /// Request field "gender", "male" / "female": the statutory retirement age depends on it (国发〔1978〕104号).
     public var sex: String?
     /// A cadre (干部) rather than a worker (工人): women's statutory retirement age 55, not 50.
     public var cadre: Bool?
@@ -100,7 +100,7 @@ extension Person {
         }
         person.married = try reader.bool("married")
         person.hasIncome = try reader.bool("has_income")
-        person.sex = try reader.choice("sex", Vocabulary.sex)
+        person.sex = try reader.choice("gender", Vocabulary.sex)
         person.status = try reader.choice("status", Vocabulary.status)
         if var hukou = try reader.object("hukou") {
             person.hukouLocal = try hukou.bool("local")
