@@ -15,21 +15,41 @@ struct Validity {
     let selectionDate: CivilDate
     let endedOn: CivilDate?
     let startsOn: CivilDate?
-    private let pack: PolicyPack
+    /// The pack's documents and name only (not the whole pack: answers run on small stacks).
+    private let documents: Documents
     private let asOf: CivilDate
     private let documentIDs: [String]
     /// Expired with some rules still in force (shown beside the lapsed ones).
     private var partly = false
 
     /// - Parameter ruleDocuments: the document ids of each rule of the answer's kind.
+    /// The documents of a pack, shared by reference.
+    final class Documents: Sendable {
+        let list: [EncodedDocument]
+        let name: LocalizedText
+        init(_ pack: PolicyPack) {
+            list = pack.documents
+            name = pack.name
+        }
+        func document(_ id: String) -> EncodedDocument? { list.first { $0.id == id } }
+        func inForce(_ ids: [String], on date: CivilDate) -> Bool {
+            let chosen = ids.isEmpty ? [list.first?.id ?? ""] : ids
+            for id in chosen {
+                guard let document = document(id), document.isInForce(on: date) else { return false }
+            }
+            return true
+        }
+    }
+
     init(pack: PolicyPack, asOf: CivilDate, ruleDocuments: [[String]]) {
-        self.pack = pack
+        let pack = Documents(pack)
+        self.documents = pack
         self.asOf = asOf
-        let sets = ruleDocuments.map { $0.isEmpty ? [pack.documents[0].id] : $0 }
+        let sets = ruleDocuments.map { $0.isEmpty ? [pack.list.first?.id ?? ""] : $0 }
         var ids: [String] = []
         for set in sets { for id in set where !ids.contains(id) { ids.append(id) } }
-        documentIDs = pack.documents.map(\.id).filter { ids.contains($0) }
-        let inForce = sets.filter { pack.documentsInForce($0, on: asOf) }
+        documentIDs = pack.list.map(\.id).filter { ids.contains($0) }
+        let inForce = sets.filter { pack.inForce($0, on: asOf) }
         // The earliest start among the rules in force: a text that ended before it was
         // replaced by them (the 2014 points table by the 2016 rules) and is not shown; one
         // that ended after it lapsed with nothing encoded in its place, and is shown as it
@@ -69,11 +89,11 @@ struct Validity {
     }
 
     /// The window in which every document of `set` is in force (nil bounds: open).
-    private static func window(_ pack: PolicyPack, _ set: [String]) -> (from: CivilDate?, until: CivilDate?) {
+    private static func window(_ pack: Documents, _ set: [String]) -> (from: CivilDate?, until: CivilDate?) {
         var from: CivilDate?
         var until: CivilDate?
         for id in set {
-            guard let document = pack.encodedDocument(id) else { return (nil, nil) }
+            guard let document = pack.document(id) else { return (nil, nil) }
             if from.map({ document.effectiveFrom > $0 }) ?? true { from = document.effectiveFrom }
             if let end = document.effectiveUntil, until.map({ end < $0 }) ?? true { until = end }
         }
@@ -83,7 +103,7 @@ struct Validity {
     /// Whether a rule resting on `ids` answers this request: in force on the request's date,
     /// or, when expired, in force on the last day the lapsed rules were.
     func selects(_ ids: [String]) -> Bool {
-        pack.documentsInForce(ids, on: asOf) || (status == .expired && pack.documentsInForce(ids, on: selectionDate))
+        documents.inForce(ids, on: asOf) || (status == .expired && documents.inForce(ids, on: selectionDate))
     }
 
     func json(_ locale: AnswerLocale) -> JSONValue {
@@ -92,7 +112,7 @@ struct Validity {
         object.setIfPresent("ended_on", endedOn?.description)
         object.setIfPresent("starts_on", startsOn?.description)
         object.set("documents", .array(documentIDs.compactMap { id in
-            guard let document = pack.encodedDocument(id) else { return nil }
+            guard let document = documents.document(id) else { return nil }
             var entry = JSONObjectBuilder()
             entry.set("id", document.id)
             entry.set("number", document.number)
@@ -108,7 +128,7 @@ struct Validity {
 
     /// The first line of the answer's rendering.
     var text: LocalizedText {
-        let name = pack.name
+        let name = documents.name
         switch status {
         case .inForce:
             return LocalizedText(zh: "以下依据 \(asOf) 施行的\(name.zh)规定作答。",

@@ -35,8 +35,16 @@ struct EligibilityService {
         }
         answer.set("eligible_pathways", .array(eligibleIDs.map(JSONValue.string)))
         answer.set("pathways", .array(results))
+        priorityGroups(validity, context, into: &answer)
+        notices(validity, into: &answer)
+        return answer.value
+    }
+
+    @inline(never)
+    private func priorityGroups(_ validity: Validity, _ context: EvaluationContext, into answer: inout JSONObjectBuilder) {
         let groupsInForce = validity.status != .notYetInForce
-        answer.set("priority_groups", .array((groupsInForce ? pack.priorityGroups : []).map { group in
+        var list: [JSONValue] = []
+        for group in groupsInForce ? pack.priorityGroups : [] {
             let outcome = ConditionEvaluator.evaluate(group.condition, context)
             var object = JSONObjectBuilder()
             object.set("id", group.id)
@@ -44,21 +52,25 @@ struct EligibilityService {
             object.set("result", outcome.outcome == .met ? "member" : outcome.outcome == .unmet ? "not_member" : "unknown")
             if outcome.outcome == .unknown { object.set("missing_facts", report.missing(outcome.missingFacts)) }
             object.set("citation", group.citation)
-            return object.value
-        }))
-        let notices = pack.notices.filter { validity.selects($0.documentIDs) }
-        if !notices.isEmpty {
-            answer.set("notices", .array(notices.map { notice in
-                var object = JSONObjectBuilder()
-                object.set("id", notice.id)
-                object.set("text", notice.text.text(locale))
-                object.set("citation", notice.citation)
-                return object.value
-            }))
+            list.append(object.value)
         }
-        return answer.value
+        answer.set("priority_groups", .array(list))
     }
 
+    @inline(never)
+    private func notices(_ validity: Validity, into answer: inout JSONObjectBuilder) {
+        let notices = pack.notices.filter { validity.selects($0.documentIDs) }
+        guard !notices.isEmpty else { return }
+        answer.set("notices", .array(notices.map { notice in
+            var object = JSONObjectBuilder()
+            object.set("id", notice.id)
+            object.set("text", notice.text.text(locale))
+            object.set("citation", notice.citation)
+            return object.value
+        }))
+    }
+
+    @inline(never)
     private func pathwayAnswer(_ pathway: Pathway, _ context: EvaluationContext, _ validity: Validity) -> (JSONValue, String) {
         if let answered = notConcerned(pathway, context) { return answered }
         if let decided = pathway.decidedBy { return decidedAnswer(pathway, decided, context) }
