@@ -143,9 +143,18 @@ struct RenderingRegressionTests {
         return try DecisionRequest.read(ExampleAnswers.with(try #require(found).1, locale: locale))
     }
 
+    /// An example request with one text replaced (the example applicant moved or re-dated).
+    func request(_ name: String, replacing old: String, with new: String) throws -> DecisionRequest {
+        let found = try #require(try ExampleAnswers.requests().first { $0.0 == name })
+        return try DecisionRequest.read(try JSONParser.parse(JSONWriter.string(found.1).replacingOccurrences(of: old, with: new)))
+    }
+
     @Test("安政办〔2018〕19号 二（三）: family who may follow are named in words (配偶, 子女), not tokens")
     func followersInWords() throws {
-        let text = Renderer.render(try Fixture.engine.eligibility(try request("anyang")), format: .text)
+        // In an established town, so that 二（三） is met and its followers are shown (issue 11:
+        // family are shown under the pathway the applicant meets).
+        let moved = try request("anyang", replacing: "\"urban_district\"", with: "\"established_town\"")
+        let text = Renderer.render(try Fixture.engine.eligibility(moved), format: .text)
         #expect(text.contains("✔ 配偶（共同居住生活的配偶） — 可随迁 [安政办〔2018〕19号 二（三）]"))
         #expect(text.contains("✔ 子女（共同居住生活的子女） — 可随迁"))
         #expect(!text.contains("spouse") && !text.contains("child"))
@@ -157,20 +166,22 @@ struct RenderingRegressionTests {
         #expect(text.contains("\n配偶，29 岁："))
         // Enrolled in kindergarten at 6: the stage as enrolled (Vocabulary.stage), not by age.
         #expect(text.contains("\n子女，6 岁（学前）："))
-        // 三（六）: the rent withdrawal asks in words for both facts it misses.
-        #expect(text.contains("请补充：连续足额缴存住房公积金月数、持有无房证明"))
+        // 三（六）: the rent withdrawal asks in words for the facts it misses (a home owner cannot
+        // withdraw for rent, so owning a home is asked too).
+        #expect(text.contains("请补充：连续足额缴存住房公积金月数、在本市有自有住房、持有无房证明"))
     }
 
     @Test("Tianjin points: what-if values in words, missing facts in words, the note once, vetoes not as ✘")
     func tianjinPoints() throws {
-        let text = Renderer.render(try Fixture.engine.points(try request("tianjin")), format: .text)
+        // Dated 2015: only the 2014 table is encoded, so only then is there a score (issue 11).
+        let dated = try request("tianjin", replacing: "\"2026-11-25\"", with: "\"2015-06-01\"")
+        let text = Renderer.render(try Fixture.engine.points(dated), format: .text)
         #expect(text.contains("奖项和荣誉称号达到省部级奖项或荣誉称号 — +20 分"))   // 津政发〔2013〕31号 附件 指标10
         #expect(text.contains("专业技术职称达到高级职称 — +10 分"))
-        #expect(text.contains("请补充：连续足额缴存住房公积金月数"))
         #expect(!text.contains("provincial") && !text.contains("housing_fund"))
-        #expect(text.components(separatedBy: "（九）要求调整积分指标体系").count == 2, "the points note is printed once")
-        // 第四十四条（三）（四）: a veto that does not apply is not a failure.
-        #expect(text.contains("✔ 积分期间因犯罪获刑 — 无此情形"))
+        #expect(text.components(separatedBy: "编入的分值表是2014年表").count == 2, "the points note is printed once")
+        // 指标12: a disqualification that does not apply is not a failure.
+        #expect(text.contains("✔ 积分期间因犯罪获刑（取消积分落户资格） — 无此情形"))
         #expect(!text.contains("✘ 积分期间因犯罪获刑"))
     }
 
