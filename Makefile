@@ -3,7 +3,8 @@
 #
 #   make demo      build the library and run the C kiosk demo on the embedded packs
 #   make test      every test: Swift unit tests, the C API test (under valgrind),
-#                  the exports/NEEDED/SONAME check and an install smoke test
+#                  the exports/NEEDED/SONAME check, an install smoke test, the CLI, the
+#                  batch report in headless Chromium and the Spark job in local mode
 #   make lib       build/lib/libhukou.so.1 (+ libhukou.so link), build/lib/libhukou.a
 #                  (self-contained: the Swift runtime merged in)
 #   make cli       build/bin/hukou, the command line as one file (Swift runtime linked
@@ -19,6 +20,7 @@
 #   make golden    rewrite examples/answers/ from the engine after an intended change
 #                  (then read `git diff examples/answers` to see what moved)
 #   make golden-test  the golden answers, byte for byte (engine and release library)
+#   make render-test  renderings through the C ABI, the C demo, the HTML pages in headless Chromium
 #   make bench     the benchmark against the json-c floor (docs/benchmarks.md);
 #                  BENCH_ARGS="--quick" for a short run
 #   make clean
@@ -37,6 +39,7 @@ DESTDIR ?=
 LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+DATADIR ?= $(PREFIX)/share
 CMAKEDIR ?= $(LIBDIR)/cmake/hukou
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
@@ -86,8 +89,8 @@ B := build
 EXAMPLES = $(MAKE) -C examples HUKOU_PKG_CONFIG_PATH=$(CURDIR)/$(B)/lib/pkgconfig \
 	HUKOU_STATIC="-I$(CURDIR)/$(B)/include -DHUKOU_STATIC $(CURDIR)/$(B)/lib/libhukou.a $$(cat $(CURDIR)/$(B)/static-libs)"
 
-.PHONY: all lib cli deps test-deps demo ctest test swift-test check-exports check-install cli-test schema-test packs docs \
-	install install-strip uninstall clean cases golden golden-test
+.PHONY: all lib cli deps test-deps demo ctest test swift-test check-exports check-install cli-test report-test spark-test schema-test packs docs \
+	install install-strip uninstall clean cases golden golden-test render-test
 
 all: lib
 
@@ -167,17 +170,39 @@ check-install: lib cli
 cli-test: cli
 	scripts/test-cli.sh $(B)/bin/hukou
 
+# The batch report in headless Chromium (DOM and screenshot), and the Spark job of
+# examples/spark/ in Spark local mode against one batch run (docs/scale-out.md). Their
+# Debian packages (chromium, Java 17) and PySpark are installed when we may.
+report-test:
+	@scripts/ensure-deps.sh browser
+	$(SWIFT) build --product hukou-cli
+	scripts/check-report.sh .build/debug/hukou-cli
+
+spark-test:
+	@scripts/ensure-deps.sh spark
+	$(SWIFT) build --product hukou-cli
+	scripts/test-spark.sh .build/debug/hukou-cli
+
 # The policy cases through the command line (the Swift engine), then through the C ABI of the
 # release library that ships (build/lib/libhukou.so): "release is what ships".
 HUKOU_CLI := .build/debug/hukou-cli
 cases: lib
 	$(SWIFT) build --product hukou-cli
 	$(HUKOU_CLI) test Policies
-	$(HUKOU_CLI) test Policies --library $(B)/lib/libhukou.so
+	$(HUKOU_CLI) test Policies --library $(B)/lib/libhukou.so --embedded
+	scripts/test-cases-cli.sh $(HUKOU_CLI)
+
+# Renderings through the release library's C ABI (examples/render_test.c), the C demo's
+# output, and every golden answer's HTML page in headless Chromium at 1080x1920
+# (screenshot not blank, verdict lines and citations in the DOM, no horizontal overflow).
+render-test: test-deps lib
+	$(EXAMPLES) kiosk_demo render_test
+	scripts/test-render.sh examples/render_test examples/kiosk_demo
 
 # Golden answers (examples/answers/<request>/<call>.<locale>.json): every example request,
-# every call, both locales. `make golden` rewrites them; golden-test compares byte for byte.
-golden:
+# every call, both locales. `make golden` rewrites them (after re-embedding the pack files, so
+# that they answer as Policies/ says); golden-test compares byte for byte.
+golden: packs
 	$(SWIFT) build --product hukou-cli
 	$(HUKOU_CLI) golden
 
@@ -200,8 +225,8 @@ docs:
 
 # Every stage runs even when an earlier one failed; the last line counts the stages
 # ("stages: N passed, N failed"), each stage prints its own counts before it.
-TEST_STAGES := swift-test ctest check-exports abi-check check-install cli-test deb-test cases golden-test schema-test \
-	fuzz-smoke spdx-check
+TEST_STAGES := swift-test ctest check-exports abi-check check-install cli-test deb-test cases golden-test render-test \
+	report-test spark-test schema-test fuzz-smoke spdx-check
 test: test-deps
 	@passed=0; failed=0; failures=; times=; \
 	for stage in $(TEST_STAGES); do \
@@ -256,6 +281,10 @@ install: lib cli
 	install -m 644 $(B)/lib/libhukou.a $(DESTDIR)$(LIBDIR)/libhukou.a
 	ln -sfn ../libhukou.a $(DESTDIR)$(LIBDIR)/hukou-static/libhukou.a
 	install -m 644 Include/hukou.h $(DESTDIR)$(INCLUDEDIR)/hukou.h
+	# valgrind suppressions for the library's one-time allocations, for firmware that runs
+	# valgrind on its whole image (docs/robustness.md, "Leaks").
+	install -d $(DESTDIR)$(DATADIR)/hukou/valgrind
+	install -m 644 examples/valgrind.supp $(DESTDIR)$(DATADIR)/hukou/valgrind/hukou.supp
 	scripts/gen-pc.sh hukou.pc.in "$(PREFIX)" "$(LIBDIR)" "$(INCLUDEDIR)" "$(VERSION)" "$$(cat $(B)/static-libs)" \
 		> $(DESTDIR)$(PKGCONFIGDIR)/hukou.pc
 	scripts/gen-cmake.sh $(DESTDIR)$(CMAKEDIR) "$(LIBDIR)" "$(INCLUDEDIR)" "$(VERSION)" "$(ABI)" "$(ABI_SINCE)" \
@@ -277,6 +306,7 @@ uninstall:
 		$(DESTDIR)$(BINDIR)/hukou $(DESTDIR)$(MANDIR)/man1/hukou.1
 	-rmdir $(DESTDIR)$(LIBDIR)/hukou-static $(DESTDIR)$(CMAKEDIR) 2>/dev/null
 	rm -rf $(DESTDIR)$(LIBDIR)/hukou-swift-runtime
+	rm -rf $(DESTDIR)$(DATADIR)/hukou
 
 clean:
 	rm -rf $(B) $(SCRATCH)

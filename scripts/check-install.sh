@@ -26,7 +26,7 @@ $MAKE --no-print-directory install PREFIX="$prefix" >"$work/install.log" 2>&1 \
     || { cat "$work/install.log"; fail "make install PREFIX=$prefix"; echo "check-install: $passed passed, $failed failed"; exit 1; }
 for f in lib/libhukou.so.1 lib/libhukou.so lib/libhukou.a lib/hukou-static/libhukou.a include/hukou.h \
          lib/pkgconfig/hukou.pc lib/cmake/hukou/hukouConfig.cmake lib/cmake/hukou/hukouConfigVersion.cmake \
-         bin/hukou share/man/man1/hukou.1; do
+         bin/hukou share/man/man1/hukou.1 share/hukou/valgrind/hukou.supp; do
     if [[ -e "$prefix/$f" ]]; then ok "installed $f"; else fail "missing $f"; fi
 done
 if [[ -L "$prefix/lib/libhukou.so" && "$(readlink "$prefix/lib/libhukou.so")" == libhukou.so.1 ]]; then
