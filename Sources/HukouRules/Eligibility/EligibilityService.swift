@@ -184,7 +184,7 @@ struct EligibilityService {
             object.set("followers", followers(pathway, context))
         }
         if !pathway.addressOrder.isEmpty { addressOrder(pathway, context, into: &object) }
-        if !pathway.documents.isEmpty { object.set("documents", .array(pathway.documents.map { $0.json(locale) })) }
+        if !pathway.documents.isEmpty { object.set("documents_to_bring", .array(pathway.documents.map { $0.json(locale) })) }
         if let note = pathway.note { object.set("note", note.text(locale)) }
         return (object.value, result)
     }

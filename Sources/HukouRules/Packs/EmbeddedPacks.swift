@@ -381,7 +381,7 @@ enum EmbeddedPacks {
          "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
-      "documents": [
+      "documents_to_bring": [
         {"name": {"zh": "与用人单位依法签订的劳动（聘用）合同，或依法持有的工商营业执照", "en": "the labor (employment) contract signed with the employer, or the business licence"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属。“与用人单位依法签订劳动（聘用）合同或者依法持有工商营业执照”按条文语序只修饰高校毕业生，其他三类只要求在就业地就业：这是对条文的理解，由公安机关按本省细则核实。", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow. The contract-or-licence phrase is read, by its word order, as qualifying college graduates only; the other three groups need work at the place of employment: this is a reading of the clause, checked by the police under the provincial rules."}
@@ -407,7 +407,7 @@ enum EmbeddedPacks {
          "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
-      "documents": [
+      "documents_to_bring": [
         {"name": {"zh": "取得就业地认证的初级工以上《岗位技能资质等级证书》", "en": "the job-skill qualification certificate (岗位技能资质等级证书), junior worker or above, certified at the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
@@ -453,7 +453,7 @@ enum EmbeddedPacks {
          "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
-      "documents": [
+      "documents_to_bring": [
         {"name": {"zh": "国（境）外学历学位证书或高等教育文凭", "en": "the degree certificate or higher-education diploma from abroad"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
         {"name": {"zh": "中国留学服务中心的认证", "en": "the certification by the China Service Center for Scholarly Exchange (中国留学服务中心)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
@@ -639,7 +639,7 @@ enum EmbeddedPacks {
          "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}
       ]
     },
-    "documents": [
+    "documents_to_bring": [
       {"name": {"zh": "居住地住址证明（房屋租赁合同、房屋产权证明文件、购房合同，或房屋出租人、用人单位、就读学校出具的住宿证明等）", "en": "proof of the address (tenancy contract, property-rights document, purchase contract, or a lodging certificate from the landlord, employer or school)"}, "citation": "居住证暂行条例 第九条"},
       {"name": {"zh": "以就业申领的：就业证明（工商营业执照、劳动合同、用人单位出具的劳动关系证明等）", "en": "if applying on employment: proof of employment (business licence, labor contract, or a certificate of the employment relation from the employer)"}, "citation": "居住证暂行条例 第九条"},
       {"name": {"zh": "以就读申领的：就读证明（学生证、就读学校出具的连续就读证明等）", "en": "if applying on study: proof of study (student card, or a certificate of continuous study from the school)"}, "citation": "居住证暂行条例 第九条"}
@@ -1047,7 +1047,7 @@ enum EmbeddedPacks {
         {"label": {"zh": "用人单位集体户口", "en": "the employer's collective hukou"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"},
         {"label": {"zh": "市、区人民政府所属人力资源中介机构集体户口", "en": "the collective hukou of a municipal or district public HR agency"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"}
       ],
-      "documents": [
+      "documents_to_bring": [
         {"name": {"zh": "积分入户申请表", "en": "the points-settlement application form"}, "citation": "津政发〔2015〕39号 第三十三条"},
         {"name": {"zh": "居民身份证", "en": "resident identity card"}, "citation": "津政发〔2015〕39号 第三十三条"},
         {"name": {"zh": "居民户口簿", "en": "household register (户口簿)"}, "citation": "津政发〔2015〕39号 第三十三条"},
