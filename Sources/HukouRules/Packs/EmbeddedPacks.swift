@@ -732,7 +732,7 @@ enum EmbeddedPacks {
      "text": {"zh": "落户不以退出土地承包经营权、宅基地使用权、集体收益分配权（“三权”）为条件：进城落户农民的“三权”受保障。", "en": "Settling is never conditional on giving up the land-contract, homestead-use and collective-income rights (the \"three rights\"): settled migrants keep them."},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十九）; 国办发〔2016〕72号 任务20"}
   ],
-  "comment": "Seed: 天津市推动非户籍人口在城市落户工作方案 (2017-03-02, no document number in the text). Points and residence-permit rules from 津政发〔2015〕39号 天津市居住证管理办法 and its implementing rules 津政办发〔2016〕32号; indicator values from the 2014 table (津政发〔2013〕31号 附件), all provisional because （九） orders the indicators adjusted; later values from secondary sources are dated parameter values marked 'secondary:'. Not expressible and therefore not scored: 指标8 投资纳税 (no investment/tax facts), 指标9 婚姻情况 (a points indicator cannot test the spouse's employment), the 20-point item of 指标11 (no fact for years with one employer); the vetoes of 第四十四条（一）（二） (no hukou-identity or family-planning facts).",
+  "comment": "Seed: 天津市推动非户籍人口在城市落户工作方案 (2017-03-02, no document number in the text). Points and residence-permit rules from 津政发〔2015〕39号 天津市居住证管理办法 and its implementing rules 津政办发〔2016〕32号 (both in force 2016 to 2020-12-31). The only points table encoded is the 2014 one (津政发〔2013〕31号 附件, 2014-01-01 to 2015-12-31), a primary text: it scores only dates in its window, and the pack starts on 2014-01-01 so that a 2015 request is answered from it. The 2016 table (39号 附件), the 2018 adjustment (津发改社会〔2018〕26号) and the 2022 table (津发改社会规〔2021〕13号, guidance score 110) are not encoded: the published summaries of their values (/reference/README.md) are partial, so no score and no threshold is answered from them (review finding 3). （七） and （八） are directions to the city, answered depends_on_local_rules (review finding 1). Retirement ages by sex and cadre/worker follow 国发〔1978〕104号; the gradual raise from 2025 (全国人大常委会 2024-09-13) is not encoded, so those values are provisional from 2025-01-01. Read differently from the review: none. Not expressible and therefore not scored: 指标8 投资纳税, 指标9 婚姻情况, the 20-point item of 指标11 (listed in points.not_scored); the vetoes of 第四十四条（一）（二） (no hukou-identity or family-planning facts).",
   "city_size_class": {
     "value": "super_large",
     "provisional": true,
@@ -1354,7 +1354,8 @@ enum EmbeddedPacks {
      "name": {"zh": "缴存住房公积金（农业转移人口纳入覆盖范围）", "en": "housing provident fund deposits (migrants covered)"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
      "specializes": ["national.permit.housing_fund_rights"],
-     "applies_to": {"label": {"zh": "用人单位职工", "en": "an employee"}, "fact": "employment.type", "op": "==", "value": "employee"},
+     "applies_to": {"label": {"zh": "用人单位职工或农业转移人口（纳入覆盖范围）", "en": "an employee, or a rural migrant (brought into coverage)"},
+                    "any": [{"fact": "employment.type", "op": "==", "value": "employee"}, {"ref": "rural_migrant"}]},
      "verdict": "entitled"},
     {"id": "tianjin.housing_fund.deposit_self_employed", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "个体工商户和自由职业者缴存住房公积金（鼓励）", "en": "housing provident fund deposits by individual businesses and freelancers (encouraged)"},
