@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # ensure-deps.sh demo|test: make sure the Debian packages the C side needs are there,
 # installing the missing ones with apt-get when we may (root, or sudo without a
 # password); otherwise say which command to run.
 #   demo: a C compiler, pkg-config, json-c (libjson-c-dev)
-#   test: the same, plus valgrind, python3-jsonschema and python3-yaml (schema checks)
+#   test: the same, plus valgrind, python3-jsonschema and python3-yaml (schema checks),
+#         cmake (the CMake client of the installed library) and abigail-tools
+#         (abidw/abidiff, the ABI check against abi/libhukou.abi)
+#         chromium and fonts-noto-cjk (the kiosk pages in headless Chromium, render-test)
 #   browser: headless Chromium with CJK fonts and python3-pil (pages checked by screenshot:
 #            the batch report, kiosk pages)
 #   spark: Java 17 and python3-pip, then PySpark from PyPI for Debian's python3 (the Spark
@@ -22,7 +26,12 @@ if [[ "$what" == test ]]; then
     command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
     command -v python3 >/dev/null 2>&1 || missing+=(python3)
     python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
+    # render-test: headless Chromium and a CJK font for the kiosk pages.
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    { command -v fc-list >/dev/null 2>&1 && [[ -n "$(fc-list :lang=zh 2>/dev/null)" ]]; } || missing+=(fonts-noto-cjk)
     python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
+    command -v cmake >/dev/null 2>&1 || missing+=(cmake)
+    command -v abidiff >/dev/null 2>&1 || missing+=(abigail-tools)
 fi
 if [[ "$what" == browser ]]; then
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)

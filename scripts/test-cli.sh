@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Tests of the `hukou` command line (exit codes, text output, lint, diff, batch).
 # Usage: scripts/test-cli.sh [path-to-hukou-cli]   (default .build/debug/hukou-cli)
 set -u

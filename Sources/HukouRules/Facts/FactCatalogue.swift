@@ -92,6 +92,9 @@ public enum FactCatalogue {
         flag("lives_with_applicant", "与申请人共同居住生活", "lives together with the applicant", ask: "lives_with_applicant") { $0.livesWithApplicant },
         flag("married", "已婚", "married", ask: "married") { $0.married },
         flag("has_income", "有收入", "has an income", ask: "has_income") { $0.hasIncome },
+        choice("gender", "性别", "sex (gender)", ask: "gender", Vocabulary.sex) { $0.sex },
+        flag("employment.employer_collective_hukou", "就业单位设有集体户", "the employer has a collective hukou", ask: "employment.employer_collective_hukou") { $0.employerCollectiveHukou },
+        flag("employment.cadre", "干部（非工人）身份", "a cadre (not a worker)", ask: "employment.cadre") { $0.cadre },
         flag("hukou.local", "本地户籍", "local hukou", ask: "hukou.local") { $0.hukouLocal },
         choice("hukou.former_type", "原户口性质", "former hukou type", ask: "hukou.former_type", Vocabulary.hukouType) { $0.hukouFormerType },
         choice("status", "身份", "status", ask: "status", Vocabulary.status) { $0.effectiveStatus },
@@ -149,6 +152,8 @@ public enum FactCatalogue {
         flag("whole_family_move", "举家迁徙", "moving as a whole family", ask: "whole_family_move") { $0.wholeFamilyMove },
         flag("local_hukou_relative", "有本地户籍的亲属（可投靠）", "has a relative holding local hukou (to join)",
              ask: "local_hukou_relative") { $0.localHukouRelative },
+        choice("local_hukou_relative.relation", "有本地户籍的亲属是谁（配偶、子女、父母等）", "who the relative holding local hukou is (spouse, child, parent …)",
+               ask: "local_hukou_relative_relation", Vocabulary.relation) { $0.localHukouRelativeRelation },
         FactDefinition(
             name: "intended_district", type: .text, label: LocalizedText(zh: "拟落户区", en: "intended settlement district"),
             askFor: "intended_district", read: { person, _ in person.intendedDistrict.map(FactValue.text) }, reaches: nil),

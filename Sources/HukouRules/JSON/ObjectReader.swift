@@ -206,12 +206,15 @@ public struct ObjectReader {
     }
 
     /// Rejects any member that was not read. In a request, a member name that is not a
-    /// plain field name is shown by position only (``MemberName``): it may be personal data.
+    /// schema field name is shown by position only (``MemberName``): it may be personal data.
     public func finish() throws(HukouError) {
         for (position, member) in members.enumerated() where !isRead(position) {
-            let name = status == .pack ? member.key : MemberName.shown(member.key, position: position + 1)
-            throw HukouError(status, path: childPath(name), zh: "未知字段（请检查拼写）",
-                             en: "unknown field (check the spelling)")
+            if status == .pack {
+                throw HukouError(status, path: childPath(member.key), zh: "未知字段（请检查拼写）",
+                                 en: "unknown field (check the spelling)")
+            }
+            let text = MemberName.unknownField(member.key)
+            throw HukouError(status, path: childPath(MemberName.shown(member.key, position: position + 1)), zh: text.zh, en: text.en)
         }
     }
 }

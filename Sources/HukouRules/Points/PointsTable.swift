@@ -14,7 +14,7 @@ public enum NumberRef: Sendable {
         switch self {
         case .literal(let n): return n
         case .parameter(let parameter):
-            if parameter.provisional, !provisional.contains(parameter.id) { provisional.append(parameter.id) }
+            if parameter.isProvisional(on: date), !provisional.contains(parameter.id) { provisional.append(parameter.id) }
             if case .integer(let n) = parameter.value(on: date) { return n }
             return 0
         }
@@ -41,6 +41,25 @@ public struct PointsTable: Sendable {
     public let vetoes: [Requirement]
     /// Months a projection looks ahead.
     public let projectionHorizonMonths: Int
+    /// Ids of the pack's documents the table's indicators and threshold belong to (empty: the
+    /// first): the table scores only on dates they are in force.
+    public let documentIDs: [String]
+    /// How settlement is decided once the score reaches the guidance score: by ranking
+    /// within an annual quota (津政发〔2015〕39号 第二十九条, 第三十六条, 第三十七条).
+    public let ranking: Ranking?
+    /// Indicators of the official table the pack cannot score: the score is then incomplete.
+    public let notScored: [NotScored]
+
+    public struct Ranking: Sendable {
+        public let citation: String
+        public let text: LocalizedText
+    }
+
+    public struct NotScored: Sendable {
+        public let id: String
+        public let label: LocalizedText
+        public let citation: String
+    }
 }
 
 /// A named condition with its citation (points requirement or veto).
@@ -49,6 +68,8 @@ public struct Requirement: Sendable {
     public let label: LocalizedText
     public let citation: String
     public let condition: Condition
+    /// Ids of the pack's documents the requirement rests on (empty: always, with the table).
+    public var documentIDs: [String] = []
 }
 
 /// One indicator of a points table.

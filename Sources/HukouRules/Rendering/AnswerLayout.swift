@@ -80,6 +80,11 @@ public struct AnswerLayout {
     /// text in it is shown, with the dates the block names.
     private func validityWarnings(_ validity: JSONValue) -> [RenderWarning] {
         if validity["in_force"]?.boolValue == true, validity["text"] == nil, validity["reason"] == nil, validity["note"] == nil { return [] }
+        // docs/answers.md: `status` in_force needs no warning; otherwise `text` is the first line.
+        if validity["status"]?.stringValue == "in_force" { return [] }
+        if let text = validity["text"]?.stringValue, validity["status"] != nil {
+            return [RenderWarning(level: .validity, text: text, citation: nil)]
+        }
         var texts = humanTexts(validity)
         if texts.isEmpty {
             let ended = validity["last_effective_until"]?.stringValue ?? validity["effective_until"]?.stringValue
@@ -295,7 +300,8 @@ public struct AnswerLayout {
 
         var decision: [RenderLine] = []
         if let mayApply = answer["may_apply"]?.stringValue {
-            var line = RenderLine(verdict: Verdict(token: mayApply, context: .points), title: t("申请积分落户", "apply for points settlement"),
+            let title = settlement ? t("申请积分落户", "apply for points settlement") : t("申请基本公共服务积分", "apply for public-service points")
+            var line = RenderLine(verdict: Verdict(token: mayApply, context: .points), title: title,
                                   verdictText: say(Labels.verdict(mayApply, in: .points)), citation: nil)
             line.children = (answer["requirements"]?.elements ?? []).map { requirementLine($0, context: .requirement) }
                 + (answer["vetoes"]?.elements ?? []).map { requirementLine($0, context: .veto) }

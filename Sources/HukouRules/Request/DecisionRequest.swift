@@ -47,6 +47,11 @@ public struct DecisionRequest: Sendable {
            family.contains(where: { $0.hukouLocal == true && $0.relation != nil && $0.relation != "other" }) {
             applicant.localHukouRelative = true
         }
+        // ...and who that relative is (the first listed family member holding local hukou).
+        if applicant.localHukouRelativeRelation == nil, applicant.localHukouRelative == true,
+           let relative = family.first(where: { $0.hukouLocal == true && $0.relation != nil }) {
+            applicant.localHukouRelativeRelation = relative.relation
+        }
         return DecisionRequest(jurisdiction: jurisdiction, city: city, asOf: asOf, locale: locale,
                                applicant: applicant, family: family)
     }

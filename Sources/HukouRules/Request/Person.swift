@@ -9,6 +9,14 @@ public struct Person: Sendable {
     public var livesWithApplicant: Bool?
     public var married: Bool?
     public var hasIncome: Bool?
+    /// Request field "gender", "male" / "female": the statutory retirement age depends on it (国发〔1978〕104号).
+    public var sex: String?
+    /// A cadre (干部) rather than a worker (工人): women's statutory retirement age 55, not 50.
+    public var cadre: Bool?
+    /// The employer has a collective hukou (集体户): a hukou address when one has no home (Fujian （四）).
+    public var employerCollectiveHukou: Bool?
+    /// Who the relative holding local hukou is (亲属投靠: the rules differ by relation).
+    public var localHukouRelativeRelation: String?
     // Hukou and status
     public var hukouLocal: Bool?
     public var hukouFormerType: String?
@@ -92,6 +100,7 @@ extension Person {
         }
         person.married = try reader.bool("married")
         person.hasIncome = try reader.bool("has_income")
+        person.sex = try reader.choice("gender", Vocabulary.sex)
         person.status = try reader.choice("status", Vocabulary.status)
         if var hukou = try reader.object("hukou") {
             person.hukouLocal = try hukou.bool("local")
@@ -122,6 +131,8 @@ extension Person {
             person.laborContract = try work.bool("labor_contract")
             person.businessLicence = try work.bool("business_licence")
             person.employedLocally = try work.bool("in_city")
+            person.cadre = try work.bool("cadre")
+            person.employerCollectiveHukou = try work.bool("employer_collective_hukou")
             try work.finish()
         }
         if var insurance = try reader.object("social_insurance") {
@@ -160,7 +171,10 @@ extension Person {
         }
         person.wholeFamilyMove = try reader.bool("whole_family_move")
         person.ruralRightsGivenUp = try reader.bool("rural_rights_given_up")
-        if !isFamilyMember { person.localHukouRelative = try reader.bool("local_hukou_relative") }
+        if !isFamilyMember {
+            person.localHukouRelative = try reader.bool("local_hukou_relative")
+            person.localHukouRelativeRelation = try reader.choice("local_hukou_relative_relation", Vocabulary.relation)
+        }
         person.intendedDistrict = try reader.string("intended_district")
         if var fund = try reader.object("housing_fund") {
             person.fundDepositing = try fund.bool("depositing")

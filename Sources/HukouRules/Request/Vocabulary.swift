@@ -3,6 +3,7 @@
 public enum Vocabulary {
     public static let relation = ["spouse", "child", "parent", "grandparent", "sibling", "other"]
     public static let hukouType = ["rural", "urban"]
+    public static let sex = ["male", "female"]
     public static let status = ["local_hukou", "settled_migrant", "residence_permit", "none"]
     public static let areaType = ["urban_district", "county_city_area", "county_seat_town", "established_town", "rural"]
     public static let housingType = ["owned", "rental", "employer_dormitory", "relative", "none"]
