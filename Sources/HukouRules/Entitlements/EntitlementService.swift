@@ -86,7 +86,7 @@ struct EntitlementService {
         if judged.outcome == .unmet { object.set("shortfalls", report.shortfallList(judged)) }
         object.set("conditions", report.tree(judged))
         let documents = pack.permitConditions != nil ? pack.permitDocuments : (national?.permitDocuments ?? [])
-        if !documents.isEmpty { object.set("documents", .array(documents.map { $0.json(locale) })) }
+        if !documents.isEmpty { object.set("documents_to_bring", .array(documents.map { $0.json(locale) })) }
         return object.value
     }
 

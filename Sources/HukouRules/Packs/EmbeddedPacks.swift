@@ -381,7 +381,7 @@ enum EmbeddedPacks {
          "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
-      "documents": [
+      "documents_to_bring": [
         {"name": {"zh": "与用人单位依法签订的劳动（聘用）合同，或依法持有的工商营业执照", "en": "the labor (employment) contract signed with the employer, or the business licence"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属。“与用人单位依法签订劳动（聘用）合同或者依法持有工商营业执照”按条文语序只修饰高校毕业生，其他三类只要求在就业地就业：这是对条文的理解，由公安机关按本省细则核实。", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow. The contract-or-licence phrase is read, by its word order, as qualifying college graduates only; the other three groups need work at the place of employment: this is a reading of the clause, checked by the police under the provincial rules."}
@@ -407,7 +407,7 @@ enum EmbeddedPacks {
          "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
-      "documents": [
+      "documents_to_bring": [
         {"name": {"zh": "取得就业地认证的初级工以上《岗位技能资质等级证书》", "en": "the job-skill qualification certificate (岗位技能资质等级证书), junior worker or above, certified at the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
@@ -453,7 +453,7 @@ enum EmbeddedPacks {
          "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
-      "documents": [
+      "documents_to_bring": [
         {"name": {"zh": "国（境）外学历学位证书或高等教育文凭", "en": "the degree certificate or higher-education diploma from abroad"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
         {"name": {"zh": "中国留学服务中心的认证", "en": "the certification by the China Service Center for Scholarly Exchange (中国留学服务中心)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
@@ -601,6 +601,14 @@ enum EmbeddedPacks {
      "issued": "2016-09-30", "effective_from": "2016-09-30", "effective_until": "2020-12-31",
      "until_note": {"zh": "方案目标以“十三五”期间、到2020年为期；未编入废止或延续文件，按期满处理", "en": "the plan's targets run to 2020; no repeal or extension is encoded, so it is treated as ending then"}}
   ],
+  "notices": [
+    {"id": "land_rights", "document": "plan72",
+     "text": {"zh": "不得以退出土地承包权、宅基地使用权、集体收益分配权作为农民进城落户的条件。", "en": "Giving up land-contract, homestead-use or collective-income rights is never a condition of settling."},
+     "citation": "国办发〔2016〕72号 任务20"},
+    {"id": "land_rights_transfer", "document": "plan72",
+     "text": {"zh": "进城落户农民自愿有偿转让“三权”的，现阶段严格限定在本集体经济组织内部。", "en": "For now, a settled migrant's voluntary paid transfer of the three rights is strictly limited to members of their own collective."},
+     "citation": "国办发〔2016〕72号 任务21"}
+  ],
   "comment": "Rules every city inherits: the residence-permit conditions and the services and conveniences of 居住证暂行条例 (in force from 2016-01-01, so its rights do not wait for 72号), and the national tasks used by lint.",
   "parameters": [
     {"id": "social_insurance_cap_large_months", "label": {"zh": "大城市社会保险年限要求上限", "en": "cap on social-insurance years required by large cities"},
@@ -639,7 +647,7 @@ enum EmbeddedPacks {
          "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}
       ]
     },
-    "documents": [
+    "documents_to_bring": [
       {"name": {"zh": "居住地住址证明（房屋租赁合同、房屋产权证明文件、购房合同，或房屋出租人、用人单位、就读学校出具的住宿证明等）", "en": "proof of the address (tenancy contract, property-rights document, purchase contract, or a lodging certificate from the landlord, employer or school)"}, "citation": "居住证暂行条例 第九条"},
       {"name": {"zh": "以就业申领的：就业证明（工商营业执照、劳动合同、用人单位出具的劳动关系证明等）", "en": "if applying on employment: proof of employment (business licence, labor contract, or a certificate of the employment relation from the employer)"}, "citation": "居住证暂行条例 第九条"},
       {"name": {"zh": "以就读申领的：就读证明（学生证、就读学校出具的连续就读证明等）", "en": "if applying on study: proof of study (student card, or a certificate of continuous study from the school)"}, "citation": "居住证暂行条例 第九条"}
@@ -732,7 +740,7 @@ enum EmbeddedPacks {
      "text": {"zh": "落户不以退出土地承包经营权、宅基地使用权、集体收益分配权（“三权”）为条件：进城落户农民的“三权”受保障。", "en": "Settling is never conditional on giving up the land-contract, homestead-use and collective-income rights (the \"three rights\"): settled migrants keep them."},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十九）; 国办发〔2016〕72号 任务20"}
   ],
-  "comment": "Seed: 天津市推动非户籍人口在城市落户工作方案 (2017-03-02, no document number in the text). Points and residence-permit rules from 津政发〔2015〕39号 天津市居住证管理办法 and its implementing rules 津政办发〔2016〕32号; indicator values from the 2014 table (津政发〔2013〕31号 附件), all provisional because （九） orders the indicators adjusted; later values from secondary sources are dated parameter values marked 'secondary:'. Not expressible and therefore not scored: 指标8 投资纳税 (no investment/tax facts), 指标9 婚姻情况 (a points indicator cannot test the spouse's employment), the 20-point item of 指标11 (no fact for years with one employer); the vetoes of 第四十四条（一）（二） (no hukou-identity or family-planning facts).",
+  "comment": "Seed: 天津市推动非户籍人口在城市落户工作方案 (2017-03-02, no document number in the text). Points and residence-permit rules from 津政发〔2015〕39号 天津市居住证管理办法 and its implementing rules 津政办发〔2016〕32号 (both in force 2016 to 2020-12-31). The only points table encoded is the 2014 one (津政发〔2013〕31号 附件, 2014-01-01 to 2015-12-31), a primary text: it scores only dates in its window, and the pack starts on 2014-01-01 so that a 2015 request is answered from it. The 2016 table (39号 附件), the 2018 adjustment (津发改社会〔2018〕26号) and the 2022 table (津发改社会规〔2021〕13号, guidance score 110) are not encoded: the published summaries of their values (/reference/README.md) are partial, so no score and no threshold is answered from them (review finding 3). （七） and （八） are directions to the city, answered depends_on_local_rules (review finding 1). Retirement ages by sex and cadre/worker follow 国发〔1978〕104号; the gradual raise from 2025 (全国人大常委会 2024-09-13) is not encoded, so those values are provisional from 2025-01-01. Read differently from the review: none. Not expressible and therefore not scored: 指标8 投资纳税, 指标9 婚姻情况, the 20-point item of 指标11 (listed in points.not_scored); the vetoes of 第四十四条（一）（二） (no hukou-identity or family-planning facts).",
   "city_size_class": {
     "value": "super_large",
     "provisional": true,
@@ -1047,7 +1055,7 @@ enum EmbeddedPacks {
         {"label": {"zh": "用人单位集体户口", "en": "the employer's collective hukou"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"},
         {"label": {"zh": "市、区人民政府所属人力资源中介机构集体户口", "en": "the collective hukou of a municipal or district public HR agency"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"}
       ],
-      "documents": [
+      "documents_to_bring": [
         {"name": {"zh": "积分入户申请表", "en": "the points-settlement application form"}, "citation": "津政发〔2015〕39号 第三十三条"},
         {"name": {"zh": "居民身份证", "en": "resident identity card"}, "citation": "津政发〔2015〕39号 第三十三条"},
         {"name": {"zh": "居民户口簿", "en": "household register (户口簿)"}, "citation": "津政发〔2015〕39号 第三十三条"},
@@ -1354,7 +1362,8 @@ enum EmbeddedPacks {
      "name": {"zh": "缴存住房公积金（农业转移人口纳入覆盖范围）", "en": "housing provident fund deposits (migrants covered)"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
      "specializes": ["national.permit.housing_fund_rights"],
-     "applies_to": {"label": {"zh": "用人单位职工", "en": "an employee"}, "fact": "employment.type", "op": "==", "value": "employee"},
+     "applies_to": {"label": {"zh": "用人单位职工或农业转移人口（纳入覆盖范围）", "en": "an employee, or a rural migrant (brought into coverage)"},
+                    "any": [{"fact": "employment.type", "op": "==", "value": "employee"}, {"ref": "rural_migrant"}]},
      "verdict": "entitled"},
     {"id": "tianjin.housing_fund.deposit_self_employed", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "个体工商户和自由职业者缴存住房公积金（鼓励）", "en": "housing provident fund deposits by individual businesses and freelancers (encouraged)"},
