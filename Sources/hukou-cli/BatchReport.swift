@@ -189,7 +189,7 @@ enum BatchReport {
             out += words.pick("；信息不全、分数可能偏低：", "; incomplete scores (may be low): ") + grouped(summary.incomplete)
         }
         for (status, count) in summary.pointsStatuses.sorted(by: { $0.key < $1.key }) where status != "scored" {
-            out += "; " + escape(status) + " " + grouped(count)
+            out += words.pick("；", "; ") + escape(words.pointsStatus(status)) + " " + grouped(count)
         }
         out += "</p>\n"
         let bins = summary.histogram.keys.sorted()
