@@ -45,7 +45,7 @@ struct DocsConsistencyTests {
         // Throws (and fails the test) if the reader does not know a field the schema documents.
         let parsed = try DecisionRequest.read(request)
         #expect(parsed.family.count == 1)
-        #expect(parsed.applicant.socialInsuranceMonths == 1)
+        #expect(parsed.applicant["social_insurance.months"] == .integer(1))
     }
 
     @Test func embeddedPacksAreUpToDate() throws {

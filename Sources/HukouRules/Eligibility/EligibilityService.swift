@@ -17,7 +17,7 @@ struct EligibilityService {
         }
         if let note = AnswerHeader.cityNote(pack, request) { answer.set("note", note) }
         let context = EvaluationContext(asOf: request.asOf, applicant: request.applicant, subject: request.applicant,
-                                        districts: pack.districts)
+                                        districts: pack.districts, family: request.family)
         var results: [JSONValue] = []
         var eligibleIDs: [String] = []
         for pathway in pack.pathways {

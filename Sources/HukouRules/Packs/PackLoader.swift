@@ -79,7 +79,12 @@ public enum PackLoader {
             }
             try defs.finish()
         }
-        var compiler = ConditionCompiler(parameters: parameters, definitions: definitions, districts: districts)
+        var catalogue = FactCatalogue.base
+        if let declarations = try reader.array("facts") {
+            catalogue = try FactDeclarations.read(declarations, path: "facts", onto: catalogue, declaredBy: id,
+                                                  parameters: parameters, districts: districts)
+        }
+        var compiler = ConditionCompiler(parameters: parameters, definitions: definitions, districts: districts, facts: catalogue)
         // Every definition must compile, used or not.
         for key in definitions.keys.sorted() {
             _ = try compiler.compile(.object([JSONMember("ref", .string(key))]), path: "definitions.\(key)")
@@ -113,7 +118,7 @@ public enum PackLoader {
 
         var entitlements: [EntitlementRule] = []
         for (index, element) in (try reader.array("entitlements") ?? []).enumerated() {
-            let rule = try readEntitlement(element, path: "entitlements[\(index)]", compiler: &compiler)
+            let rule = try readEntitlement(element, path: "entitlements[\(index)]", compiler: &compiler, statusValues: statusValues(catalogue))
             guard !entitlements.contains(where: { $0.id == rule.id }) else {
                 throw HukouError(.pack, path: "entitlements[\(index)].id", zh: "权益规则 id 重复", en: "duplicate entitlement id")
             }
@@ -142,7 +147,7 @@ public enum PackLoader {
                           effectiveUntil: effectiveUntil, sizeClass: sizeClass, parameters: parameters, districts: districts,
                           pathways: pathways, priorityGroups: groups, points: points, entitlements: entitlements,
                           permitConditions: permitConditions, serial: serial,
-                          ownRulesCities: ownRules, byteCount: byteCount)
+                          ownRulesCities: ownRules, byteCount: byteCount, facts: catalogue)
     }
 
     static func isValidID(_ id: String) -> Bool {
@@ -212,7 +217,14 @@ public enum PackLoader {
                        note: note, provisional: provisional)
     }
 
-    private static func readEntitlement(_ value: JSONValue, path: String, compiler: inout ConditionCompiler) throws(HukouError) -> EntitlementRule {
+    /// The values of the `status` fact (entitlement rules are chosen by status).
+    static func statusValues(_ catalogue: FactCatalogue) -> [String] {
+        if case .enumeration(let values, _)? = catalogue.definition("status")?.type { return values }
+        return []
+    }
+
+    private static func readEntitlement(_ value: JSONValue, path: String, compiler: inout ConditionCompiler,
+                                        statusValues: [String]) throws(HukouError) -> EntitlementRule {
         var reader = try ObjectReader(value, path: path, status: .pack)
         let id = try reader.requiredString("id")
         guard let domain = try reader.choice("domain", EntitlementRule.domains) else {
@@ -221,9 +233,10 @@ public enum PackLoader {
         let name = try reader.requiredText("name")
         let citation = try reader.requiredString("citation")
         let statuses = try strings(&reader, "statuses")
-        for (index, status) in statuses.enumerated() where !Vocabulary.status.contains(status) {
+        for (index, status) in statuses.enumerated() where !statusValues.contains(status) {
             throw HukouError(.pack, path: reader.childPath("statuses") + "[\(index)]",
-                             zh: "应为以下之一：\(Vocabulary.status.joined(separator: ", "))", en: "expected one of: \(Vocabulary.status.joined(separator: ", "))")
+                             zh: "应为以下之一：\(statusValues.joined(separator: ", "))\(Suggest.hint(status, statusValues, zh: true))",
+                             en: "expected one of: \(statusValues.joined(separator: ", "))\(Suggest.hint(status, statusValues, zh: false))")
         }
         guard !statuses.isEmpty else {
             throw reader.fail("statuses", zh: "应为非空的身份列表", en: "expected a non-empty list of statuses")

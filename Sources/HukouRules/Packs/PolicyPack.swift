@@ -24,6 +24,9 @@ public struct PolicyPack: Sendable {
     public let ownRulesCities: [OwnRulesCity]
     /// The bytes the pack was loaded from, for signature checks and `hukou packs`.
     public let byteCount: Int
+    /// The facts its conditions test and its requests may carry: the common vocabulary
+    /// and the pack's own `facts`.
+    public let facts: FactCatalogue
 
     /// Whether the pack is in force on `date`.
     public func isInForce(on date: CivilDate) -> Bool {

@@ -75,10 +75,11 @@ enum PointsLoader {
         }
     }
 
-    private static func fact(_ reader: inout ObjectReader) throws(HukouError) -> FactDefinition {
+    private static func fact(_ reader: inout ObjectReader, _ facts: FactCatalogue) throws(HukouError) -> FactDefinition {
         let name = try reader.requiredString("fact")
-        guard let fact = FactCatalogue.definition(name) else {
-            throw reader.fail("fact", zh: "未知的事实 \"\(name)\"", en: "unknown fact \"\(name)\"")
+        guard let fact = facts.definition(name) else {
+            throw reader.fail("fact", zh: "未知的事实 \"\(name)\"\(Suggest.hint(name, facts.names, zh: true))",
+                              en: "unknown fact \"\(name)\"\(Suggest.hint(name, facts.names, zh: false))")
         }
         return fact
     }
@@ -100,7 +101,7 @@ enum PointsLoader {
         let kind: IndicatorKind
         switch kindName {
         case "categorical":
-            let fact = try fact(&reader)
+            let fact = try fact(&reader, compiler.facts)
             var entries: [(value: String, points: NumberRef)] = []
             guard var map = try reader.object("points") else {
                 throw reader.fail("points", zh: "缺少取值→分值表", en: "missing the value → points map")
@@ -111,7 +112,7 @@ enum PointsLoader {
                 case .enumeration(let values, _) where !values.contains(key):
                     throw HukouError(.pack, path: entryPath, zh: "\"\(key)\" 不是事实 \(fact.name) 的取值", en: "\"\(key)\" is not a value of fact \(fact.name)")
                 case .text:
-                    if !compiler.districts.isEmpty, fact.name.hasSuffix("district"), compiler.districts.canonical(key) == nil {
+                    if !compiler.districts.isEmpty, fact.vocabulary == "districts", compiler.districts.canonical(key) == nil {
                         throw HukouError(.pack, path: entryPath, zh: "未知的区县 \"\(key)\"", en: "unknown district \"\(key)\"")
                     }
                 case .enumeration: break
@@ -124,7 +125,7 @@ enum PointsLoader {
             try map.finish()
             kind = .categorical(fact: fact, entries: entries)
         case "bands":
-            let fact = try fact(&reader)
+            let fact = try fact(&reader, compiler.facts)
             guard case .integer = fact.type else {
                 throw reader.fail("fact", zh: "分段指标需要整数类事实", en: "a bands indicator needs an integer fact")
             }
@@ -142,7 +143,7 @@ enum PointsLoader {
             guard !bands.isEmpty else { throw reader.fail("bands", zh: "应为非空数组", en: "expected a non-empty array") }
             kind = .bands(fact: fact, bands: bands)
         case "accrual":
-            let fact = try fact(&reader)
+            let fact = try fact(&reader, compiler.facts)
             guard case .integer = fact.type else {
                 throw reader.fail("fact", zh: "累计指标需要整数类事实", en: "an accrual indicator needs an integer fact")
             }
@@ -167,7 +168,7 @@ enum PointsLoader {
             let condition = try compiler.compile(try reader.require("condition"), path: reader.childPath("condition"))
             kind = .bonus(condition: condition, points: try number(try reader.require("points"), path: reader.childPath("points"), parameters))
         case "deduction":
-            let fact = try fact(&reader)
+            let fact = try fact(&reader, compiler.facts)
             guard case .integer = fact.type else {
                 throw reader.fail("fact", zh: "扣分指标需要整数类事实", en: "a deduction indicator needs an integer fact")
             }

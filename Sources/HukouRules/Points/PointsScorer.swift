@@ -16,6 +16,8 @@ struct IndicatorScore {
 struct PointsScorer {
     let table: PointsTable
     let districts: DistrictTable
+    /// The request's family members (family quantifiers in bonus conditions, derived facts).
+    var family: [Person] = []
 
     struct Result {
         let total: Int
@@ -39,9 +41,13 @@ struct PointsScorer {
 
     func read(_ fact: FactDefinition, _ person: Person, _ date: CivilDate, _ overrides: [String: FactValue]) -> FactValue? {
         if let value = overrides[fact.name] { return value }
-        let value = fact.read(person, date)
+        let value = fact.read(person, context(person, date))
         if case .text(let name)? = value, let canonical = districts.canonical(name) { return .text(canonical) }
         return value
+    }
+
+    func context(_ person: Person, _ date: CivilDate) -> EvaluationContext {
+        EvaluationContext(asOf: date, applicant: person, subject: person, districts: districts, family: family)
     }
 
     func score(_ indicator: Indicator, _ person: Person, _ date: CivilDate, _ overrides: [String: FactValue]) -> IndicatorScore {
@@ -94,8 +100,7 @@ struct PointsScorer {
             }
             return result(points, .integer(Int64(value)), cap: capped)
         case .bonus(let condition, let pointsRef):
-            let context = EvaluationContext(asOf: date, applicant: person, subject: person, districts: districts)
-            let judged = ConditionEvaluator.evaluate(condition, context)
+            let judged = ConditionEvaluator.evaluate(condition, context(person, date))
             switch judged.outcome {
             case .met: return result(pointsRef.value(on: date, provisional: &provisional), .bool(true))
             case .unmet: return result(0, .bool(false))
@@ -132,17 +137,3 @@ struct PointsScorer {
     }
 }
 
-extension Person {
-    /// The same person `months` later, if they simply go on: insurance and fund months
-    /// grow while being paid (dates in the request age by themselves).
-    func advanced(byMonths months: Int) -> Person {
-        var person = self
-        if let paid = socialInsuranceMonths, socialInsurancePaying ?? true {
-            person.socialInsuranceMonths = paid + months
-        }
-        if let deposits = fundConsecutiveFullMonths, fundDepositing ?? true {
-            person.fundConsecutiveFullMonths = deposits + months
-        }
-        return person
-    }
-}

@@ -36,7 +36,7 @@ struct PointsService {
     }
 
     private func score(_ table: PointsTable, into answer: inout JSONObjectBuilder) {
-        let scorer = PointsScorer(table: table, districts: pack.districts)
+        let scorer = PointsScorer(table: table, districts: pack.districts, family: request.family)
         let person = request.applicant
         let now = scorer.score(person, on: request.asOf)
         var provisional = now.provisional
@@ -56,7 +56,7 @@ struct PointsService {
         answer.setIfPresent("annual_quota", quota)
         answer.set("breakdown", .array(now.scores.map(breakdown)))
 
-        let context = EvaluationContext(asOf: request.asOf, applicant: person, subject: person, districts: pack.districts)
+        let context = EvaluationContext(asOf: request.asOf, applicant: person, subject: person, districts: pack.districts, family: request.family)
         var applyOutcomes: [Outcome] = []
         answer.set("requirements", .array(table.requirements.map { requirement in
             let judged = ConditionEvaluator.evaluate(requirement.condition, context)

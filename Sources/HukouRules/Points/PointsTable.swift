@@ -101,7 +101,8 @@ extension Condition {
         switch self {
         case .all(let children, _), .any(let children, _): return children.contains { $0.reads(fact) }
         case .not(let child, _): return child.reads(fact)
-        case .leaf(let leaf): return leaf.fact.name == fact
+        case .leaf(let leaf): return leaf.fact.reads(fact)
+        case .family(_, _, let child, _): return child.reads(fact)
         }
     }
 }
