@@ -6,6 +6,11 @@
 #   make lib       build/lib/libhukou.so.1 (+ libhukou.so link), build/lib/libhukou.a
 #   make install   PREFIX=/usr/local (and DESTDIR) as usual; install-strip strips the .so
 #   make ctest     the C API test program only
+#   make cases     the policy cases (Policies/*.cases.yaml, docs/cases.md) through `hukou test`,
+#                  with the Swift engine and with the release library's C ABI
+#   make golden    rewrite examples/answers/ from the engine after an intended change
+#                  (then read `git diff examples/answers` to see what moved)
+#   make golden-test  the golden answers, byte for byte (engine and release library)
 #   make bench     the benchmark against the json-c floor (docs/benchmarks.md);
 #                  BENCH_ARGS="--quick" for a short run
 #   make clean
@@ -55,7 +60,7 @@ RUNTIME := $(B)/lib/hukou-swift-runtime
 EXAMPLES := $(MAKE) -C examples HUKOU_PKG_CONFIG_PATH=$(CURDIR)/$(B)/lib/pkgconfig
 
 .PHONY: all lib deps test-deps demo ctest test swift-test check-exports check-install cli-test schema-test packs docs \
-	install install-strip uninstall clean
+	install install-strip uninstall clean cases golden golden-test
 
 all: lib
 
@@ -112,7 +117,27 @@ cli-test:
 	$(SWIFT) build --product hukou-cli
 	scripts/test-cli.sh .build/debug/hukou-cli
 
-# Packs and example requests against the published JSON Schemas (python3-jsonschema).
+# The policy cases through the command line (the Swift engine), then through the C ABI of the
+# release library that ships (build/lib/libhukou.so): "release is what ships".
+HUKOU_CLI := .build/debug/hukou-cli
+cases: lib
+	$(SWIFT) build --product hukou-cli
+	$(HUKOU_CLI) test Policies
+	$(HUKOU_CLI) test Policies --library $(B)/lib/libhukou.so
+
+# Golden answers (examples/answers/<request>/<call>.<locale>.json): every example request,
+# every call, both locales. `make golden` rewrites them; golden-test compares byte for byte.
+golden:
+	$(SWIFT) build --product hukou-cli
+	$(HUKOU_CLI) golden
+
+golden-test: lib
+	$(SWIFT) build --product hukou-cli
+	$(HUKOU_CLI) golden --check
+	$(HUKOU_CLI) golden --check --library $(B)/lib/libhukou.so
+
+# Packs, example requests and case files against the published JSON Schemas
+# (python3-jsonschema, python3-yaml).
 schema-test:
 	@py=$$(for p in python3 /usr/bin/python3; do $$p -c 'import jsonschema' 2>/dev/null && echo $$p && break; done); \
 	$${py:-python3} scripts/validate-schemas.py
@@ -125,7 +150,7 @@ docs:
 
 # Every stage runs even when an earlier one failed; the last line counts the stages
 # ("stages: N passed, N failed"), each stage prints its own counts before it.
-TEST_STAGES := swift-test ctest check-exports check-install cli-test schema-test fuzz-smoke
+TEST_STAGES := swift-test ctest check-exports check-install cli-test cases golden-test schema-test fuzz-smoke
 test: test-deps
 	@passed=0; failed=0; failures=; \
 	for stage in $(TEST_STAGES); do \

@@ -8,6 +8,8 @@
 //   Hukou       the C ABI (@_cdecl functions), compiled into libhukou.so / libhukou.a
 //   hukou-cli   the `hukou` command line for service-center staff and policy offices
 //   CHukou      Include/hukou.h as a Clang module, so Swift tests call the C API as C sees it
+//   HukouYAML   case files (Policies/*.cases.yaml) from YAML to JSONValue, through Yams: for the
+//               command line and the tests only; the kiosk library stays dependency-free
 import PackageDescription
 
 let package = Package(
@@ -19,6 +21,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -30,10 +33,16 @@ let package = Package(
             dependencies: ["HukouRules"],
             path: "Sources/Hukou"
         ),
+        .target(
+            name: "HukouYAML",
+            dependencies: ["HukouRules", .product(name: "Yams", package: "Yams")],
+            path: "Sources/HukouYAML"
+        ),
         .executableTarget(
             name: "hukou-cli",
             dependencies: [
                 "HukouRules",
+                "HukouYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/hukou-cli"
@@ -44,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HukouRulesTests",
-            dependencies: ["HukouRules"],
+            dependencies: ["HukouRules", "HukouYAML"],
             path: "Tests/HukouRulesTests"
         ),
         .testTarget(

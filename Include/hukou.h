@@ -48,22 +48,46 @@
 extern "C" {
 #endif
 
-#if defined(_WIN32)
-#  define HUKOU_API __declspec(dllimport)
-#elif defined(__GNUC__) || defined(__clang__)
-#  define HUKOU_API __attribute__((visibility("default")))
-#else
-#  define HUKOU_API
+/*
+ * HUKOU_API marks the functions of the C API. Define it before including this header
+ * to override it (e.g. to empty, or to a calling-convention attribute). Programs that
+ * link the static library libhukou.a define HUKOU_STATIC (pkg-config --static --cflags
+ * and the CMake target hukou::hukou_static do), so that no import attribute is used.
+ */
+#ifndef HUKOU_API
+#  if defined(_WIN32) && !defined(HUKOU_STATIC)
+#    define HUKOU_API __declspec(dllimport)
+#  elif (defined(__GNUC__) || defined(__clang__)) && !defined(HUKOU_STATIC)
+#    define HUKOU_API __attribute__((visibility("default")))
+#  else
+#    define HUKOU_API
+#  endif
 #endif
 
-/* Library version of this header; hukou_version() gives the linked library's. */
+/*
+ * Library version of this header; hukou_version() gives the linked library's.
+ * Versioning policy (docs/versioning.md): PATCH fixes, MINOR additions (new functions,
+ * new status codes, new answer fields), MAJOR with HUKOU_ABI_VERSION on an incompatible
+ * change of this header.
+ */
 #define HUKOU_VERSION_MAJOR 0
-#define HUKOU_VERSION_MINOR 1
+#define HUKOU_VERSION_MINOR 2
 #define HUKOU_VERSION_PATCH 0
-#define HUKOU_VERSION "0.1.0"
+#define HUKOU_VERSION "0.2.0"
+
+/*
+ * The version as one number, MAJOR * 1000000 + MINOR * 1000 + PATCH (2000 for 0.2.0,
+ * 1002003 for 1.2.3), for preprocessor comparisons:
+ *   #if HUKOU_VERSION_CHECK(0, 2, 0)   ... code that needs 0.2.0 or later ...   #endif
+ */
+#define HUKOU_VERSION_NUMBER \
+    (HUKOU_VERSION_MAJOR * 1000000 + HUKOU_VERSION_MINOR * 1000 + HUKOU_VERSION_PATCH)
+#define HUKOU_VERSION_CHECK(major, minor, patch) \
+    (HUKOU_VERSION_NUMBER >= ((major) * 1000000 + (minor) * 1000 + (patch)))
 
 /* ABI version: changes only on an incompatible change of this header; it is the
- * number in the shared library's SONAME (libhukou.so.1). */
+ * number in the shared library's SONAME (libhukou.so.1). scripts/abi-check.sh
+ * compares the library with the committed baseline (abi/libhukou.abi) in make test. */
 #define HUKOU_ABI_VERSION 1
 
 /* Limits on input (bytes and JSON nesting levels). */
@@ -83,6 +107,9 @@ extern "C" {
 #define HUKOU_E_INTERNAL              8  /* a defect in the library; please report it with the request */
 #define HUKOU_E_SIGNATURE             9  /* a pack is unsigned, signed by an untrusted key, or altered (trusted engines) */
 #define HUKOU_E_ROLLBACK             10  /* a pack is older (lower serial) than a loaded version of it */
+/* Never returned by a function: the name hukou_status_name() gives any int that is
+ * none of the codes above (a code of a newer library, or garbage). */
+#define HUKOU_E_UNKNOWN_STATUS       (-1)
 
 /* An engine: the loaded policy packs. Opaque. */
 typedef struct hukou_engine hukou_engine;
@@ -216,6 +243,73 @@ HUKOU_API const char *hukou_last_error(void);
  * Returns a static string; never NULL; never free it. Thread safety: always safe.
  */
 HUKOU_API const char *hukou_status_name(int status);
+
+/* ------------------------------------------------------------------------------------
+ * Rendering and decision receipts (docs/rendering.md)
+ *
+ * One renderer for every kiosk: the screen (HTML), the clerk's terminal (text) and the
+ * thermal printer (receipt), each in the answer's locale (zh-CN or en), with every
+ * token and field replaced by its label, the verdict first, the clause under each
+ * line, and validity and provisional warnings before anything else.
+ * ---------------------------------------------------------------------------------- */
+
+/* Formats of hukou_render. A receipt format's value is its width in columns (every
+ * non-ASCII character counts two columns, as on a GB18030 thermal printer). */
+#define HUKOU_RENDER_TEXT        1   /* plain text for a terminal (UTF-8, '\n' line ends) */
+#define HUKOU_RENDER_HTML        2   /* one self-contained page: inline CSS, no scripts, no external assets; portrait 1080x1920 */
+#define HUKOU_RENDER_RECEIPT_32 32   /* fixed-width text, 32 columns (58 mm paper) */
+#define HUKOU_RENDER_RECEIPT_48 48   /* fixed-width text, 48 columns (80 mm paper) */
+
+/* Largest answer hukou_render takes. */
+#define HUKOU_MAX_ANSWER_BYTES (4 * 1024 * 1024)
+
+/*
+ * hukou_render: an answer of hukou_check_eligibility, hukou_score_points or
+ * hukou_lookup_entitlements, laid out for people.
+ * e:        the engine (not modified; labels are the engine's).
+ * answer/len: the answer JSON as the library returned it (not retained).
+ * format:   HUKOU_RENDER_TEXT, HUKOU_RENDER_HTML, HUKOU_RENDER_RECEIPT_32 or _48.
+ * out:      receives the rendering (UTF-8, NUL-terminated); free it with
+ *           hukou_string_free(). NULL on failure.
+ * Returns:  HUKOU_OK; HUKOU_E_MISUSE (e, answer or out NULL, len 0, or an unknown
+ *           format); HUKOU_E_PARSE; HUKOU_E_INVALID (not an answer: "kind" is not one of
+ *           the three questions, or an unknown "locale"); HUKOU_E_LIMIT (beyond
+ *           HUKOU_MAX_ANSWER_BYTES or HUKOU_MAX_DEPTH); HUKOU_E_NOMEM.
+ *           Members the renderer does not know are skipped, so answers of a newer
+ *           library still render.
+ * Thread safety: safe to call from many threads on one engine.
+ */
+HUKOU_API int hukou_render(const hukou_engine *e, const char *answer, size_t len, int format, char **out);
+
+/* Questions of hukou_receipt. */
+#define HUKOU_QUESTION_ELIGIBILITY  1  /* as hukou_check_eligibility */
+#define HUKOU_QUESTION_POINTS       2  /* as hukou_score_points */
+#define HUKOU_QUESTION_ENTITLEMENTS 3  /* as hukou_lookup_entitlements */
+
+/*
+ * hukou_receipt: answer a request and make its decision receipt: the date, the pack ids,
+ * serials and content hashes, the verdict lines, and an HMAC-SHA-256 of the request under
+ * the caller's key, so that a service center can later check a decision against the
+ * request the citizen brings (`hukou receipt verify`) without keeping the citizen's data.
+ * The key stays in the firmware: without it the digest cannot be searched over birth
+ * dates. Format of the code in docs/rendering.md.
+ * e:        the engine (not modified).
+ * req/len:  the request JSON, as for hukou_check_eligibility (not retained).
+ * question: HUKOU_QUESTION_ELIGIBILITY, _POINTS or _ENTITLEMENTS.
+ * key/key_len: the firmware's receipt key, 16 to 1024 bytes (not retained).
+ * columns:  32 or 48, the printer's width.
+ * out_text: receives the printable receipt (may be NULL if not wanted).
+ * out_code: receives the compact verification code for a QR code, one line of ASCII
+ *           (may be NULL if not wanted; not both NULL). Free each with
+ *           hukou_string_free(); both NULL on failure.
+ * Returns:  HUKOU_OK; HUKOU_E_MISUSE (e, req or key NULL, len 0, key_len outside 16..1024,
+ *           an unknown question, columns not 32 or 48, both outputs NULL); and the
+ *           errors of the decision call.
+ * Thread safety: safe to call from many threads on one engine.
+ */
+HUKOU_API int hukou_receipt(const hukou_engine *e, const char *req, size_t len, int question,
+                            const unsigned char *key, size_t key_len, int columns,
+                            char **out_text, char **out_code);
 
 #ifdef __cplusplus
 }

@@ -3,7 +3,7 @@
 # installing the missing ones with apt-get when we may (root, or sudo without a
 # password); otherwise say which command to run.
 #   demo: a C compiler, pkg-config, json-c (libjson-c-dev)
-#   test: the same, plus valgrind and python3-jsonschema (schema checks)
+#   test: the same, plus valgrind, python3-jsonschema and python3-yaml (schema checks)
 set -euo pipefail
 what=${1:-demo}
 
@@ -18,6 +18,7 @@ if [[ "$what" == test ]]; then
     command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
     command -v python3 >/dev/null 2>&1 || missing+=(python3)
     python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
+    python3 -c 'import yaml' >/dev/null 2>&1 || missing+=(python3-yaml)
 fi
 ((${#missing[@]})) || exit 0
 

@@ -1,5 +1,5 @@
 /// Version of this library (HUKOU_VERSION in hukou.h; a test keeps them equal).
-let libraryVersion: StaticString = "0.1.0"
+let libraryVersion: StaticString = "0.2.0"
 /// ABI version (HUKOU_ABI_VERSION, the number in the SONAME).
 let abiVersion: Int32 = 1
 

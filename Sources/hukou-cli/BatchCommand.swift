@@ -13,16 +13,22 @@ struct BatchCommand: ParsableCommand {
         discussion: """
         Reads one request per line from a file or - (standard input) and writes one answer per
         line ({"line": n, "eligibility": ..., "points": ...}) in input order; memory stays flat
-        whatever the input size. The summary (standard error, or standard output with
-        --summary-only) counts eligible / not eligible / unknown per pathway, names the most
-        common unmet condition, and draws the points distribution.
+        whatever the input size. A line that fails is an answer line with status, field and
+        error. The summary (standard error, or standard output with --summary-only) gives per
+        pathway the applicants of each verdict with percentages and the most common unmet
+        condition, the points distribution against the threshold, the failed lines by status
+        and field, and with --compare who moves in and out of each pathway. --report writes the
+        same as one HTML page with charts. On a terminal a progress bar shows on standard error.
 
-        As a Hadoop Streaming or Spark pipe() mapper it reads stdin and writes stdout, and
-        `hukou summarize` is the reducer (docs/scale-out.md):
+        Exit status: 3 when any line failed (unless --allow-errors), 0 otherwise.
+
+        As a Hadoop Streaming or Spark pipe() mapper it reads stdin and writes stdout; each
+        mapper can also write just its summary (--summary-only --summary-format json) and
+        `hukou summarize` merges them (docs/scale-out.md, examples/spark/):
           hadoop jar hadoop-streaming.jar -input applicants/ -output summary/ \\
-            -mapper 'hukou batch - --no-summary --call all' -reducer 'hukou summarize -' \\
+            -mapper 'hukou batch - --no-summary --allow-errors' -reducer 'hukou summarize -' \\
             -numReduceTasks 1 -file hukou
-          answers = applicants.pipe("hukou batch - --no-summary")
+          spark-submit examples/spark/hukou_batch.py --hukou ./hukou applicants.jsonl
         """
     )
 
@@ -32,6 +38,11 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Lines per parallel chunk.") var chunk = 4096
     @Flag(help: "Write only the summary, not the answers.") var summaryOnly = false
     @Flag(help: "Write only the answers, no summary (for mappers).") var noSummary = false
+    @Option(help: "The summary as text (for people) or json (one line, for `hukou summarize`).") var summaryFormat = "text"
+    @Option(help: "Also write the summary as a self-contained HTML page with charts to this file.") var report: String?
+    @Flag(help: "Exit 0 even when some lines failed (they are still counted and listed).") var allowErrors = false
+    @Flag(help: "Each input line is N<TAB>request (N: the line number to report, as Spark's zipWithIndex or Hadoop give it).")
+    var numbered = false
     @Option(parsing: .upToNextOption, help: "Compare two packs: how many applicants each pathway's result moves (two pack files).")
     var compare: [String] = []
     @OptionGroup var engineOptions: EngineOptions
@@ -40,21 +51,24 @@ struct BatchCommand: ParsableCommand {
         guard ["eligibility", "points", "entitlements", "all"].contains(call) else { throw ValidationError("--call must be eligibility, points, entitlements or all") }
         guard compare.isEmpty || compare.count == 2 else { throw ValidationError("--compare takes two pack files") }
         guard chunk > 0, chunk <= 1_000_000 else { throw ValidationError("--chunk must be 1...1000000") }
+        guard ["text", "json"].contains(summaryFormat) else { throw ValidationError("--summary-format must be text or json") }
+        guard threads.map({ $0 >= 1 && $0 <= 1024 }) ?? true else { throw ValidationError("--threads must be 1...1024") }
+        guard !(summaryOnly && noSummary) else { throw ValidationError("--summary-only and --no-summary exclude each other") }
     }
 
     func run() throws {
         let base = try engineOptions.makeEngine()
         var engines = [base]
+        var clauses: [String: [ClauseChange]] = [:]
         if compare.count == 2 {
             engines = []
+            var texts: [String] = []
             for path in compare {
-                var engine = base
-                do { try engine.load(pack: try InputFiles.readText(path)) } catch let error as HukouError {
-                    printError("hukou: \(path): \(error.describe(nil))")
-                    throw CLIExit.invalidPack
-                }
-                engines.append(engine)
+                let text = try InputFiles.readText(path)
+                engines.append(try Self.engine(base, loading: text, from: path))
+                texts.append(text)
             }
+            clauses = BatchCompare.clauses(old: texts[0], new: texts[1])
         }
         guard let reader = LineReader(path: input) else {
             printError("hukou: cannot read \(input)")
@@ -62,18 +76,31 @@ struct BatchCommand: ParsableCommand {
         }
         let workers = max(1, threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         var summary = BatchSummary()
+        summary.comparing = compare.map { String($0.split(separator: "/").last ?? Substring($0)) }
         var output = OutputBuffer()
-        var progress = Progress()
+        var progress = BatchProgress(totalBytes: BatchProgress.size(of: input))
         var lineNumber = 0
         let start = DispatchTime.now().uptimeNanoseconds
         while true {
             var lines: [[UInt8]] = []
+            var numbers: [Int] = []
             lines.reserveCapacity(chunk)
             while lines.count < chunk, let line = reader.next() {
-                if !line.isEmpty { lines.append(line) }
+                lineNumber += 1
+                guard !line.isEmpty else { continue }
+                if numbered, let tab = line.firstIndex(of: 0x09) {
+                    let number = Int(String(decoding: line[..<tab], as: UTF8.self)) ?? lineNumber
+                    let rest = Array(line[(tab + 1)...])
+                    if rest.isEmpty { continue }
+                    numbers.append(number)
+                    lines.append(rest)
+                } else {
+                    numbers.append(lineNumber)
+                    lines.append(line)
+                }
             }
             if lines.isEmpty { break }
-            let results = process(lines, firstLine: lineNumber + 1, engines: engines, workers: workers)
+            let results = process(lines, numbers: numbers, engines: engines, workers: workers)
             for result in results {
                 summary.add(result)
                 if !summaryOnly, let bytes = result.output {
@@ -81,33 +108,45 @@ struct BatchCommand: ParsableCommand {
                     output.write([0x0A])
                 }
             }
-            lineNumber += lines.count
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            progress.update(lineNumber, rate: seconds > 0 ? Double(lineNumber) / seconds : 0)
+            progress.update(applicants: summary.applicants, bytes: reader.bytesRead)
         }
         output.flush()
         progress.finish()
+        summary.attach(clauses: clauses)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         if !noSummary {
-            let text = summary.render(seconds: seconds, workers: workers, comparing: compare)
+            let text = summaryFormat == "json" ? JSONWriter.string(summary.json) : summary.render(seconds: seconds, workers: workers)
             if summaryOnly { print(text) } else { printError(text) }
         }
+        if let report { try BatchReport.write(summary, to: report) }
+        if summary.errorCount > 0, !allowErrors { throw CLIExit.invalidRequest }
+    }
+
+    private static func engine(_ base: Engine, loading text: String, from path: String) throws -> Engine {
+        var engine = base
+        do throws(HukouError) {
+            try engine.load(pack: text)
+        } catch {
+            printError("hukou: \(path): \(error.describe(nil))")
+            throw CLIExit.invalidPack
+        }
+        return engine
     }
 
     /// Answers a chunk on `workers` threads; results keep input order.
-    private func process(_ lines: [[UInt8]], firstLine: Int, engines: [Engine], workers: Int) -> [BatchResult] {
+    private func process(_ lines: [[UInt8]], numbers: [Int], engines: [Engine], workers: Int) -> [BatchResult] {
         let results = ResultSlots(count: lines.count)
         let wantEligibility = call == "eligibility" || call == "all"
         let wantPoints = call == "points" || call == "all"
         let wantEntitlements = call == "entitlements" || call == "all"
         let writeAnswers = !summaryOnly
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        DispatchQueue.concurrentPerform(iterations: min(workers, lines.count)) { worker in
             var index = worker
             while index < lines.count {
-                results.set(index, BatchResult.answer(lines[index], line: firstLine + index, engines: engines,
+                results.set(index, BatchResult.answer(lines[index], line: numbers[index], engines: engines,
                                                       eligibility: wantEligibility, points: wantPoints,
                                                       entitlements: wantEntitlements, writeAnswers: writeAnswers))
-                index += workers
+                index += min(workers, lines.count)
             }
         }
         return results.values
@@ -129,13 +168,22 @@ final class ResultSlots: @unchecked Sendable {
     var values: [BatchResult] { storage.compactMap { $0 } }
 }
 
-/// `hukou summarize`: the summary of `hukou batch` answers (JSONL), e.g. as the reducer
-/// that joins the output of many mappers.
+/// `hukou summarize`: the reducer of a scale-out run. Reads `hukou batch` answer lines and
+/// per-partition summaries (`--summary-format json` lines) in any mix and order, and writes
+/// the summary of them all.
 struct SummarizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summarize",
-        abstract: "Summarize `hukou batch` answers (JSONL): the reducer of a scale-out run.")
-    @Argument(help: "JSONL answers, or - for standard input.") var input: String = "-"
+        abstract: "Merge `hukou batch` answers and summaries (JSONL): the reducer of a scale-out run.",
+        discussion: "Exit status: 3 when any summarized line had failed (unless --allow-errors), 0 otherwise.")
+    @Argument(help: "JSONL answers or summaries, or - for standard input.") var input: String = "-"
+    @Option(help: "The summary as text (for people) or json (one line).") var format = "text"
+    @Option(help: "Also write the summary as a self-contained HTML page with charts to this file.") var report: String?
+    @Flag(help: "Exit 0 even when some lines had failed.") var allowErrors = false
+
+    func validate() throws {
+        guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
+    }
 
     func run() throws {
         guard let reader = LineReader(path: input) else {
@@ -143,11 +191,19 @@ struct SummarizeCommand: ParsableCommand {
             throw CLIExit.io
         }
         var summary = BatchSummary()
-        let start = DispatchTime.now().uptimeNanoseconds
+        var number = 0
         while let line = reader.next() {
-            if !line.isEmpty { summary.add(BatchResult.fromAnswerLine(line)) }
+            number += 1
+            guard !line.isEmpty else { continue }
+            if line.count > 64, line.starts(with: Array("{\"kind\":\"\(BatchSummary.kind)\"".utf8)),
+               let value = try? JSONParser.parse(line), let part = BatchSummary(json: value) {
+                summary.merge(part)
+            } else {
+                summary.add(BatchResult.fromAnswerLine(line, number: number))
+            }
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        print(summary.render(seconds: seconds, workers: 1, comparing: []))
+        print(format == "json" ? JSONWriter.string(summary.json) : summary.render(seconds: nil, workers: 1))
+        if let report { try BatchReport.write(summary, to: report) }
+        if summary.errorCount > 0, !allowErrors { throw CLIExit.invalidRequest }
     }
 }

@@ -1,43 +1,93 @@
 import HukouRules
 
+/// One pathway's result for one applicant under one pack.
+struct PathwayResult: Sendable {
+    /// The jurisdiction ("tianjin", "fujian/福州市") the pathway belongs to.
+    var group: String
+    var groupName: String
+    var id: String
+    var name: String
+    /// Position of the pathway in its pack (keeps the summary in the pack's order).
+    var order: Int
+    var verdict: String
+    /// The unmet requirements (top-level conditions, in the pack's words) when not eligible.
+    var unmet: [String]
+}
+
+/// One applicant's points, as the summary needs them.
+struct PointsResult: Sendable {
+    var total: Int
+    var threshold: Int?
+    var reaches: Bool?
+    var complete: Bool
+}
+
 /// One applicant's results, as the summary needs them.
 struct BatchResult: Sendable {
     var output: [UInt8]?
-    var error: String?
-    /// Pathway id → result ("eligible" ...), per engine (two when comparing).
-    var pathways: [[(String, String)]] = []
-    var unmet: [String] = []
-    var points: Int?
+    /// The line of the input file (1-based, or the number the line carried with --numbered).
+    var line = 0
+    /// A failed line: status name and the field the error names ("" for the whole line).
+    var errorStatus: String?
+    var errorField = ""
+    /// Pathway results per engine (two when comparing).
+    var pathways: [[PathwayResult]] = []
+    var points: PointsResult?
+    var locale: String?
 
-    /// Adds one eligibility answer's pathway results (and, for the first, its unmet conditions).
+    /// Adds one eligibility answer's pathway results (unmet requirements for the first pack only).
     mutating func addEligibility(_ answer: JSONValue, collectUnmet: Bool) {
-        var list: [(String, String)] = []
-        for pathway in answer["pathways"]?.elements ?? [] {
-            guard let id = pathway["id"]?.stringValue, let value = pathway["result"]?.stringValue else { continue }
-            list.append((id, value))
-            if collectUnmet, value == "not_eligible", let tree = pathway["conditions"] {
-                collectUnmetLeaves(tree, into: &unmet)
+        var list: [PathwayResult] = []
+        let jurisdiction = answer["jurisdiction"]
+        let jurisdictionID = jurisdiction?["id"]?.stringValue ?? ""
+        var group = jurisdictionID, groupName = jurisdiction?["name"]?.stringValue ?? jurisdictionID
+        if let city = jurisdiction?["city"]?.stringValue {
+            group += "/" + city
+            groupName += " " + city
+        }
+        if locale == nil { locale = answer["locale"]?.stringValue }
+        for (order, pathway) in (answer["pathways"]?.elements ?? []).enumerated() {
+            guard let id = pathway["id"]?.stringValue, let verdict = pathway["result"]?.stringValue else { continue }
+            var unmet: [String] = []
+            if collectUnmet, verdict == "not_eligible", let tree = pathway["conditions"] {
+                collectUnmetRequirements(tree, into: &unmet)
             }
+            list.append(PathwayResult(group: group, groupName: groupName, id: id, name: pathway["name"]?.stringValue ?? id,
+                                      order: order, verdict: verdict, unmet: unmet))
         }
         pathways.append(list)
     }
 
+    mutating func addPoints(_ answer: JSONValue) {
+        guard let total = answer["total"]?.intValue else { return }
+        points = PointsResult(total: total, threshold: answer["threshold"]?.intValue,
+                              reaches: answer["reaches_threshold"]?.boolValue,
+                              complete: answer["score_complete"]?.boolValue ?? true)
+        if locale == nil { locale = answer["locale"]?.stringValue }
+    }
+
     /// The result of one line of `hukou batch` output (the reducer side of a scale-out run).
-    static func fromAnswerLine(_ line: [UInt8]) -> BatchResult {
+    static func fromAnswerLine(_ line: [UInt8], number: Int) -> BatchResult {
         var result = BatchResult()
+        result.line = number
         guard let value = try? JSONParser.parse(line) else {
-            result.error = "not an answer line"
+            result.errorStatus = "not_an_answer_line"
             return result
         }
-        if value["error"] != nil { result.error = value["error"]?.stringValue ?? "error" }
+        result.line = value["line"]?.intValue ?? number
+        if let status = value["status"]?.stringValue ?? (value["error"] != nil ? "error" : nil) {
+            result.errorStatus = status
+            result.errorField = value["field"]?.stringValue ?? ""
+        }
         if let eligibility = value["eligibility"] { result.addEligibility(eligibility, collectUnmet: true) }
-        result.points = value["points"]?["total"]?.intValue
+        if let points = value["points"] { result.addPoints(points) }
         return result
     }
 
     static func answer(_ line: [UInt8], line number: Int, engines: [Engine], eligibility: Bool, points: Bool,
                        entitlements: Bool, writeAnswers: Bool) -> BatchResult {
         var result = BatchResult()
+        result.line = number
         var out = JSONObjectBuilder()
         out.set("line", number)
         do throws(HukouError) {
@@ -47,15 +97,15 @@ struct BatchResult: Sendable {
                 result.addEligibility(answer, collectUnmet: index == 0)
                 if index == 0, eligibility, writeAnswers { out.set("eligibility", answer) }
             }
-            if points || engines.count == 1 {
-                let answer = try engines[0].points(request)
-                result.points = answer["total"]?.intValue
-                if points, writeAnswers { out.set("points", answer) }
-            }
+            let answer = try engines[0].points(request)
+            result.addPoints(answer)
+            if points, writeAnswers { out.set("points", answer) }
             if entitlements, writeAnswers { out.set("entitlements", try engines[0].entitlements(request)) }
         } catch {
-            result.error = error.describe(.en)
+            result.errorStatus = error.status.name
+            result.errorField = error.path
             out.set("status", error.status.name)
+            out.set("field", error.path)
             out.set("error", error.describe(nil))
         }
         if writeAnswers { result.output = JSONWriter.serialize(out.value) }
@@ -63,74 +113,171 @@ struct BatchResult: Sendable {
     }
 }
 
-/// Labels of the unmet comparisons of a judged condition tree (answer JSON).
-func collectUnmetLeaves(_ node: JSONValue, into labels: inout [String]) {
+/// The unmet requirements of a judged condition tree (answer JSON): the unmet children of
+/// the top-level "all" nodes, each named by its own label (a leaf, or an either-or group as
+/// one requirement), so that "the most common unmet condition" is a rule of the pack.
+func collectUnmetRequirements(_ node: JSONValue, into labels: inout [String]) {
     guard node["result"]?.stringValue == "unmet" else { return }
-    if node["fact"] != nil {
-        if let label = node["label"]?.stringValue { labels.append(label) }
+    if node["kind"]?.stringValue == "all", let children = node["children"]?.elements {
+        for child in children { collectUnmetRequirements(child, into: &labels) }
         return
     }
-    for child in node["children"]?.elements ?? [] { collectUnmetLeaves(child, into: &labels) }
+    labels.append(node["label"]?.stringValue ?? node["fact"]?.stringValue ?? "?")
 }
 
-/// Counts per pathway, the most common unmet condition and the points distribution.
-struct BatchSummary {
-    private var total = 0
-    private var errors = 0
-    private var counts: [String: [String: Int]] = [:]
-    private var pathwayOrder: [String] = []
-    private var unmet: [String: Int] = [:]
-    private var histogram: [Int: Int] = [:]
-    private var moved: [String: Int] = [:]
+/// How many applicants (before and after) each verdict of one pathway has, and why not.
+struct PathwaySummary: Equatable {
+    var group: String
+    var groupName: String
+    var id: String
+    var name: String
+    var order: Int
+    /// verdict → applicants (the first pack).
+    var verdicts: [String: Int] = [:]
+    /// verdict → applicants under the second pack (--compare).
+    var after: [String: Int] = [:]
+    /// "before→after" → applicants whose verdict changed (--compare).
+    var moves: [String: Int] = [:]
+    /// requirement label → not-eligible applicants who miss it.
+    var unmet: [String: Int] = [:]
+    /// requirement label → not-eligible applicants for whom it is the only unmet one.
+    var onlyUnmet: [String: Int] = [:]
+    /// The pack differences that touch this pathway (--compare).
+    var clauses: [ClauseChange] = []
+
+    var applicants: Int { verdicts.values.reduce(0, +) }
+    var movedIn: Int { moves.filter { $0.key.hasSuffix("→eligible") }.values.reduce(0, +) }
+    var movedOut: Int { moves.filter { $0.key.hasPrefix("eligible→") }.values.reduce(0, +) }
+
+    /// The most common unmet requirement (ties: the first label in code-point order).
+    var topUnmet: (label: String, count: Int)? {
+        unmet.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }.map { ($0.key, $0.value) }
+    }
+
+    mutating func merge(_ other: PathwaySummary) {
+        verdicts.merge(other.verdicts, uniquingKeysWith: +)
+        after.merge(other.after, uniquingKeysWith: +)
+        moves.merge(other.moves, uniquingKeysWith: +)
+        unmet.merge(other.unmet, uniquingKeysWith: +)
+        onlyUnmet.merge(other.onlyUnmet, uniquingKeysWith: +)
+        for clause in other.clauses where !clauses.contains(clause) { clauses.append(clause) }
+        if other.name < name { name = other.name } // order-independent when locales differ
+    }
+}
+
+/// One difference between the two packs of --compare (from `hukou diff`).
+struct ClauseChange: Equatable {
+    var kind: String
+    var section: String
+    var id: String
+    var citation: String
+    var fields: [String]
+}
+
+/// Failed lines of one status and field: how many, and the first few line numbers.
+struct ErrorGroup: Equatable {
+    var status: String
+    var field: String
+    var count = 0
+    var lines: [Int] = []
+    static let keptLines = 5
+
+    mutating func add(lines more: [Int], count added: Int) {
+        count += added
+        lines = Array(Set(lines + more).sorted().prefix(Self.keptLines))
+    }
+}
+
+/// The summary of a batch run: counts per pathway and verdict, why not, the points
+/// distribution, failed lines and, with --compare, who moves. Summaries of parts of a
+/// population merge (`hukou summarize` over per-partition summaries) into exactly the
+/// summary of the whole, in any order.
+struct BatchSummary: Equatable {
+    var applicants = 0
+    var errors: [String: ErrorGroup] = [:]
+    var pathways: [String: PathwaySummary] = [:]
+    var comparing: [String] = []
+    var locale: String?
+    /// Points: applicants scored, reaching the threshold, with an incomplete score.
+    var scored = 0
+    var reaching = 0
+    var incomplete = 0
+    var thresholds: [Int: Int] = [:]
+    /// Points, by bins of `binWidth`: lower bound → applicants.
+    var histogram: [Int: Int] = [:]
+    static let binWidth = 10
+
+    var errorCount: Int { errors.values.reduce(0) { $0 + $1.count } }
+
+    /// Pathways in pack order, grouped by jurisdiction.
+    var orderedPathways: [PathwaySummary] {
+        pathways.values.sorted { ($0.group, $0.order, $0.id) < ($1.group, $1.order, $1.id) }
+    }
+
+    /// The threshold most applicants were scored against.
+    var threshold: Int? { thresholds.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key }
 
     mutating func add(_ result: BatchResult) {
-        total += 1
-        if result.error != nil { errors += 1; return }
+        applicants += 1
+        if locale == nil { locale = result.locale }
+        if let status = result.errorStatus {
+            let key = status + "\u{1F}" + result.errorField
+            var group = errors[key] ?? ErrorGroup(status: status, field: result.errorField)
+            group.add(lines: [result.line], count: 1)
+            errors[key] = group
+            return
+        }
         if let first = result.pathways.first {
-            for (id, value) in first {
-                if counts[id] == nil { pathwayOrder.append(id) }
-                counts[id, default: [:]][value, default: 0] += 1
+            let second = result.pathways.count > 1 ? result.pathways[1] : nil
+            for (index, pathway) in first.enumerated() {
+                let key = pathway.group + "\u{1F}" + pathway.id
+                var summary = pathways[key] ?? PathwaySummary(group: pathway.group, groupName: pathway.groupName, id: pathway.id,
+                                                               name: pathway.name, order: pathway.order)
+                summary.verdicts[pathway.verdict, default: 0] += 1
+                for label in Set(pathway.unmet) { summary.unmet[label, default: 0] += 1 }
+                if Set(pathway.unmet).count == 1, let only = pathway.unmet.first { summary.onlyUnmet[only, default: 0] += 1 }
+                if let second {
+                    let afterVerdict = (index < second.count && second[index].id == pathway.id ? second[index] : second.first { $0.id == pathway.id })?.verdict ?? "absent"
+                    summary.after[afterVerdict, default: 0] += 1
+                    if afterVerdict != pathway.verdict { summary.moves[pathway.verdict + "→" + afterVerdict, default: 0] += 1 }
+                }
+                pathways[key] = summary
             }
         }
-        if result.pathways.count == 2 {
-            let before = Dictionary(result.pathways[0], uniquingKeysWith: { first, _ in first })
-            for (id, value) in result.pathways[1] where before[id] != value { moved[id, default: 0] += 1 }
+        if let points = result.points {
+            scored += 1
+            if points.reaches == true { reaching += 1 }
+            if !points.complete { incomplete += 1 }
+            if let threshold = points.threshold { thresholds[threshold, default: 0] += 1 }
+            let bin = points.total >= 0 ? points.total / Self.binWidth * Self.binWidth : -((-points.total + Self.binWidth - 1) / Self.binWidth * Self.binWidth)
+            histogram[bin, default: 0] += 1
         }
-        for label in Set(result.unmet) { unmet[label, default: 0] += 1 }
-        if let points = result.points { histogram[max(0, points) / 20 * 20, default: 0] += 1 }
     }
 
-    func render(seconds: Double, workers: Int, comparing: [String]) -> String {
-        var lines: [String] = []
-        let rate = seconds > 0 ? Int(Double(total) / seconds) : 0
-        lines.append("applicants: \(total)  errors: \(errors)  time: \(Int(seconds * 1000)) ms  rate: \(rate)/s on \(workers) threads")
-        lines.append("pathway                              eligible  not_eligible  unknown")
-        for id in pathwayOrder {
-            let c = counts[id] ?? [:]
-            lines.append(id.padding(toLength: 36, withPad: " ", startingAt: 0)
-                         + " " + pad(c["eligible"] ?? 0, 8) + "  " + pad(c["not_eligible"] ?? 0, 12) + "  " + pad(c["unknown"] ?? 0, 7))
+    /// Attaches the pack differences of --compare to the pathways they touch.
+    mutating func attach(clauses: [String: [ClauseChange]]) {
+        for key in pathways.keys {
+            guard let id = pathways[key]?.id, let list = clauses[id] else { continue }
+            pathways[key]?.clauses = list
         }
-        if let top = unmet.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) {
-            lines.append("most common unmet condition: \(top.key) (\(top.value) applicants)")
-        }
-        if !histogram.isEmpty {
-            lines.append("points distribution:")
-            let peak = histogram.values.max() ?? 1
-            for bin in histogram.keys.sorted() {
-                let count = histogram[bin] ?? 0
-                let bar = String(repeating: "█", count: max(1, count * 40 / max(1, peak)))
-                lines.append(pad(bin, 4) + "–" + String(bin + 19).padding(toLength: 4, withPad: " ", startingAt: 0) + " " + bar + " \(count)")
-            }
-        }
-        if comparing.count == 2 {
-            lines.append("rule change \(comparing[0]) → \(comparing[1]): applicants whose result moves")
-            for id in pathwayOrder { lines.append("  \(id): \(moved[id] ?? 0)") }
-        }
-        return lines.joined(separator: "\n")
     }
 
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: " ", count: max(0, width - text.count)) + text
+    mutating func merge(_ other: BatchSummary) {
+        applicants += other.applicants
+        if locale == nil { locale = other.locale }
+        if comparing.isEmpty { comparing = other.comparing }
+        for (key, group) in other.errors {
+            var mine = errors[key] ?? ErrorGroup(status: group.status, field: group.field)
+            mine.add(lines: group.lines, count: group.count)
+            errors[key] = mine
+        }
+        for (key, pathway) in other.pathways {
+            if var mine = pathways[key] { mine.merge(pathway); pathways[key] = mine } else { pathways[key] = pathway }
+        }
+        scored += other.scored
+        reaching += other.reaching
+        incomplete += other.incomplete
+        thresholds.merge(other.thresholds, uniquingKeysWith: +)
+        histogram.merge(other.histogram, uniquingKeysWith: +)
     }
 }

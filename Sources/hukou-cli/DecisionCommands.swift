@@ -2,7 +2,18 @@ import ArgumentParser
 import HukouRules
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, text
+    case json, text, html, receipt32 = "receipt-32", receipt48 = "receipt-48"
+
+    /// The library rendering for this format (nil: the JSON answer itself).
+    var rendering: RenderFormat? {
+        switch self {
+        case .json: return nil
+        case .text: return .text
+        case .html: return .html
+        case .receipt32: return .receipt(columns: 32)
+        case .receipt48: return .receipt(columns: 48)
+        }
+    }
 }
 
 /// Arguments of the three decision commands.
@@ -16,10 +27,15 @@ struct DecisionOptions: ParsableArguments {
     @Option(help: "Override the request's locale: zh-CN or en.")
     var locale: String?
 
-    @Option(help: "json (the library's answer) or text (what a clerk reads at the counter).")
+    @Option(help: "json (the library's answer), text (what a clerk reads at the counter), html (the kiosk screen), receipt-32 or receipt-48 (the thermal printer).")
     var format: OutputFormat = .json
 
     @OptionGroup var engineOptions: EngineOptions
+
+    func validate() throws {
+        try OptionChecks.locale(locale)
+        try OptionChecks.date(date)
+    }
 
     /// Reads the request, applies --date and --locale, asks `call`, prints the answer.
     func run(_ call: (Engine, DecisionRequest) throws(HukouError) -> JSONValue) throws {
@@ -53,9 +69,10 @@ struct DecisionOptions: ParsableArguments {
             printError("hukou: \(error.describe(DecisionRequest.sniffLocale(value)))")
             throw CLIExit.invalidRequest
         }
-        switch format {
-        case .json: print(JSONWriter.string(answer))
-        case .text: print(TextRenderer(answer).render())
+        if let rendering = format.rendering {
+            print(TextRenderer(answer, format: rendering).render(), terminator: "")
+        } else {
+            print(JSONWriter.string(answer))
         }
     }
 }

@@ -22,17 +22,39 @@ struct HukouCommand: ParsableCommand {
         Exit codes: 0 success; 1 lint violations, changed rules (diff --exit-code) or a bad signature (verify);
         2 usage error; 3 invalid request; 4 invalid pack; 5 I/O error.
         """,
+        version: hukouVersion,
         subcommands: [
             EligibilityCommand.self, PointsCommand.self, EntitlementsCommand.self,
             PacksCommand.self, ExplainCommand.self, LintCommand.self, DiffCommand.self,
             BatchCommand.self, SummarizeCommand.self, GenerateCommand.self, KeygenCommand.self, SignCommand.self, VerifyCommand.self,
+            TestCommand.self, GoldenCommand.self,
         ]
     )
+
+    /// ArgumentParser's own entry point, except that a usage error (unknown option,
+    /// bad option value, missing argument) exits with 2 as documented, not with 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                exit(withError: CLIExit.usage)
+            }
+            exit(withError: error)
+        }
+    }
 }
+
+/// The version of the tool: the library version it is built from (HUKOU_VERSION in
+/// Include/hukou.h; scripts/test-cli.sh and `make release-check` keep them equal).
+let hukouVersion = "0.2.0"
 
 /// Exit codes of the command line (documented in --help and docs/cli.md).
 enum CLIExit {
     static let findings = ExitCode(1)
+    static let usage = ExitCode(2)
     static let invalidRequest = ExitCode(3)
     static let invalidPack = ExitCode(4)
     static let io = ExitCode(5)

@@ -24,6 +24,8 @@ final class LineReader {
     private let owned: Bool
     private var line: UnsafeMutablePointer<CChar>?
     private var capacity = 0
+    /// Bytes consumed so far, newlines included (for progress).
+    private(set) var bytesRead = 0
 
     init?(path: String) {
         if path == "-" {
@@ -46,26 +48,10 @@ final class LineReader {
     func next() -> [UInt8]? {
         let count = getline(&line, &capacity, file)
         guard count >= 0, let line else { return nil }
+        bytesRead += count
         var length = count
         while length > 0, line[length - 1] == 0x0A || line[length - 1] == 0x0D { length -= 1 }
         return line.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
-    }
-}
-
-/// A one-line progress display on standard error, only when it is a terminal.
-struct Progress {
-    let enabled = isatty(2) != 0
-    private var last = 0
-
-    mutating func update(_ done: Int, rate: Double) {
-        guard enabled, done - last >= 10_000 || done < last else { return }
-        last = done
-        let text = "\r\u{1B}[K\(done) applicants, \(Int(rate))/s"
-        writeAll(2, Array(text.utf8))
-    }
-
-    func finish() {
-        if enabled { writeAll(2, Array("\r\u{1B}[K".utf8)) }
     }
 }
 

@@ -31,6 +31,11 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "The date whose rules to show (YYYY-MM-DD); default: each pack's newest version.") var date: String?
     @OptionGroup var engineOptions: EngineOptions
 
+    func validate() throws {
+        try OptionChecks.locale(locale)
+        try OptionChecks.date(date)
+    }
+
     func run() throws {
         let engine = try engineOptions.makeEngine()
         let language = AnswerLocale(rawValue: locale) ?? .zhCN
@@ -102,6 +107,8 @@ struct LintCommand: ParsableCommand {
         abstract: "Check a city pack against the national rules of 国办发〔2016〕72号 (tasks 7, 8, 9, 20) and its own caps.")
     @Argument(help: "The pack file.") var pack: String
     @Option(help: "zh-CN or en.") var locale: String = "zh-CN"
+
+    func validate() throws { try OptionChecks.locale(locale) }
 
     func run() throws {
         let text = try InputFiles.readText(pack)

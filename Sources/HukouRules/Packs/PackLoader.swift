@@ -143,11 +143,13 @@ public enum PackLoader {
             try entry.finish()
         }
         try reader.finish()
-        return PolicyPack(id: id, version: version, name: name, document: document, effectiveFrom: effectiveFrom,
+        var pack = PolicyPack(id: id, version: version, name: name, document: document, effectiveFrom: effectiveFrom,
                           effectiveUntil: effectiveUntil, sizeClass: sizeClass, parameters: parameters, districts: districts,
                           pathways: pathways, priorityGroups: groups, points: points, entitlements: entitlements,
                           permitConditions: permitConditions, serial: serial,
                           ownRulesCities: ownRules, byteCount: byteCount, facts: catalogue)
+        pack.contentHash = Hex.encode(SHA256.hash(PackSignature.canonicalBytes(of: value)))
+        return pack
     }
 
     static func isValidID(_ id: String) -> Bool {

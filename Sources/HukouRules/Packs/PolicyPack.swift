@@ -27,6 +27,9 @@ public struct PolicyPack: Sendable {
     /// The facts its conditions test and its requests may carry: the common vocabulary
     /// and the pack's own `facts`.
     public let facts: FactCatalogue
+    /// SHA-256 (lowercase hex) of the pack's canonical bytes (those a signature covers,
+    /// ``PackSignature/canonicalBytes(of:)``): names the exact rules on a decision receipt.
+    public internal(set) var contentHash: String = ""
 
     /// Whether the pack is in force on `date`.
     public func isInForce(on date: CivilDate) -> Bool {

@@ -1,0 +1,60 @@
+/// The formats an answer is rendered in (hukou_render).
+public enum RenderFormat: Sendable, Equatable {
+    /// What a clerk reads in a terminal.
+    case text
+    /// One self-contained page for the kiosk's portrait 1080×1920 touch screen.
+    case html
+    /// Fixed-width text for the kiosk's thermal printer: 32 columns (58 mm paper) or
+    /// 48 columns (80 mm).
+    case receipt(columns: Int)
+
+    /// The receipt widths the library prints.
+    public static let receiptWidths = [32, 48]
+}
+
+/// Renders answers for people: one implementation for the kiosk's screen and printer,
+/// the C demo and the CLI (docs/rendering.md).
+public enum Renderer {
+    /// `answer` (an answer of docs/answers.md) in `format`, in the answer's locale.
+    public static func render(_ answer: JSONValue, format: RenderFormat) -> String {
+        let rendered = AnswerLayout(answer).layout()
+        switch format {
+        case .text: return TextFormatter(rendered).render()
+        case .html: return HTMLFormatter(rendered).render()
+        case .receipt(let columns): return ReceiptFormatter(rendered, columns: columns).render()
+        }
+    }
+}
+
+extension Renderer {
+    /// Largest answer hukou_render takes (HUKOU_MAX_ANSWER_BYTES); the largest example
+    /// answer is about 32 KB.
+    public static let maxAnswerBytes = 4 * 1024 * 1024
+
+    /// Parses and checks an answer, then renders it.
+    /// - Throws: `.limit` beyond ``maxAnswerBytes`` or the nesting limit, `.parse` for bytes
+    ///   that are not JSON, `.invalid` for JSON that is not an answer of this library.
+    public static func render(answerBytes bytes: UnsafeBufferPointer<UInt8>, format: RenderFormat) throws(HukouError) -> String {
+        guard bytes.count <= maxAnswerBytes else {
+            throw HukouError(.limit, path: "", zh: "答复超过 \(maxAnswerBytes) 字节", en: "answer larger than \(maxAnswerBytes) bytes")
+        }
+        let answer = try JSONParser.parse(bytes)
+        try check(answer)
+        return render(answer, format: format)
+    }
+
+    /// Whether `answer` is an answer this renderer draws: an object whose `kind` is one of
+    /// the three questions and whose `locale` (when present) is zh-CN or en.
+    public static func check(_ answer: JSONValue) throws(HukouError) {
+        guard case .object = answer else {
+            throw HukouError(.invalid, path: "", zh: "应为答复对象（JSON 对象）", en: "expected an answer (a JSON object)")
+        }
+        guard let kind = answer["kind"]?.stringValue, Question(rawValue: kind) != nil else {
+            throw HukouError(.invalid, path: "kind", zh: "应为 \"eligibility\"、\"points\" 或 \"entitlements\"",
+                             en: "expected \"eligibility\", \"points\" or \"entitlements\"")
+        }
+        if let locale = answer["locale"], locale.stringValue.flatMap(AnswerLocale.init(rawValue:)) == nil {
+            throw HukouError(.invalid, path: "locale", zh: "应为 \"zh-CN\" 或 \"en\"", en: "expected \"zh-CN\" or \"en\"")
+        }
+    }
+}

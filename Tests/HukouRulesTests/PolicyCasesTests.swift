@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+@testable import HukouRules
+import HukouYAML
+
+/// Every case file beside the packs (Policies/**/*.cases.yaml, docs/cases.md), one test
+/// argument per file, through the Swift engine. `make test` runs them again through the
+/// command line (`hukou test`) and through the release library's C ABI (`--library`).
+@Suite("Policy cases (Policies/*.cases.yaml)")
+struct PolicyCasesTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Case files relative to the repository root, sorted.
+    static let files: [String] = {
+        let policies = root.appendingPathComponent("Policies")
+        let all = FileManager.default.enumerator(atPath: policies.path)?.allObjects as? [String] ?? []
+        return all.filter { $0.hasSuffix(".cases.yaml") }.map { "Policies/" + $0 }.sorted()
+    }()
+
+    @Test("Case file", arguments: PolicyCasesTests.files)
+    func caseFile(_ path: String) throws {
+        let url = Self.root.appendingPathComponent(path)
+        let file = try CaseFile(try YAMLDocument.parse(try String(contentsOf: url, encoding: .utf8)))
+        let packURL = URL(fileURLWithPath: String(url.path.dropLast(".cases.yaml".count)) + ".json")
+        let pack = (try? Data(contentsOf: packURL)).flatMap { try? JSONParser.parse(Array($0)) }
+        let answers = EngineCaseAnswers(engine: Fixture.engine, pack: pack)
+        let run = CaseRunner.run(file) { answers.answer($0, file: file) }
+        #expect(run.cases > 0)
+        for failure in run.failures.joined() {
+            Issue.record("\(path): \(failure)")
+        }
+    }
+}
