@@ -28,9 +28,14 @@ enum PointsLoader {
         }
         let requirements = try requirementList(&reader, "requirements", compiler: &compiler)
         let vetoes = try requirementList(&reader, "vetoes", compiler: &compiler)
+        let totalFloor = try number(&reader, "total_floor", parameters)
+        let totalCap = try number(&reader, "total_cap", parameters)
         try reader.finish()
-        return .table(PointsTable(purpose: purpose, provisional: tableProvisional, citation: citation, note: note, threshold: threshold, annualQuota: quota, indicators: indicators,
-                                  requirements: requirements, vetoes: vetoes, projectionHorizonMonths: horizon))
+        var table = PointsTable(purpose: purpose, provisional: tableProvisional, citation: citation, note: note, threshold: threshold, annualQuota: quota, indicators: indicators,
+                                requirements: requirements, vetoes: vetoes, projectionHorizonMonths: horizon)
+        table.totalFloor = totalFloor
+        table.totalCap = totalCap
+        return .table(table)
     }
 
     private static func requirementList(_ reader: inout ObjectReader, _ key: String,
@@ -47,7 +52,7 @@ enum PointsLoader {
         return result
     }
 
-    /// A number: an integer literal or {"param": "id"} of an integer parameter.
+    /// A number: a literal (up to four decimals, ±1000000) or {"param": "id"} of an integer parameter.
     static func number(_ reader: inout ObjectReader, _ key: String, _ parameters: [String: Parameter]) throws(HukouError) -> NumberRef? {
         guard let value = try reader.value(key) else { return nil }
         return try number(value, path: reader.childPath(key), parameters)
@@ -55,8 +60,11 @@ enum PointsLoader {
 
     static func number(_ value: JSONValue, path: String, _ parameters: [String: Parameter]) throws(HukouError) -> NumberRef {
         switch value {
-        case .integer(let n) where n >= Int64(packIntegerRange.lowerBound) && n <= Int64(packIntegerRange.upperBound):
-            return .literal(Int(n))
+        case .integer, .double:
+            guard let number = Fixed(json: value), number >= Fixed(packIntegerRange.lowerBound), number <= Fixed(packIntegerRange.upperBound) else {
+                throw HukouError(.pack, path: path, zh: "应为 ±1000000 以内、至多四位小数的数", en: "expected a number within ±1000000 with at most four decimals")
+            }
+            return .literal(number)
         case .object:
             var reader = try ObjectReader(value, path: path, status: .pack)
             let id = try reader.requiredString("param")
@@ -71,8 +79,35 @@ enum PointsLoader {
             }
             return .parameter(parameter)
         default:
-            throw HukouError(.pack, path: path, zh: "应为整数（±1000000 以内）或 {\"param\": id}", en: "expected an integer (within ±1000000) or {\"param\": id}")
+            throw HukouError(.pack, path: path, zh: "应为数（±1000000 以内，至多四位小数）或 {\"param\": id}", en: "expected a number (within ±1000000, at most four decimals) or {\"param\": id}")
         }
+    }
+
+    /// Points per block: a number, or `{"by": fact, "values": {value: number}, "otherwise": number}`.
+    static func rate(_ value: JSONValue, path: String, _ parameters: [String: Parameter], _ facts: FactCatalogue) throws(HukouError) -> Rate {
+        guard case .object = value, value["by"] != nil else { return .fixed(try number(value, path: path, parameters)) }
+        var reader = try ObjectReader(value, path: path, status: .pack)
+        let name = try reader.requiredString("by")
+        guard let fact = facts.definition(name) else {
+            throw reader.fail("by", zh: "未知的事实 \"\(name)\"\(Suggest.hint(name, facts.names, zh: true))",
+                              en: "unknown fact \"\(name)\"\(Suggest.hint(name, facts.names, zh: false))")
+        }
+        guard case .enumeration(let allowed, _) = fact.type else {
+            throw reader.fail("by", zh: "分类费率需要枚举类事实", en: "a rate by category needs an enumeration fact")
+        }
+        guard var map = try reader.object("values") else { throw reader.fail("values", zh: "缺少取值→分值表", en: "missing the value → points map") }
+        var values: [(value: String, points: NumberRef)] = []
+        for key in map.keys {
+            guard allowed.contains(key) else {
+                throw HukouError(.pack, path: map.childPath(key), zh: "\"\(key)\" 不是事实 \(name) 的取值\(Suggest.hint(key, allowed, zh: true))",
+                                 en: "\"\(key)\" is not a value of fact \(name)\(Suggest.hint(key, allowed, zh: false))")
+            }
+            if let raw = map.value(key) { values.append((key, try number(raw, path: map.childPath(key), parameters))) }
+        }
+        try map.finish()
+        let otherwise = try number(&reader, "otherwise", parameters)
+        try reader.finish()
+        return .byCategory(fact: fact, values: values, otherwise: otherwise)
     }
 
     private static func fact(_ reader: inout ObjectReader, _ facts: FactCatalogue) throws(HukouError) -> FactDefinition {
@@ -97,7 +132,7 @@ enum PointsLoader {
         guard let kindName = try reader.choice("kind", kindNames) else {
             throw reader.fail("kind", zh: "缺少指标类型", en: "missing the indicator kind")
         }
-        var whatIfMonths = 12
+        var whatIfMonths = try reader.integer("what_if_units", in: 1...600) ?? 12
         let kind: IndicatorKind
         switch kindName {
         case "categorical":
@@ -147,7 +182,7 @@ enum PointsLoader {
             guard case .integer = fact.type else {
                 throw reader.fail("fact", zh: "累计指标需要整数类事实", en: "an accrual indicator needs an integer fact")
             }
-            var stages: [(from: Int, per: Int, points: NumberRef)] = []
+            var stages: [AccrualStage] = []
             for (index, element) in (try reader.array("stages") ?? []).enumerated() {
                 var stage = try ObjectReader(element, path: reader.childPath("stages") + "[\(index)]", status: .pack)
                 let from = try stage.integer("from", in: 0...packIntegerRange.upperBound) ?? 0
@@ -157,13 +192,15 @@ enum PointsLoader {
                 if let previous = stages.last, previous.from >= from {
                     throw stage.fail("from", zh: "各段起点必须严格递增", en: "stage starts must be strictly increasing")
                 }
-                stages.append((from, per, try number(try stage.require("points"), path: stage.childPath("points"), parameters)))
+                let rate = try rate(try stage.require("points"), path: stage.childPath("points"), parameters, compiler.facts)
+                stages.append(AccrualStage(from: from, per: per, rate: rate))
                 try stage.finish()
             }
             guard !stages.isEmpty else { throw reader.fail("stages", zh: "应为非空数组", en: "expected a non-empty array") }
-            let cap = try number(&reader, "cap", parameters)
-            whatIfMonths = try reader.integer("what_if_units", in: 1...600) ?? 12
-            kind = .accrual(fact: fact, stages: stages, cap: cap)
+            let gate = try reader.integer("gate", in: 0...packIntegerRange.upperBound) ?? 0
+            let names = AccrualRounding.allCases.map(\.rawValue)
+            let rounding = AccrualRounding(rawValue: try reader.choice("accrue", names) ?? "") ?? .proRataWholePoints
+            kind = .accrual(fact: fact, stages: stages, gate: gate, rounding: rounding)
         case "bonus":
             let condition = try compiler.compile(try reader.require("condition"), path: reader.childPath("condition"))
             kind = .bonus(condition: condition, points: try number(try reader.require("points"), path: reader.childPath("points"), parameters))
@@ -183,12 +220,15 @@ enum PointsLoader {
                                               parameters: parameters, compiler: &compiler, depth: depth + 1))
             }
             if kindName == "group" {
-                kind = .group(indicators: children, cap: try number(&reader, "cap", parameters))
+                kind = .group(indicators: children)
             } else {
                 kind = .bestOf(indicators: children)
             }
         }
+        var result = Indicator(id: id, label: label, citation: citation, kind: kind, whatIfMonths: whatIfMonths)
+        result.floor = try number(&reader, "floor", parameters)
+        result.cap = try number(&reader, "cap", parameters)
         try reader.finish()
-        return Indicator(id: id, label: label, citation: citation, kind: kind, whatIfMonths: whatIfMonths)
+        return result
     }
 }
