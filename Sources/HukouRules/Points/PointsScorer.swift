@@ -68,6 +68,9 @@ struct PointsScorer {
 
     func read(_ fact: FactDefinition, _ person: Person, _ date: CivilDate, _ overrides: [String: FactValue]) -> FactValue? {
         if let value = overrides[fact.name] { return value }
+        // A changed input fact also changes the facts derived from it (a cap by insurance years).
+        var person = person
+        for (name, value) in overrides where person.catalogue.definition(name)?.path != nil { person.values[name] = value }
         let value = fact.read(person, context(person, date))
         if case .text(let name)? = value, let canonical = districts.canonical(name) { return .text(canonical) }
         return value
