@@ -118,7 +118,11 @@ struct LintCommand: ParsableCommand {
         do {
             violations = try PackLint.lint(text, national: national)
         } catch {
-            printError("hukou: \(pack): \(error.describe(language))")
+            // Every problem of the pack, one a line, each with its JSON path.
+            let problems = error.status == .pack ? PackLoader.problems(text) : [error]
+            for problem in problems.isEmpty ? [error] : problems {
+                printError("hukou: \(pack): \(problem.describe(language))")
+            }
             throw CLIExit.invalidPack
         }
         for violation in violations {

@@ -168,7 +168,8 @@ struct ConditionCompiler {
             return (merge(done.condition, info: info, definition: name), done.height + 1, done.size)
         }
         guard let definition = definitions[name] else {
-            throw HukouError(.pack, path: path, zh: "引用了不存在的定义 \"\(name)\"", en: "reference to an undefined definition \"\(name)\"")
+            throw HukouError(.pack, path: path, zh: "引用了不存在的定义 \"\(name)\"\(Suggest.hint(name, Array(definitions.keys), zh: true))",
+                             en: "reference to an undefined definition \"\(name)\"\(Suggest.hint(name, Array(definitions.keys), zh: false))")
         }
         if inProgress.contains(name) {
             let cycle = (inProgress + [name]).joined(separator: " → ")
@@ -213,7 +214,8 @@ struct ConditionCompiler {
         if hasParam {
             let id = try reader.requiredString("param")
             guard let parameter = parameters[id] else {
-                throw reader.fail("param", zh: "引用了不存在的参数 \"\(id)\"", en: "reference to an undefined parameter \"\(id)\"")
+                throw reader.fail("param", zh: "引用了不存在的参数 \"\(id)\"\(Suggest.hint(id, Array(parameters.keys), zh: true))",
+                                  en: "reference to an undefined parameter \"\(id)\"\(Suggest.hint(id, Array(parameters.keys), zh: false))")
             }
             operand = .parameter(parameter)
             for dated in parameter.values {

@@ -27,7 +27,27 @@ public enum PackLoader {
         try load(try parse(text), byteCount: text.utf8.count)
     }
 
+    /// Loads a pack; when it has mistakes, the error names the first and lists the others
+    /// (``PackProblems``; `hukou lint` prints each on its own line).
     static func load(_ value: JSONValue, byteCount: Int) throws(HukouError) -> PolicyPack {
+        do throws(HukouError) {
+            return try loadOnce(value, byteCount: byteCount)
+        } catch {
+            guard error.status == .pack else { throw error }
+            throw PackProblems.combined(PackProblems.find(value), first: error)
+        }
+    }
+
+    /// Every problem of a pack, each with its JSON path (empty when it loads).
+    public static func problems(_ text: String) -> [HukouError] {
+        do throws(HukouError) {
+            return PackProblems.find(try parse(text))
+        } catch {
+            return [error]
+        }
+    }
+
+    static func loadOnce(_ value: JSONValue, byteCount: Int) throws(HukouError) -> PolicyPack {
         var reader = try ObjectReader(value, path: "", status: .pack)
         let format = try reader.requiredString("format")
         guard format == Self.format else {

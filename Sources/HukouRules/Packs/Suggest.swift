@@ -9,7 +9,11 @@ enum Suggest {
         for candidate in candidates where candidate != name {
             let target = Array(candidate.utf8.prefix(64))
             let distance = editDistance(source, target)
-            if best == nil || distance < (best?.1 ?? Int.max) || (distance == best?.1 && candidate < (best?.0 ?? "")) {
+            // ties: the same letters in another order ("=>" → ">="), then alphabetical
+            let anagram = target.sorted() == source.sorted()
+            let bestAnagram = best.map { Array($0.0.utf8.prefix(64)).sorted() == source.sorted() } ?? false
+            if best == nil || distance < (best?.1 ?? Int.max)
+                || (distance == best?.1 && (anagram && !bestAnagram || (anagram == bestAnagram && candidate < (best?.0 ?? "")))) {
                 best = (candidate, distance)
             }
         }

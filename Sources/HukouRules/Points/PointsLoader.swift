@@ -70,7 +70,8 @@ enum PointsLoader {
             let id = try reader.requiredString("param")
             try reader.finish()
             guard let parameter = parameters[id] else {
-                throw HukouError(.pack, path: path + ".param", zh: "引用了不存在的参数 \"\(id)\"", en: "reference to an undefined parameter \"\(id)\"")
+                throw HukouError(.pack, path: path + ".param", zh: "引用了不存在的参数 \"\(id)\"\(Suggest.hint(id, Array(parameters.keys), zh: true))",
+                                 en: "reference to an undefined parameter \"\(id)\"\(Suggest.hint(id, Array(parameters.keys), zh: false))")
             }
             for dated in parameter.values {
                 guard case .integer = dated.value else {
