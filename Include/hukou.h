@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * hukou.h: settlement eligibility, residence-permit points and public-service
  * entitlements for Chinese public-service kiosks.
@@ -29,10 +30,18 @@
  *   (HUKOU_E_INVALID) so that a misspelt fact is never silently treated as missing.
  * - Limits: a request is at most HUKOU_MAX_REQUEST_BYTES bytes and HUKOU_MAX_DEPTH
  *   levels of nesting; a pack at most HUKOU_MAX_PACK_BYTES. Beyond them: HUKOU_E_LIMIT.
- * - Threads: an engine is immutable once built; any number of threads may call the
- *   const-engine functions on one engine at the same time. hukou_engine_load_pack and
- *   hukou_engine_free need exclusive access to that engine (no other call on it may be
- *   running). hukou_last_error() is per thread.
+ * - Threads: any number of threads may call the decision functions on one engine at
+ *   the same time, and hukou_engine_load_pack and hukou_engine_set_min_serial may run
+ *   while they do (a kiosk receives a new pack without a restart): the engine publishes
+ *   an immutable snapshot of its packs; each call answers from the snapshot current when
+ *   it started, and a load builds the next snapshot and swaps it in atomically, so a call
+ *   sees either every change of a load or none. Loads on one engine are serialised.
+ *   Only hukou_engine_free needs exclusive access (no other call on that engine may be
+ *   running or start later). hukou_last_error() is per thread.
+ * - Handles: a freed engine, or a pointer that is not an engine, passed where an engine
+ *   is expected is detected where it cheaply can be (a magic word in the handle) and
+ *   refused with HUKOU_E_MISUSE; this is a diagnostic, not a licence: it is undefined
+ *   behaviour all the same, and a freed handle's memory is reused by later engines.
  * - Output: answers are UTF-8 JSON objects with a stable key order: the same request on
  *   the same engine gives byte-identical answers. The answer schema is documented in
  *   docs/answers.md and docs/schema/.
@@ -43,6 +52,7 @@
 #define HUKOU_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -103,10 +113,10 @@ extern "C" {
 #define HUKOU_E_PACK                  4  /* a policy pack failed validation; the message has the JSON path of the node */
 #define HUKOU_E_NOMEM                 5  /* memory could not be allocated */
 #define HUKOU_E_MISUSE                6  /* a NULL handle or pointer, or an otherwise impossible call */
-#define HUKOU_E_LIMIT                 7  /* input beyond a documented limit (size, nesting depth) */
+#define HUKOU_E_LIMIT                 7  /* input beyond a documented limit (size, nesting depth, work or answer bound) */
 #define HUKOU_E_INTERNAL              8  /* a defect in the library; please report it with the request */
 #define HUKOU_E_SIGNATURE             9  /* a pack is unsigned, signed by an untrusted key, or altered (trusted engines) */
-#define HUKOU_E_ROLLBACK             10  /* a pack is older (lower serial) than a loaded version of it */
+#define HUKOU_E_ROLLBACK             10  /* a pack is older (lower serial) than a loaded version of it, or than the floor set for it */
 /* Never returned by a function: the name hukou_status_name() gives any int that is
  * none of the codes above (a code of a newer library, or garbage). */
 #define HUKOU_E_UNKNOWN_STATUS       (-1)
@@ -166,14 +176,20 @@ HUKOU_API int hukou_engine_new_trusted(const unsigned char *public_keys, size_t 
  *           HUKOU_E_SIGNATURE (engine from hukou_engine_new_trusted, and the pack is
  *           unsigned, signed by another key, or altered after signing);
  *           HUKOU_E_ROLLBACK (the pack's "serial" is below that of a loaded version of
- *           the same pack id); HUKOU_E_LIMIT; HUKOU_E_NOMEM. On failure the engine is
- *           unchanged.
- * Thread safety: needs exclusive access to e.
+ *           the same pack id, or below the lowest serial set with
+ *           hukou_engine_set_min_serial); HUKOU_E_LIMIT (beyond a size limit, or a pack
+ *           whose calls would need more work than HUKOU_MAX_CALL_WORK or answers larger
+ *           than HUKOU_MAX_ANSWER_NODES even for an applicant alone); HUKOU_E_NOMEM.
+ *           On failure the engine is unchanged.
+ * Thread safety: safe while other threads call the decision functions on e (they keep
+ *           answering from the packs as they were until the load is complete); loads on
+ *           one engine run one after the other.
  */
 HUKOU_API int hukou_engine_load_pack(hukou_engine *e, const char *json, size_t len);
 
 /*
- * hukou_engine_free: release an engine and everything it holds. NULL is a no-op.
+ * hukou_engine_free: release an engine and everything it holds. NULL is a no-op, and so
+ * is a handle already freed (while its memory has not been reused by a later engine).
  * Answers already returned stay valid (they are independent strings).
  * Thread safety: needs exclusive access to e.
  */
@@ -188,13 +204,17 @@ HUKOU_API void hukou_engine_free(hukou_engine *e);
  * e:        the engine (not modified).
  * req/len:  the request JSON (docs/requests.md); not retained.
  * out_json: receives the answer; free it with hukou_string_free(). NULL on failure.
- * Returns:  HUKOU_OK; HUKOU_E_MISUSE (e, req or out_json NULL, or len 0);
- *           HUKOU_E_PARSE; HUKOU_E_INVALID; HUKOU_E_UNKNOWN_JURISDICTION;
- *           HUKOU_E_LIMIT; HUKOU_E_NOMEM; HUKOU_E_INTERNAL; HUKOU_E_PACK (an embedded
+ * Returns:  HUKOU_OK; HUKOU_E_MISUSE (e, req or out_json NULL, len 0, or e not a live
+ *           engine); HUKOU_E_PARSE; HUKOU_E_INVALID; HUKOU_E_UNKNOWN_JURISDICTION;
+ *           HUKOU_E_LIMIT (a size or nesting limit, or the work or answer bounds below:
+ *           checked before the work is done); HUKOU_E_ROLLBACK (every loaded version of
+ *           the pack is below its hukou_engine_set_min_serial floor);
+ *           HUKOU_E_NOMEM; HUKOU_E_INTERNAL; HUKOU_E_PACK (an embedded
  *           pack failed to load: a build defect; embedded packs are parsed on the first
  *           request that needs them, once per process, and every one is loaded by the
  *           library's own tests).
- * Thread safety: safe to call from many threads on one engine.
+ * Thread safety: safe to call from many threads on one engine, also while a pack is
+ *           being loaded into it.
  */
 HUKOU_API int hukou_check_eligibility(const hukou_engine *e, const char *req, size_t len,
                                       char **out_json);
@@ -243,6 +263,64 @@ HUKOU_API const char *hukou_last_error(void);
  * Returns a static string; never NULL; never free it. Thread safety: always safe.
  */
 HUKOU_API const char *hukou_status_name(int status);
+
+/* ================================================================ robustness
+ * Pack serials across restarts, and the bounds of one call (docs/robustness.md,
+ * docs/signing.md).
+ */
+
+/* The work and answer bounds of one decision call, checked before the call does its
+ * work (HUKOU_E_LIMIT, naming the bound): evaluations (a condition node judged or a
+ * points indicator scored, estimated from the pack's shape and the number of people in
+ * the request), and condition nodes and indicators reported in one answer. The embedded
+ * packs need at most a few thousand of each. The answer's size is estimated the same way
+ * (nodes and their pack texts) and checked against HUKOU_MAX_ANSWER_BYTES (below, the
+ * largest answer hukou_render takes) before it is built, and its written size again
+ * after: no decision call returns a larger answer, so every answer can be rendered. */
+#define HUKOU_MAX_CALL_WORK 2000000
+#define HUKOU_MAX_ANSWER_NODES 20000
+
+/*
+ * hukou_engine_set_min_serial: the lowest "serial" the engine accepts for pack_id, so
+ * that a downgrade is refused across restarts. Firmware keeps, per pack id, the serial
+ * of the newest pack it has accepted (hukou_engine_pack_serial after a successful
+ * hukou_engine_load_pack) in its own storage, and passes it back after every restart,
+ * before loading packs:
+ *
+ *   hukou_engine_new_trusted(keys, 2, &e);
+ *   hukou_engine_set_min_serial(e, "anyang", stored_serial);   // from firmware storage
+ *   if (hukou_engine_load_pack(e, pack, len) == HUKOU_OK) {
+ *       int64_t serial;
+ *       hukou_engine_pack_serial(e, "anyang", &serial);
+ *       store_serial("anyang", serial);                        // kept across restarts
+ *   }
+ *
+ * Effect: later loads of pack_id with a serial below the floor fail with
+ * HUKOU_E_ROLLBACK, and versions of pack_id already in the engine (the embedded ones
+ * included) whose serial is below it are withdrawn at once: a decision call for that
+ * jurisdiction then fails with HUKOU_E_ROLLBACK until a pack at or above the floor is
+ * loaded (fail closed: an attacker who deletes the stored pack cannot bring the older
+ * embedded one back). A floor is only ever raised: a lower serial than the current
+ * floor is accepted and changes nothing. pack_id need not be loaded yet.
+ * pack_id:  NUL-terminated pack id ("anyang", "wenzhou/leqing"); at most 64 bytes read.
+ * serial:   0 to 2147483647 (the range of a pack's "serial").
+ * Returns:  HUKOU_OK; HUKOU_E_MISUSE (e or pack_id NULL, e not a live engine, pack_id not
+ *           a pack id, serial out of range).
+ * Thread safety: as hukou_engine_load_pack (safe while other threads read e).
+ */
+HUKOU_API int hukou_engine_set_min_serial(hukou_engine *e, const char *pack_id, int64_t serial);
+
+/*
+ * hukou_engine_pack_serial: the serial of the pack the engine answers pack_id from: the
+ * highest "serial" among its loaded versions at or above the floor (embedded packs
+ * have real serials, starting at 1; a pack without "serial" counts as 0).
+ * out_serial: receives the serial; set to -1 on failure.
+ * Returns:  HUKOU_OK; HUKOU_E_MISUSE (e, pack_id or out_serial NULL, e not a live engine,
+ *           pack_id not a pack id); HUKOU_E_UNKNOWN_JURISDICTION (no such pack loaded);
+ *           HUKOU_E_ROLLBACK (every loaded version is below the floor).
+ * Thread safety: safe, also while a pack is being loaded.
+ */
+HUKOU_API int hukou_engine_pack_serial(const hukou_engine *e, const char *pack_id, int64_t *out_serial);
 
 /* ------------------------------------------------------------------------------------
  * Rendering and decision receipts (docs/rendering.md)

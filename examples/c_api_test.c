@@ -289,9 +289,15 @@ static void test_bad_requests(const hukou_engine *e) {
     for (size_t i = 0; i < NDECISIONS; i++) {
         const char *n = DECISIONS[i].name;
         decision_fn fn = DECISIONS[i].fn;
+        /* A name that is not the schema's own word is shown by position, with the schema
+         * name it is nearest to; never as given (it could be personal data). */
         expect_failure(e, fn, n, UNKNOWN_FIELD, strlen(UNKNOWN_FIELD), HUKOU_E_INVALID,
-                       "applicant.employment.labour_contrakt");
-        expect_failure(e, fn, n, UNKNOWN_TOP_FIELD, strlen(UNKNOWN_TOP_FIELD), HUKOU_E_INVALID, "aplicant");
+                       "applicant.employment.#2: unknown field (check the spelling; did you mean \"labor_contract\"?)");
+        CHECK(strstr(hukou_last_error(), "labour_contrakt") == NULL, "%s: echoes the unknown name", n);
+        expect_failure(e, fn, n, UNKNOWN_TOP_FIELD, strlen(UNKNOWN_TOP_FIELD), HUKOU_E_INVALID,
+                       "unknown field (check the spelling; did you mean \"applicant\"?)");
+        CHECK(strncmp(hukou_last_error(), "#4: ", 4) == 0, "%s: \"%s\"", n, hukou_last_error());
+        CHECK(strstr(hukou_last_error(), "aplicant") == NULL, "%s: echoes the unknown name", n);
         expect_failure(e, fn, n, WRONG_TYPE, strlen(WRONG_TYPE), HUKOU_E_INVALID,
                        "applicant.social_insurance.months");
         expect_failure(e, fn, n, BAD_DATE, strlen(BAD_DATE), HUKOU_E_INVALID, "as_of");
@@ -765,6 +771,214 @@ static void test_trusted_engine(void) {
 }
 #endif
 
+
+/* ------------------------------------------------------------ issue 14 */
+
+/* The Anyang pack of packs_dir with its "serial" set (the next release of the office). */
+static char *anyang_with_serial(const char *packs_dir, int serial, size_t *len) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/anyang.json", packs_dir);
+    size_t n = 0;
+    char *pack = slurp(path, &n);
+    if (!pack) return NULL;
+    const char *needle = "\"serial\": 1,";
+    char *at = NULL;
+    for (size_t i = 0; i + strlen(needle) <= n; i++)
+        if (memcmp(pack + i, needle, strlen(needle)) == 0) { at = pack + i; break; }
+    if (!at) { free(pack); return NULL; }
+    char *out = malloc(n + 32);
+    if (!out) { free(pack); return NULL; }
+    size_t head = (size_t)(at - pack);
+    memcpy(out, pack, head);
+    int w = snprintf(out + head, 32, "\"serial\": %d,", serial);
+    size_t tail = n - head - strlen(needle);
+    memcpy(out + head + (size_t)w, at + strlen(needle), tail);
+    *len = head + (size_t)w + tail;
+    free(pack);
+    return out;
+}
+
+/* Rollback across restarts: the firmware keeps the serial it accepted and passes it back. */
+static void test_serials(const char *packs_dir) {
+    section("pack serials across restarts (hukou_engine_set_min_serial)");
+    hukou_engine *e = NULL;
+    CHECK_RC(hukou_engine_new(&e), HUKOU_OK);
+    if (!e) return;
+    int64_t serial = 99;
+    CHECK_RC(hukou_engine_pack_serial(e, "anyang", &serial), HUKOU_OK);
+    CHECK(serial == 1, "embedded Anyang serial %lld, want 1", (long long)serial);
+    CHECK_RC(hukou_engine_pack_serial(e, "atlantis", &serial), HUKOU_E_UNKNOWN_JURISDICTION);
+    CHECK(serial == -1);
+    CHECK_RC(hukou_engine_pack_serial(e, NULL, &serial), HUKOU_E_MISUSE);
+    CHECK_RC(hukou_engine_pack_serial(e, "anyang", NULL), HUKOU_E_MISUSE);
+    CHECK_RC(hukou_engine_set_min_serial(NULL, "anyang", 1), HUKOU_E_MISUSE);
+    CHECK_RC(hukou_engine_set_min_serial(e, "Anyang!", 1), HUKOU_E_MISUSE);
+    CHECK_RC(hukou_engine_set_min_serial(e, "anyang", -1), HUKOU_E_MISUSE);
+    CHECK_RC(hukou_engine_set_min_serial(e, "anyang", (int64_t)1 << 31), HUKOU_E_MISUSE);
+
+    size_t len3 = 0, len2 = 0;
+    char *release3 = anyang_with_serial(packs_dir, 3, &len3);
+    char *release2 = anyang_with_serial(packs_dir, 2, &len2);
+    CHECK(release3 && release2, "cannot build the Anyang releases from %s", packs_dir);
+    if (release3 && release2) {
+        CHECK_RC(hukou_engine_load_pack(e, release3, len3), HUKOU_OK);
+        CHECK_RC(hukou_engine_pack_serial(e, "anyang", &serial), HUKOU_OK);
+        CHECK(serial == 3, "serial after loading release 3: %lld", (long long)serial);
+        hukou_engine_free(e);
+        /* Restart: a fresh engine, the kept serial passed back, the older release refused. */
+        e = NULL;
+        CHECK_RC(hukou_engine_new(&e), HUKOU_OK);
+        if (!e) { free(release3); free(release2); return; }
+        CHECK_RC(hukou_engine_set_min_serial(e, "anyang", serial), HUKOU_OK);
+        char *out = POISON;
+        CHECK_RC(hukou_check_eligibility(e, VALID, strlen(VALID), &out), HUKOU_E_ROLLBACK);
+        CHECK(out == NULL);
+        CHECK_RC(hukou_engine_load_pack(e, release2, len2), HUKOU_E_ROLLBACK);
+        CHECK(strstr(hukou_last_error(), "rollback refused") != NULL, "\"%s\"", hukou_last_error());
+        CHECK_RC(hukou_engine_load_pack(e, release3, len3), HUKOU_OK);
+        out = NULL;
+        CHECK_RC(hukou_check_eligibility(e, VALID, strlen(VALID), &out), HUKOU_OK);
+        hukou_string_free(out);
+    }
+    free(release3);
+    free(release2);
+    hukou_engine_free(e);
+}
+
+/* A freed handle is refused by its magic word (no other engine is made meanwhile, so
+ * its block is not yet reused). */
+static void test_freed_handle(void) {
+    section("freed and foreign handles are HUKOU_E_MISUSE");
+    hukou_engine *e = NULL;
+    CHECK_RC(hukou_engine_new(&e), HUKOU_OK);
+    if (!e) return;
+    hukou_engine_free(e);
+    char *out = POISON;
+    CHECK_RC(hukou_check_eligibility(e, VALID, strlen(VALID), &out), HUKOU_E_MISUSE);
+    CHECK(out == NULL);
+    CHECK(strstr(hukou_last_error(), "not a live engine") != NULL, "\"%s\"", hukou_last_error());
+    CHECK_RC(hukou_engine_load_pack(e, "{}", 2), HUKOU_E_MISUSE);
+    hukou_engine_free(e); /* twice: left alone */
+    /* Something that is not an engine at all. */
+    static long long not_an_engine[8];
+    CHECK_RC(hukou_score_points((const hukou_engine *)not_an_engine, VALID, strlen(VALID), &out), HUKOU_E_MISUSE);
+    hukou_engine_free((hukou_engine *)not_an_engine);
+    CHECK(not_an_engine[0] == 0, "free wrote into a foreign block");
+}
+
+/* Loads while serving: readers on one engine while another thread loads packs into it. */
+#define LOAD_READERS 4
+struct load_reader_arg {
+    const hukou_engine *engine;
+    char *const *reference;
+    int mismatches;
+    int errors;
+    int *stop;
+};
+
+static void *load_reader_thread(void *p) {
+    struct load_reader_arg *a = p;
+    for (int round = 0; round < shared_rounds * 2 || !__atomic_load_n(a->stop, __ATOMIC_SEQ_CST); round++) {
+        size_t which = (size_t)round % NDECISIONS;
+        char *out = NULL;
+        int rc = DECISIONS[which].fn(a->engine, VALID, strlen(VALID), &out);
+        if (rc != HUKOU_OK || !out) a->errors++;
+        else if (strcmp(out, a->reference[which]) != 0) a->mismatches++;
+        hukou_string_free(out);
+        if (round > 100000) break;
+    }
+    return NULL;
+}
+
+static void test_load_while_serving(const char *packs_dir) {
+    section("loads while other threads read (one engine)");
+    size_t len = 0;
+    char *pack = anyang_with_serial(packs_dir, 1, &len);
+    CHECK(pack != NULL, "cannot read the Anyang pack");
+    hukou_engine *e = NULL;
+    CHECK_RC(hukou_engine_new(&e), HUKOU_OK);
+    if (!e || !pack) { free(pack); hukou_engine_free(e); return; }
+    char *reference[NDECISIONS] = {0};
+    for (size_t i = 0; i < NDECISIONS; i++) CHECK_RC(DECISIONS[i].fn(e, VALID, strlen(VALID), &reference[i]), HUKOU_OK);
+    int stop = 0;
+    pthread_t threads[LOAD_READERS];
+    struct load_reader_arg args[LOAD_READERS];
+    int started[LOAD_READERS];
+    for (int t = 0; t < LOAD_READERS; t++) {
+        args[t] = (struct load_reader_arg){e, reference, 0, 0, &stop};
+        started[t] = pthread_create(&threads[t], NULL, load_reader_thread, &args[t]) == 0;
+        CHECK(started[t], "pthread_create %d", t);
+    }
+    /* The same release again and again (same answers), and floors for other packs. */
+    int loads = shared_rounds < 4 ? 4 : shared_rounds;
+    for (int i = 0; i < loads; i++) {
+        CHECK_RC(hukou_engine_load_pack(e, pack, len), HUKOU_OK);
+        CHECK_RC(hukou_engine_set_min_serial(e, "tianjin", i % 2), HUKOU_OK);
+    }
+    __atomic_store_n(&stop, 1, __ATOMIC_SEQ_CST);
+    for (int t = 0; t < LOAD_READERS; t++) {
+        if (!started[t]) continue;
+        pthread_join(threads[t], NULL);
+        CHECK(args[t].errors == 0, "reader %d: %d failed calls", t, args[t].errors);
+        CHECK(args[t].mismatches == 0, "reader %d: %d answers differ", t, args[t].mismatches);
+    }
+    for (size_t i = 0; i < NDECISIONS; i++) hukou_string_free(reference[i]);
+    free(pack);
+    hukou_engine_free(e);
+}
+
+/* Leak totals (issue 14 item 6): what valgrind counts as lost after one engine and one
+ * round of calls is exactly what it counts after 1 000 more engines and calls: only
+ * one-time allocations remain, each suppressed by valgrind.supp (installed as
+ * share/hukou/valgrind/hukou.supp). Outside valgrind the counts are all 0. */
+#if defined(__has_include)
+#  if __has_include(<valgrind/memcheck.h>)
+#    include <valgrind/memcheck.h>
+#    define HUKOU_HAVE_MEMCHECK 1
+#  endif
+#endif
+
+struct leak_totals { unsigned long leaked, dubious, reachable, suppressed; };
+
+static struct leak_totals leak_totals(void) {
+    struct leak_totals t = {0, 0, 0, 0};
+#ifdef HUKOU_HAVE_MEMCHECK
+    VALGRIND_DO_LEAK_CHECK;
+    VALGRIND_COUNT_LEAKS(t.leaked, t.dubious, t.reachable, t.suppressed);
+#endif
+    return t;
+}
+
+static void engine_and_calls(int calls) {
+    hukou_engine *e = NULL;
+    if (hukou_engine_new(&e) != HUKOU_OK) return;
+    for (int i = 0; i < calls; i++) {
+        char *out = NULL;
+        if (DECISIONS[(size_t)i % NDECISIONS].fn(e, VALID, strlen(VALID), &out) == HUKOU_OK) hukou_string_free(out);
+    }
+    hukou_engine_free(e);
+}
+
+static void test_leak_totals(void) {
+    section("leak totals after 1 and after 1000 engines and calls");
+    hukou_engine *only = NULL;
+    CHECK_RC(hukou_engine_new(&only), HUKOU_OK);
+    hukou_engine_free(only);
+    struct leak_totals created = leak_totals();
+    engine_and_calls((int)NDECISIONS);
+    struct leak_totals once = leak_totals();
+    for (int i = 0; i < 1000; i++) engine_and_calls(1 + (i % 3 == 0));
+    struct leak_totals many = leak_totals();
+    printf("   leaked/dubious/suppressed bytes: engine only %lu/%lu/%lu, after 1 round %lu/%lu/%lu, after 1000 %lu/%lu/%lu\n",
+           created.leaked, created.dubious, created.suppressed, once.leaked, once.dubious, once.suppressed,
+           many.leaked, many.dubious, many.suppressed);
+    CHECK(created.leaked == 0 && created.dubious == 0, "an engine alone leaves %lu bytes lost, %lu possibly", created.leaked, created.dubious);
+    CHECK(many.leaked == once.leaked, "definitely lost grew from %lu to %lu bytes", once.leaked, many.leaked);
+    CHECK(many.dubious == once.dubious, "possibly lost grew from %lu to %lu bytes", once.dubious, many.dubious);
+    CHECK(many.suppressed == once.suppressed, "suppressed grew from %lu to %lu bytes: a per-call allocation is suppressed",
+          once.suppressed, many.suppressed);
+}
+
 int main(int argc, char **argv) {
     setvbuf(stdout, NULL, _IOLBF, 0);
     const char *rounds = getenv("HUKOU_TEST_ROUNDS");
@@ -773,7 +987,9 @@ int main(int argc, char **argv) {
 
     test_version();
     test_status_names();
+    test_leak_totals();
     test_engine_lifecycle();
+    test_freed_handle();
 
     hukou_engine *e = NULL;
     int rc = hukou_engine_new(&e);
@@ -792,6 +1008,10 @@ int main(int argc, char **argv) {
     test_trusted_engine();
 #endif
     test_shared_engine();
+    if (argc > 2) {
+        test_serials(argv[2]);
+        test_load_while_serving(argv[2]);
+    }
 
     printf("%d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;

@@ -111,6 +111,8 @@ def county_pack(slug, zh, en):
         "format": source["format"],
         "id": f"wenzhou/{slug}",
         "version": source["version"],
+        # A county pack is released with the city pack it is generated from: same serial.
+        "serial": source["serial"],
         "name": text(f"温州市{zh}", f"{en}, Wenzhou"),
         "document": source["document"],
         "effective_from": source["effective_from"],

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Tests of the `hukou` command line (exit codes, text output, lint, diff, batch).
 # Usage: scripts/test-cli.sh [path-to-hukou-cli]   (default .build/debug/hukou-cli)
 set -u
@@ -145,6 +146,18 @@ for part in "$tmp"/part-0?; do "$H" batch - --numbered --summary-only --summary-
 check "merged per-split summaries equal one batch run" 0 bash -c "cmp <('$H' summarize '$tmp/parts.jsonl' --format json --allow-errors) <('$H' batch '$tmp/tj.jsonl' --summary-only --summary-format json --allow-errors)"
 check "summarize of answer lines equals the batch summary" 0 bash -c "cmp <('$H' batch '$tmp/tj.jsonl' --no-summary --allow-errors | '$H' summarize - --format json --allow-errors) <('$H' batch '$tmp/tj.jsonl' --summary-only --summary-format json --allow-errors)"
 check "summarize exits 3 on failed lines" 3 "$H" summarize "$tmp/parts.jsonl"
+
+# The answer vocabulary grows (docs/answers.md): verdicts are counted as they come, and
+# answers from expired texts are said first, with the answers' own sentence.
+cat > "$tmp/vocab.jsonl" <<'JL'
+{"line":1,"eligibility":{"jurisdiction":{"id":"x","name":"X市"},"locale":"zh-CN","validity":{"status":"expired","ended_on":"2020-12-31","text":"注意：规定已于 2020-12-31 到期"},"pathways":[{"id":"p","name":"途径甲","result":"depends_on_local_rules"},{"id":"q","name":"途径乙","result":"a_future_verdict"}]}}
+{"line":2,"eligibility":{"jurisdiction":{"id":"x","name":"X市"},"locale":"zh-CN","validity":{"status":"in_force"},"pathways":[{"id":"p","name":"途径甲","result":"eligible"},{"id":"q","name":"途径乙","result":"a_future_verdict"}]}}
+JL
+check "summarize a growing vocabulary" 0 "$H" summarize "$tmp/vocab.jsonl"
+contains "with the answer's own sentence" "注意：规定已于 2020-12-31 到期 [1]"
+contains "depends on local rules counted (途径甲: 1 eligible, 1 depends)" "1  50.0%          0   0.0%          0   0.0%          1  50.0%"
+contains "a verdict value not known to the summary gets its own column" "2 100.0%  途径乙 [q]"
+check "expired texts are said first" 0 bash -c "'$H' summarize '$tmp/vocab.jsonl' | sed -n 2p | grep -q '^⚠ 有效期：所依据的规定已到期 1 (50.0%)'"
 
 # Tianjin points: the threshold (津政发〔2015〕39号) is marked and the share above it given.
 check "points summary" 0 "$H" batch "$tmp/tj.jsonl" --summary-only --allow-errors --report "$tmp/report.html"

@@ -8,7 +8,13 @@ private func decide(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, 
     LastError.clear()
     guard let out else { return misuse("out_json 为 NULL", "out_json is NULL") }
     out.pointee = nil
-    guard let handle = EngineHandle.from(engine) else { return misuse("engine 为 NULL", "engine is NULL") }
+    let found: EngineHandle?
+    do {
+        found = try EngineHandle.from(engine)
+    } catch {
+        return fail(error, locale: nil)
+    }
+    guard let handle = found else { return misuse("engine 为 NULL", "engine is NULL") }
     guard let request else { return misuse("req 为 NULL", "req is NULL") }
     guard length != 0 else { return misuse("len 为 0", "len is 0") }
     // A size_t beyond Int.max arrives negative: certainly too large. The size limit
@@ -21,13 +27,19 @@ private func decide(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, 
     } catch {
         return fail(error.error, locale: error.locale)
     }
+    // The snapshot this call answers from: a pack loaded meanwhile does not change it.
+    let engine = handle.engine
     let answer: JSONValue
     do {
-        answer = try call(handle.engine, parsed)
+        answer = try call(engine, parsed)
     } catch {
         return fail(error, locale: parsed.locale)
     }
-    guard let string = OutputString.make(JSONWriter.serialize(answer)) else {
+    let written = JSONWriter.serialize(answer)
+    guard written.count <= WorkBudget.maxAnswerBytes else {
+        return fail(WorkBudget.answerTooLarge, locale: parsed.locale)
+    }
+    guard let string = OutputString.make(written) else {
         return fail(HukouError(.noMemory, path: "", zh: "内存不足", en: "out of memory"), locale: parsed.locale)
     }
     out.pointee = string

@@ -1,13 +1,37 @@
 import HukouRules
 
-/// The object behind a `hukou_engine *`: a box around the immutable ``Engine`` (the box
-/// is mutated only by hukou_engine_load_pack, which the header requires to have
-/// exclusive access).
+/// The object behind a `hukou_engine *`.
+///
+/// Readers (the decision calls) take the current ``Engine`` snapshot under a short lock
+/// and work on it without holding the lock: an ``Engine`` is an immutable value, so a call
+/// in flight keeps the snapshot it started with. Writers (hukou_engine_load_pack,
+/// hukou_engine_set_min_serial) are serialised by their own lock, build the next engine
+/// from the current one without blocking readers, and publish it by swapping the snapshot
+/// (docs/robustness.md, "Updating packs while serving").
 final class EngineHandle: @unchecked Sendable {
-    var engine: Engine
+    /// Guards `current` (held only to copy or replace it).
+    private let snapshotLock = Lock()
+    private var current: Engine
+    /// Serialises writers, so two loads never both start from the same snapshot.
+    private let writerLock = Lock()
 
     init(_ engine: Engine) {
-        self.engine = engine
+        current = engine
+    }
+
+    /// The engine as it is now; it stays valid (and unchanged) for as long as it is used.
+    var engine: Engine {
+        snapshotLock.withLock { current }
+    }
+
+    /// Builds the next engine from the current one with `change` and publishes it; when
+    /// `change` throws, nothing is published (the engine is unchanged).
+    func update(_ change: (inout Engine) throws(HukouError) -> Void) throws(HukouError) {
+        try writerLock.withLock { () throws(HukouError) in
+            var next = engine
+            try change(&next)
+            snapshotLock.withLock { current = next }
+        }
     }
 
     /// The embedded packs, parsed and validated once per process and copied into each engine.
@@ -19,9 +43,86 @@ final class EngineHandle: @unchecked Sendable {
         }
     }()
 
-    static func from(_ pointer: OpaquePointer?) -> EngineHandle? {
+    /// The engine behind a C handle, or nil for NULL.
+    /// - Throws: `.misuse` for a pointer that is not a live engine (freed, or never one).
+    static func from(_ pointer: OpaquePointer?) throws(HukouError) -> EngineHandle? {
         guard let pointer else { return nil }
-        return Unmanaged<EngineHandle>.fromOpaque(UnsafeRawPointer(pointer)).takeUnretainedValue()
+        return try HandleShell.handle(pointer)
+    }
+}
+
+/// What a `hukou_engine *` points to: a small block with a magic word and the engine.
+///
+/// The word is checked on every call, so a freed handle, or a pointer to something else,
+/// is refused with `HUKOU_E_MISUSE` instead of being used (where the pointer can still be
+/// read at all). Freed blocks are kept on a free list and reused by later engines rather
+/// than returned to malloc: reading the word of a freed handle is then well defined (no
+/// use-after-free under ASan or valgrind), and the list is never longer than the largest
+/// number of engines alive at once.
+enum HandleShell {
+    struct Block {
+        var magic: UInt64
+        var handle: Unmanaged<EngineHandle>?
+        var next: UnsafeMutablePointer<Block>?
+    }
+
+    /// The word of a live engine ("HUKOUEN!" in ASCII) and of a freed one ("hukoudea").
+    static let live: UInt64 = 0x484B_4F55_454E_4721
+    static let dead: UInt64 = 0x6875_6B6F_7564_6561
+
+    /// Freed blocks (a stack), reused by the next engines; guarded by `freeListLock`.
+    private static let freeListLock = Lock()
+    nonisolated(unsafe) private static var freeList: UnsafeMutablePointer<Block>?
+
+    static func make(_ handle: EngineHandle) -> OpaquePointer {
+        let reused = freeListLock.withLock { () -> UnsafeMutablePointer<Block>? in
+            guard let block = freeList else { return nil }
+            freeList = block.pointee.next
+            return block
+        }
+        let block = reused ?? {
+            let fresh = UnsafeMutablePointer<Block>.allocate(capacity: 1)
+            fresh.initialize(to: Block(magic: dead, handle: nil, next: nil))
+            return fresh
+        }()
+        block.pointee.handle = Unmanaged.passRetained(handle)
+        block.pointee.next = nil
+        block.pointee.magic = live
+        return OpaquePointer(block)
+    }
+
+    static func notAnEngine() -> HukouError {
+        HukouError(.misuse, path: "", zh: "e 不是有效的引擎（已释放，或不是 hukou_engine_new 所得）",
+                   en: "e is not a live engine (freed, or not from hukou_engine_new)")
+    }
+
+    static func block(_ pointer: OpaquePointer) -> UnsafeMutablePointer<Block>? {
+        let raw = UnsafeMutableRawPointer(pointer)
+        guard Int(bitPattern: raw) % MemoryLayout<Block>.alignment == 0 else { return nil }
+        return raw.assumingMemoryBound(to: Block.self)
+    }
+
+    static func handle(_ pointer: OpaquePointer) throws(HukouError) -> EngineHandle {
+        guard let block = block(pointer), block.pointee.magic == live, let handle = block.pointee.handle else {
+            throw notAnEngine()
+        }
+        return handle.takeUnretainedValue()
+    }
+
+    /// Releases the engine and puts the block on the free list; false when `pointer` is
+    /// not a live engine (nothing is done).
+    static func free(_ pointer: OpaquePointer) -> Bool {
+        guard let block = block(pointer), block.pointee.magic == live, let handle = block.pointee.handle else {
+            return false
+        }
+        block.pointee.magic = dead
+        block.pointee.handle = nil
+        handle.release()
+        freeListLock.withLock {
+            block.pointee.next = freeList
+            freeList = block
+        }
+        return true
     }
 }
 
@@ -44,8 +145,7 @@ public func hukouEngineNew(_ out: UnsafeMutablePointer<OpaquePointer?>?) -> Int3
     case .failure(let error):
         return fail(error, locale: nil)
     case .success(let engine):
-        let handle = EngineHandle(engine)
-        out.pointee = OpaquePointer(Unmanaged.passRetained(handle).toOpaque())
+        out.pointee = HandleShell.make(EngineHandle(engine))
         return HukouStatus.ok.rawValue
     }
 }
@@ -74,7 +174,7 @@ public func hukouEngineNewTrusted(_ publicKeys: UnsafePointer<UInt8>?, _ keyCoun
         } catch {
             return fail(error, locale: nil)
         }
-        out.pointee = OpaquePointer(Unmanaged.passRetained(EngineHandle(engine)).toOpaque())
+        out.pointee = HandleShell.make(EngineHandle(engine))
         return HukouStatus.ok.rawValue
     }
 }
@@ -82,15 +182,15 @@ public func hukouEngineNewTrusted(_ publicKeys: UnsafePointer<UInt8>?, _ keyCoun
 @_cdecl("hukou_engine_load_pack")
 public func hukouEngineLoadPack(_ engine: OpaquePointer?, _ json: UnsafePointer<CChar>?, _ length: Int) -> Int32 {
     LastError.clear()
-    guard let handle = EngineHandle.from(engine) else { return misuse("engine 为 NULL", "engine is NULL") }
-    guard let json else { return misuse("json 为 NULL", "json is NULL") }
-    guard length != 0 else { return misuse("len 为 0", "len is 0") }
-    // A size_t beyond Int.max arrives negative: certainly too large. The size limit
-    // itself is checked where the pack is parsed.
-    guard length > 0 else { return fail(PackLoader.tooLarge, locale: nil) }
-    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(json).assumingMemoryBound(to: UInt8.self), count: length)
-    do {
-        try handle.engine.load(pack: bytes)
+    do throws(HukouError) {
+        guard let handle = try EngineHandle.from(engine) else { return misuse("engine 为 NULL", "engine is NULL") }
+        guard let json else { return misuse("json 为 NULL", "json is NULL") }
+        guard length != 0 else { return misuse("len 为 0", "len is 0") }
+        // A size_t beyond Int.max arrives negative: certainly too large. The size limit
+        // itself is checked where the pack is parsed.
+        guard length > 0 else { return fail(PackLoader.tooLarge, locale: nil) }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(json).assumingMemoryBound(to: UInt8.self), count: length)
+        try handle.update { (engine: inout Engine) throws(HukouError) in try engine.load(pack: bytes) }
         return HukouStatus.ok.rawValue
     } catch {
         return fail(error, locale: nil)
@@ -100,5 +200,6 @@ public func hukouEngineLoadPack(_ engine: OpaquePointer?, _ json: UnsafePointer<
 @_cdecl("hukou_engine_free")
 public func hukouEngineFree(_ engine: OpaquePointer?) {
     guard let engine else { return }
-    Unmanaged<EngineHandle>.fromOpaque(UnsafeRawPointer(engine)).release()
+    // A pointer that is not a live engine (freed twice, or never one) is left alone.
+    _ = HandleShell.free(engine)
 }

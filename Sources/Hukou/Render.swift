@@ -21,7 +21,9 @@ public func hukouRender(_ engine: OpaquePointer?, _ answer: UnsafePointer<CChar>
     LastError.clear()
     guard let out else { return misuse("out 为 NULL", "out is NULL") }
     out.pointee = nil
-    guard EngineHandle.from(engine) != nil else { return misuse("engine 为 NULL", "engine is NULL") }
+    let found: EngineHandle?
+    do { found = try EngineHandle.from(engine) } catch { return fail(error, locale: nil) } // freed or foreign
+    guard found != nil else { return misuse("engine 为 NULL", "engine is NULL") }
     guard let answer else { return misuse("answer 为 NULL", "answer is NULL") }
     guard length != 0 else { return misuse("len 为 0", "len is 0") }
     guard let rendering = renderFormat(format) else {
@@ -55,7 +57,9 @@ public func hukouReceipt(_ engine: OpaquePointer?, _ request: UnsafePointer<CCha
     outText?.pointee = nil
     outCode?.pointee = nil
     guard outText != nil || outCode != nil else { return misuse("out_text 和 out_code 均为 NULL", "out_text and out_code are both NULL") }
-    guard let handle = EngineHandle.from(engine) else { return misuse("engine 为 NULL", "engine is NULL") }
+    let found: EngineHandle?
+    do { found = try EngineHandle.from(engine) } catch { return fail(error, locale: nil) } // freed or foreign
+    guard let handle = found else { return misuse("engine 为 NULL", "engine is NULL") }
     guard let request else { return misuse("req 为 NULL", "req is NULL") }
     guard length != 0 else { return misuse("len 为 0", "len is 0") }
     guard let key else { return misuse("key 为 NULL", "key is NULL") }

@@ -11,23 +11,15 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Answer JSONL requests (one per line) on all cores, with a summary.",
         discussion: """
-        Reads one request per line from a file or - (standard input) and writes one answer per
-        line ({"line": n, "eligibility": ..., "points": ...}) in input order; memory stays flat
-        whatever the input size. A line that fails is an answer line with status, field and
-        error. The summary (standard error, or standard output with --summary-only) gives per
-        pathway the applicants of each verdict with percentages and the most common unmet
-        condition, the points distribution against the threshold, the failed lines by status
-        and field, and with --compare who moves in and out of each pathway. --report writes the
-        same as one HTML page with charts. On a terminal a progress bar shows on standard error.
+        Reads one request per line from a file or - (standard input) and writes one answer per line ({"line": n, "eligibility": ..., "points": ...}) in input order; memory stays flat whatever the input size. A line that fails is an answer line with status, field and error.
+
+        The summary (standard error, or standard output with --summary-only) gives per pathway the applicants of each verdict with percentages and the most common unmet condition, the points distribution against the threshold, the failed lines by status and field, and with --compare who moves in and out of each pathway and the clauses that differ. --report writes the same as one HTML page with charts. On a terminal a progress bar shows on standard error.
 
         Exit status: 3 when any line failed (unless --allow-errors), 0 otherwise.
 
-        As a Hadoop Streaming or Spark pipe() mapper it reads stdin and writes stdout; each
-        mapper can also write just its summary (--summary-only --summary-format json) and
-        `hukou summarize` merges them (docs/scale-out.md, examples/spark/):
-          hadoop jar hadoop-streaming.jar -input applicants/ -output summary/ \\
-            -mapper 'hukou batch - --no-summary --allow-errors' -reducer 'hukou summarize -' \\
-            -numReduceTasks 1 -file hukou
+        As a Hadoop Streaming or Spark pipe() mapper it reads stdin and writes stdout; a mapper can also write just its summary (--summary-only --summary-format json) and `hukou summarize` merges them (docs/scale-out.md, examples/spark/):
+
+          -mapper 'hukou batch - --no-summary' -reducer 'hukou summarize -'
           spark-submit examples/spark/hukou_batch.py --hukou ./hukou applicants.jsonl
         """
     )

@@ -48,7 +48,7 @@ struct BatchProgress {
         let tenths = Int(fraction * 1000)
         var eta = "–"
         if fraction > 0, seconds > 0 {
-            let remaining = Int(seconds / fraction - seconds)
+            let remaining = Int(min(359_999, max(0, seconds / fraction - seconds)))
             eta = "\(remaining / 60):" + (remaining % 60 < 10 ? "0" : "") + "\(remaining % 60)"
         }
         return bar + " " + padLeft("\(tenths / 10).\(tenths % 10)%", 6) + "  " + counts + "  ETA " + eta

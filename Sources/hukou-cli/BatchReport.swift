@@ -70,9 +70,14 @@ enum BatchReport {
             page += " · " + words.pick("规则对比：", "rule change: ") + escape(summary.comparing[0]) + " → " + escape(summary.comparing[1])
         }
         page += "</p>\n"
+        let validity = summary.validityLines(words)
+        if !validity.isEmpty {
+            page += "<div id=\"validity\" style=\"border-left:6px solid #f9a825;background:#fff8e1;padding:8px 12px;margin:12px 0;font-size:15px\">"
+                + validity.map { escape($0) }.joined(separator: "<br>") + "</div>\n"
+        }
         if !pathways.isEmpty { page += pathwaySection(summary, pathways, words) }
         if summary.comparing.count == 2, !pathways.isEmpty { page += compareSection(pathways, words) }
-        if summary.scored > 0 { page += pointsSection(summary, words) }
+        if summary.scored > 0 || summary.pointsStatuses.contains(where: { $0.key != "scored" }) { page += pointsSection(summary, words) }
         if !summary.errors.isEmpty { page += errorSection(summary, words) }
         page += "<p class=\"muted\">" + words.pick("由 hukou batch 生成；合成或实际申请数据的统计，不是对任何个人的决定。",
                                                    "Made by hukou batch; statistics of a population, not a decision on any person.") + "</p>\n</body>\n</html>\n"
@@ -150,14 +155,25 @@ enum BatchReport {
         out += "</svg>\n"
         out += "<table id=\"compare-table\"><tr><th class=\"name\">" + words.pick("途径", "pathway") + "</th><th>" + words.pick("转入", "in")
             + "</th><th>" + words.pick("转出", "out") + "</th><th>" + words.pick("净变化", "net") + "</th><th class=\"name\">"
+            + words.pick("其他变化", "other changes") + "</th><th class=\"name\">"
             + words.pick("不同的条款", "clauses that differ") + "</th></tr>\n"
         for pathway in pathways {
             let net = pathway.movedIn - pathway.movedOut
             out += "<tr><td class=\"name\">\(escape(pathway.name))</td><td class=\"in\">+\(grouped(pathway.movedIn))</td><td class=\"out\">−\(grouped(pathway.movedOut))</td>"
-                + "<td>\((net > 0 ? "+" : "") + grouped(net))</td><td class=\"name\">"
+                + "<td class=\"\(net > 0 ? "in" : net < 0 ? "out" : "")\">\((net > 0 ? "+" : "") + grouped(net))</td><td class=\"name\">"
+                + otherMoves(pathway, words) + "</td><td class=\"name\">"
                 + (pathway.clauses.isEmpty ? "–" : pathway.clauses.map { escape($0.describe) }.joined(separator: "<br>")) + "</td></tr>\n"
         }
         return out + "</table>\n"
+    }
+
+    /// Verdict changes other than into or out of eligible ("unknown→not eligible 12").
+    private static func otherMoves(_ pathway: PathwaySummary, _ words: SummaryWords) -> String {
+        let other = pathway.moves.filter { !$0.key.hasPrefix("eligible→") && !$0.key.hasSuffix("→eligible") }
+        guard !other.isEmpty else { return "–" }
+        return other.keys.sorted().map { key in
+            escape(key.split(separator: "→").map { words.verdict(String($0)) }.joined(separator: "→")) + " " + grouped(other[key] ?? 0)
+        }.joined(separator: "<br>")
     }
 
     /// The points histogram with the threshold as a vertical line and the share reaching it.
@@ -171,6 +187,9 @@ enum BatchReport {
         }
         if summary.incomplete > 0 {
             out += words.pick("；信息不全、分数可能偏低：", "; incomplete scores (may be low): ") + grouped(summary.incomplete)
+        }
+        for (status, count) in summary.pointsStatuses.sorted(by: { $0.key < $1.key }) where status != "scored" {
+            out += "; " + escape(status) + " " + grouped(count)
         }
         out += "</p>\n"
         let bins = summary.histogram.keys.sorted()

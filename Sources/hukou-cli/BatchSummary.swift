@@ -33,7 +33,19 @@ struct BatchResult: Sendable {
     /// Pathway results per engine (two when comparing).
     var pathways: [[PathwayResult]] = []
     var points: PointsResult?
+    /// How the points were scored ("scored", "table_not_encoded", …) when the answer says.
+    var pointsStatus: String?
     var locale: String?
+    /// The answer's validity block: status ("in_force", "expired", …) and, when not in
+    /// force, the sentence the answer shows first.
+    var validityStatus: String?
+    var validityText: String?
+
+    mutating func addValidity(_ answer: JSONValue) {
+        guard validityStatus == nil, let validity = answer["validity"], let status = validity["status"]?.stringValue else { return }
+        validityStatus = status
+        if status != "in_force" { validityText = validity["text"]?.stringValue }
+    }
 
     /// Adds one eligibility answer's pathway results (unmet requirements for the first pack only).
     mutating func addEligibility(_ answer: JSONValue, collectUnmet: Bool) {
@@ -46,6 +58,7 @@ struct BatchResult: Sendable {
             groupName += " " + city
         }
         if locale == nil { locale = answer["locale"]?.stringValue }
+        if collectUnmet { addValidity(answer) }
         for (order, pathway) in (answer["pathways"]?.elements ?? []).enumerated() {
             guard let id = pathway["id"]?.stringValue, let verdict = pathway["result"]?.stringValue else { continue }
             var unmet: [String] = []
@@ -59,8 +72,10 @@ struct BatchResult: Sendable {
     }
 
     mutating func addPoints(_ answer: JSONValue) {
+        addValidity(answer)
+        pointsStatus = answer["score_status"]?.stringValue
         guard let total = answer["total"]?.intValue else { return }
-        points = PointsResult(total: total, threshold: answer["threshold"]?.intValue,
+        points = PointsResult(total: BatchSummary.clampPoints(total), threshold: answer["threshold"]?.intValue.map(BatchSummary.clampPoints),
                               reaches: answer["reaches_threshold"]?.boolValue,
                               complete: answer["score_complete"]?.boolValue ?? true)
         if locale == nil { locale = answer["locale"]?.stringValue }
@@ -155,11 +170,12 @@ struct PathwaySummary: Equatable {
     }
 
     mutating func merge(_ other: PathwaySummary) {
-        verdicts.merge(other.verdicts, uniquingKeysWith: +)
-        after.merge(other.after, uniquingKeysWith: +)
-        moves.merge(other.moves, uniquingKeysWith: +)
-        unmet.merge(other.unmet, uniquingKeysWith: +)
-        onlyUnmet.merge(other.onlyUnmet, uniquingKeysWith: +)
+        // (counts of merged summaries add without overflow: see saturatingAdd)
+        verdicts.merge(other.verdicts, uniquingKeysWith: saturatingAdd)
+        after.merge(other.after, uniquingKeysWith: saturatingAdd)
+        moves.merge(other.moves, uniquingKeysWith: saturatingAdd)
+        unmet.merge(other.unmet, uniquingKeysWith: saturatingAdd)
+        onlyUnmet.merge(other.onlyUnmet, uniquingKeysWith: saturatingAdd)
         for clause in other.clauses where !clauses.contains(clause) { clauses.append(clause) }
         if other.name < name { name = other.name } // order-independent when locales differ
     }
@@ -183,7 +199,7 @@ struct ErrorGroup: Equatable {
     static let keptLines = 5
 
     mutating func add(lines more: [Int], count added: Int) {
-        count += added
+        count = saturatingAdd(count, added)
         lines = Array(Set(lines + more).sorted().prefix(Self.keptLines))
     }
 }
@@ -203,9 +219,18 @@ struct BatchSummary: Equatable {
     var reaching = 0
     var incomplete = 0
     var thresholds: [Int: Int] = [:]
+    /// Applicants by the points answer's score_status (where it says one).
+    var pointsStatuses: [String: Int] = [:]
+    /// Applicants by the answers' validity status, and the sentences of those not in force.
+    var validity: [String: Int] = [:]
+    var validityTexts: [String: Int] = [:]
     /// Points, by bins of `binWidth`: lower bound → applicants.
     var histogram: [Int: Int] = [:]
     static let binWidth = 10
+
+    /// Points and thresholds beyond ±10 000 are counted at the bound (keeps the histogram
+    /// and the report bounded whatever a summarized line says).
+    static func clampPoints(_ value: Int) -> Int { min(10_000, max(-10_000, value)) }
 
     var errorCount: Int { errors.values.reduce(0) { $0 + $1.count } }
 
@@ -244,6 +269,9 @@ struct BatchSummary: Equatable {
                 pathways[key] = summary
             }
         }
+        if let status = result.validityStatus { validity[status, default: 0] += 1 }
+        if let text = result.validityText { validityTexts[text, default: 0] += 1 }
+        if let status = result.pointsStatus { pointsStatuses[status, default: 0] += 1 }
         if let points = result.points {
             scored += 1
             if points.reaches == true { reaching += 1 }
@@ -263,7 +291,7 @@ struct BatchSummary: Equatable {
     }
 
     mutating func merge(_ other: BatchSummary) {
-        applicants += other.applicants
+        applicants = saturatingAdd(applicants, other.applicants)
         if locale == nil { locale = other.locale }
         if comparing.isEmpty { comparing = other.comparing }
         for (key, group) in other.errors {
@@ -274,10 +302,19 @@ struct BatchSummary: Equatable {
         for (key, pathway) in other.pathways {
             if var mine = pathways[key] { mine.merge(pathway); pathways[key] = mine } else { pathways[key] = pathway }
         }
-        scored += other.scored
-        reaching += other.reaching
-        incomplete += other.incomplete
-        thresholds.merge(other.thresholds, uniquingKeysWith: +)
-        histogram.merge(other.histogram, uniquingKeysWith: +)
+        scored = saturatingAdd(scored, other.scored)
+        reaching = saturatingAdd(reaching, other.reaching)
+        incomplete = saturatingAdd(incomplete, other.incomplete)
+        thresholds.merge(other.thresholds, uniquingKeysWith: saturatingAdd)
+        pointsStatuses.merge(other.pointsStatuses, uniquingKeysWith: saturatingAdd)
+        validity.merge(other.validity, uniquingKeysWith: saturatingAdd)
+        validityTexts.merge(other.validityTexts, uniquingKeysWith: saturatingAdd)
+        histogram.merge(other.histogram, uniquingKeysWith: saturatingAdd)
     }
+}
+
+/// a + b, capped at 2^60 (merged counts come from input lines; counts read from a summary
+/// line are at most 2^50, so neither the sum nor a later += 1 can overflow).
+func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+    min(1 << 60, max(-(1 << 60), a) + max(-(1 << 60), min(1 << 60, b)))
 }

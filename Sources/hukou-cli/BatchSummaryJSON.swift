@@ -13,6 +13,12 @@ extension BatchSummary {
         out.set("applicants", applicants)
         out.setIfPresent("locale", locale)
         if !comparing.isEmpty { out.set("comparing", .array(comparing.map { .string($0) })) }
+        if !validity.isEmpty {
+            var block = JSONObjectBuilder()
+            block.set("statuses", Self.counts(validity))
+            block.set("texts", Self.counts(validityTexts))
+            out.set("validity", block.value)
+        }
         out.set("errors", .array(errors.keys.sorted().compactMap { errors[$0] }.map { group in
             var item = JSONObjectBuilder()
             item.set("status", group.status)
@@ -51,6 +57,7 @@ extension BatchSummary {
         points.set("reaching_threshold", reaching)
         points.set("incomplete", incomplete)
         points.set("bin_width", Self.binWidth)
+        if !pointsStatuses.isEmpty { points.set("score_statuses", Self.counts(pointsStatuses)) }
         points.set("thresholds", Self.counts(Dictionary(uniqueKeysWithValues: thresholds.map { (String($0.key), $0.value) })))
         points.set("histogram", .array(histogram.keys.sorted().map { bin in
             .array([.integer(Int64(bin)), .integer(Int64(histogram[bin] ?? 0))])
@@ -66,21 +73,22 @@ extension BatchSummary {
     private static func counts(_ value: JSONValue?) -> [String: Int] {
         guard case .object(let members)? = value else { return [:] }
         var result: [String: Int] = [:]
-        for member in members { result[member.key, default: 0] += member.value.intValue ?? 0 }
+        // Counts of a summary line are bounded (2^50) so that merging never overflows.
+        for member in members { result[member.key, default: 0] += min(1 << 50, max(0, member.value.intValue ?? 0)) }
         return result
     }
 
     /// A summary line written by `--summary-format json`; nil for any other JSON (an answer line).
     init?(json value: JSONValue) {
         guard value["kind"]?.stringValue == Self.kind else { return nil }
-        applicants = value["applicants"]?.intValue ?? 0
+        applicants = min(1 << 50, max(0, value["applicants"]?.intValue ?? 0))
         locale = value["locale"]?.stringValue
         comparing = (value["comparing"]?.elements ?? []).compactMap(\.stringValue)
         for item in value["errors"]?.elements ?? [] {
             guard let status = item["status"]?.stringValue else { continue }
             let field = item["field"]?.stringValue ?? ""
             var group = ErrorGroup(status: status, field: field)
-            group.add(lines: (item["lines"]?.elements ?? []).compactMap(\.intValue), count: item["count"]?.intValue ?? 0)
+            group.add(lines: (item["lines"]?.elements ?? []).compactMap(\.intValue), count: min(1 << 50, max(0, item["count"]?.intValue ?? 0)))
             errors[status + "\u{1F}" + field] = group
         }
         for item in value["pathways"]?.elements ?? [] {
@@ -100,14 +108,18 @@ extension BatchSummary {
             }
             pathways[group + "\u{1F}" + id] = pathway
         }
+        validity = Self.counts(value["validity"]?["statuses"])
+        validityTexts = Self.counts(value["validity"]?["texts"])
         let points = value["points"]
-        scored = points?["scored"]?.intValue ?? 0
-        reaching = points?["reaching_threshold"]?.intValue ?? 0
-        incomplete = points?["incomplete"]?.intValue ?? 0
-        for (key, count) in Self.counts(points?["thresholds"]) { if let threshold = Int(key) { thresholds[threshold, default: 0] += count } }
+        pointsStatuses = Self.counts(points?["score_statuses"])
+        scored = min(1 << 50, max(0, points?["scored"]?.intValue ?? 0))
+        reaching = min(1 << 50, max(0, points?["reaching_threshold"]?.intValue ?? 0))
+        incomplete = min(1 << 50, max(0, points?["incomplete"]?.intValue ?? 0))
+        for (key, count) in Self.counts(points?["thresholds"]) { if let threshold = Int(key) { thresholds[Self.clampPoints(threshold), default: 0] += count } }
         for pair in points?["histogram"]?.elements ?? [] {
             guard let bin = pair.elements?.first?.intValue, let count = pair.elements?.last?.intValue else { continue }
-            histogram[bin, default: 0] += count
+            let clamped = Self.clampPoints(bin)
+            histogram[clamped - ((clamped % Self.binWidth) + Self.binWidth) % Self.binWidth, default: 0] += min(1 << 50, max(0, count))
         }
     }
 }

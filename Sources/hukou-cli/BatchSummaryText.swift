@@ -19,6 +19,15 @@ struct SummaryWords {
         }
     }
 
+    func validity(_ status: String) -> String {
+        switch status {
+        case "in_force": return pick("现行有效", "in force")
+        case "expired": return pick("所依据的规定已到期", "answered from expired texts")
+        case "not_yet_in_force": return pick("所编入的规定尚未施行", "encoded texts not yet in force")
+        default: return status
+        }
+    }
+
     /// Verdicts in reading order: the known ones first, any other value after them.
     static func order(_ values: some Sequence<String>) -> [String] {
         let known = ["eligible", "not_eligible", "unknown", "depends_on_local_rules", "not_applicable"]
@@ -30,7 +39,7 @@ struct SummaryWords {
 /// "12.3%" of `part` in `whole` (one decimal; "–" when there is no whole).
 func percent(_ part: Int, of whole: Int) -> String {
     guard whole > 0 else { return "–" }
-    let tenths = (part * 1000 + whole / 2) / whole
+    let tenths = Int((Double(min(max(part, 0), whole)) * 1000 / Double(whole)).rounded())
     return "\(tenths / 10).\(tenths % 10)%"
 }
 
@@ -75,6 +84,7 @@ extension BatchSummary {
                 + words.pick("（\(workers) 线程）", " on \(workers) threads")
         }
         lines.append(head)
+        lines += validityLines(words)
         let verdicts = SummaryWords.order(pathways.values.flatMap { $0.verdicts.keys })
         var group: String?
         for pathway in orderedPathways {
@@ -100,7 +110,7 @@ extension BatchSummary {
                              + words.pick("（仅差此条：", " (only this: ") + grouped(pathway.onlyUnmet[top.label] ?? 0) + words.pick("）", ")"))
             }
         }
-        if scored > 0 { lines.append(""); lines += renderPoints(words) }
+        if scored > 0 || pointsStatuses.contains(where: { $0.key != "scored" }) { lines.append(""); lines += renderPoints(words) }
         if !errors.isEmpty {
             lines.append("")
             lines.append(words.pick("出错的行（按状态和字段，列出前几行行号）：", "failed lines (by status and field, first line numbers):"))
@@ -115,6 +125,18 @@ extension BatchSummary {
         return lines.joined(separator: "\n")
     }
 
+    /// Answers given from texts not in force on their date come first, with the answers' own words.
+    func validityLines(_ words: SummaryWords) -> [String] {
+        let notInForce = validity.filter { $0.key != "in_force" }
+        guard !notInForce.isEmpty else { return [] }
+        var lines = ["⚠ " + words.pick("有效期：", "validity: ") + notInForce.keys.sorted().map { status in
+            let count = notInForce[status] ?? 0
+            return words.validity(status) + " " + grouped(count) + " (" + percent(count, of: applicants) + ")"
+        }.joined(separator: ", ")]
+        for text in validityTexts.keys.sorted() { lines.append("  " + text + " [" + grouped(validityTexts[text] ?? 0) + "]") }
+        return lines
+    }
+
     private func renderPoints(_ words: SummaryWords) -> [String] {
         var lines: [String] = []
         let threshold = self.threshold
@@ -123,6 +145,9 @@ extension BatchSummary {
             head += words.pick("；分数线 \(threshold)，达到者 ", "; threshold \(threshold), reached by ") + grouped(reaching) + " (" + percent(reaching, of: scored) + ")"
         }
         if incomplete > 0 { head += words.pick("；信息不全、分数可能偏低者 ", "; incomplete scores (may be low): ") + grouped(incomplete) }
+        for (status, count) in pointsStatuses.sorted(by: { $0.key < $1.key }) where status != "scored" {
+            head += "；" + status + " " + grouped(count)
+        }
         lines.append(head + words.pick("）：", "):"))
         let peak = max(1, histogram.values.max() ?? 1)
         let width = Self.binWidth

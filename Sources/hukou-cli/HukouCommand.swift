@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
 
 /// `hukou`: the engine of the kiosk library, for service-center staff and policy offices.
@@ -14,19 +15,24 @@ struct HukouCommand: ParsableCommand {
           hukou explain urban_ordinary_workers --jurisdiction anyang
           hukou lint my-city.json
           hukou diff Policies/anyang.json anyang-2027.json
+          hukou test --pack anyang-2027.json
           hukou generate --count 100000 --jurisdiction anyang | hukou batch - --summary-only
           hukou keygen --out center.key > center.pub
           hukou sign my-city.json --key center.key --serial 7 > my-city.signed.json
           hukou verify my-city.signed.json --public-key $(cat center.pub)
+          hukou eligibility examples/requests/anyang.json --format html > screen.html
+          hukou receipt examples/requests/anyang.json --key kiosk.key --columns 48
+          hukou receipt verify request.json --key kiosk.key --code 'HK1|E|...'
 
-        Exit codes: 0 success; 1 lint violations, changed rules (diff --exit-code) or a bad signature (verify);
+        Exit codes: 0 success; 1 lint violations, changed rules (diff --exit-code), a bad signature (verify),
+        a failed case (test) or golden answer (golden --check), a receipt that does not match (receipt verify);
         2 usage error; 3 invalid request; 4 invalid pack; 5 I/O error.
         """,
         version: hukouVersion,
         subcommands: [
             EligibilityCommand.self, PointsCommand.self, EntitlementsCommand.self,
             PacksCommand.self, ExplainCommand.self, LintCommand.self, DiffCommand.self,
-            BatchCommand.self, SummarizeCommand.self, GenerateCommand.self, KeygenCommand.self, SignCommand.self, VerifyCommand.self,
+            BatchCommand.self, SummarizeCommand.self, GenerateCommand.self, KeygenCommand.self, SignCommand.self, VerifyCommand.self, ReceiptCommand.self,
             TestCommand.self, GoldenCommand.self,
         ]
     )

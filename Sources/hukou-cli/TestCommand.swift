@@ -12,7 +12,9 @@ struct TestCommand: ParsableCommand {
         discussion: """
         Arguments are case files (*.cases.yaml), packs (X.json: its cases are X.cases.yaml beside it) or
         folders (every *.cases.yaml below them); none: Policies/.
-        --pack FILE loads a changed pack in place of the embedded one and runs the cases of its pack id.
+        The pack files beside the case files (X.json; a family's folder) are loaded over the embedded
+        packs, so that an edited pack is tested as it stands; --embedded tests the built-in copies.
+        --pack FILE loads a changed pack in their place and runs the cases of its pack id.
         Exit codes: 0 every case passed; 1 a case failed or a case file could not be read.
         """)
 
@@ -24,6 +26,9 @@ struct TestCommand: ParsableCommand {
 
     @Option(help: "Answer through this shared library's C ABI (e.g. build/lib/libhukou.so) instead of the Swift engine.")
     var library: String?
+
+    @Flag(help: "Test the packs built into the engine (or --library) instead of the pack files beside the cases.")
+    var embedded = false
 
     @Flag(help: "List every case, not only the failures.")
     var verbose = false
@@ -44,24 +49,49 @@ struct TestCommand: ParsableCommand {
             }
         }
         // Packs given with --pack, by id: the engine answers with them, lint checks them.
-        var loaded: [String: JSONValue] = [:]
+        var changed: [(path: String, text: String, value: JSONValue)] = []
         for path in packs {
             let text = try InputFiles.readText(path)
             do {
-                try engine.load(pack: text)
                 let value = try JSONParser.parse(text)
-                if let id = value["id"]?.stringValue { loaded[id] = value }
+                changed.append((path, text, value))
             } catch {
                 printError("hukou: \(path): \(error.describe(nil))")
                 throw CLIExit.invalidPack
             }
-            if let message = shared?.load(pack: text) {
-                printError("hukou: \(path): \(library ?? ""): \(message)")
-                throw CLIExit.invalidPack
+        }
+        let changedIDs = Set(changed.compactMap { $0.value["id"]?.stringValue })
+        var files = try caseFiles(packIDs: changedIDs)
+        files.sort()
+        // The pack files beside the case files, as they stand (unless --embedded), then the
+        // --pack ones: what is tested is what the files say, not an older embedded copy.
+        var toLoad: [(path: String, text: String, value: JSONValue)] = []
+        if !embedded {
+            var seen: Set<String> = []
+            for path in files {
+                for packPath in packFiles(for: path) where !seen.contains(packPath) {
+                    seen.insert(packPath)
+                    let text = try InputFiles.readText(packPath)
+                    guard let value = try? JSONParser.parse(text), let id = value["id"]?.stringValue, !changedIDs.contains(id) else { continue }
+                    toLoad.append((packPath, text, value))
+                }
             }
         }
-        var files = try caseFiles(packIDs: Set(loaded.keys))
-        files.sort()
+        toLoad.append(contentsOf: changed)
+        var lintPacks: [JSONValue] = []
+        for pack in toLoad {
+            do {
+                try engine.load(pack: pack.text)
+            } catch {
+                printError("hukou: \(pack.path): \(error.describe(nil))")
+                throw CLIExit.invalidPack
+            }
+            if let message = shared?.load(pack: pack.text) {
+                printError("hukou: \(pack.path): \(library ?? ""): \(message)")
+                throw CLIExit.invalidPack
+            }
+            lintPacks.insert(pack.value, at: 0) // later (--pack) first
+        }
         var passed = 0, failed = 0
         for path in files {
             let file: CaseFile
@@ -72,8 +102,7 @@ struct TestCommand: ParsableCommand {
                 failed += 1
                 continue
             }
-            let pack = loaded[file.pack] ?? packBeside(path)
-            let answers = EngineCaseAnswers(engine: engine, pack: pack)
+            let answers = EngineCaseAnswers(engine: engine, packs: lintPacks)
             let run = CaseRunner.run(file) { policyCase in
                 if let shared, policyCase.call != .lint { return shared.answer(policyCase.call, request: policyCase.request) }
                 return answers.answer(policyCase, file: file)
@@ -88,6 +117,7 @@ struct TestCommand: ParsableCommand {
             passed += run.passed
             failed += run.failed
         }
+        if let library { print("answers through the C ABI of \(library) (lint cases: the Swift engine; lint is not part of the C ABI)") }
         print("\(passed) passed, \(failed) failed")
         if failed > 0 || files.isEmpty { throw CLIExit.findings }
     }
@@ -156,10 +186,15 @@ struct TestCommand: ParsableCommand {
         try CaseFile(try YAMLDocument.parse(try InputFiles.readText(caseFilePath))).pack
     }
 
-    /// The pack JSON beside a case file (X.cases.yaml → X.json), for lint cases.
-    private func packBeside(_ path: String) -> JSONValue? {
-        let packPath = String(path.dropLast(".cases.yaml".count)) + ".json"
-        guard let data = FileManager.default.contents(atPath: packPath) else { return nil }
-        return try? JSONParser.parse(Array(data))
+    /// The pack files a case file is about: X.json beside X.cases.yaml, or for a family
+    /// (`pack: wenzhou/*`) every pack file in its folder.
+    private func packFiles(for caseFilePath: String) -> [String] {
+        let beside = String(caseFilePath.dropLast(".cases.yaml".count)) + ".json"
+        let manager = FileManager.default
+        if manager.fileExists(atPath: beside) { return [beside] }
+        guard let pack = try? packID(of: caseFilePath), pack.hasSuffix("/*") else { return [] }
+        let folder = (caseFilePath as NSString).deletingLastPathComponent
+        let names = (try? manager.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        return names.filter { $0.hasSuffix(".json") }.sorted().map { folder.isEmpty ? $0 : folder + "/" + $0 }
     }
 }

@@ -304,13 +304,17 @@ struct InvalidRequestTests {
         let engine = try CEngine()
         let top = ask(engine, anyangRequest(extra: #","asof":"2026-11-25""#))
         #expect(top.status == HUKOU_E_INVALID)
-        #expect(top.error == "asof: unknown field (check the spelling)")
+        // Not a schema name: shown by position, with the schema name it is nearest to (issue 14).
+        #expect(top.error == #"#5: unknown field (check the spelling; did you mean "as_of"?)"#)
         let nested = ask(engine, anyangRequest(applicant: #""social_insurance":{"monthz":8}"#))
         #expect(nested.status == HUKOU_E_INVALID)
-        #expect(nested.error == "applicant.social_insurance.monthz: unknown field (check the spelling)")
+        #expect(nested.error == #"applicant.social_insurance.#1: unknown field (check the spelling; did you mean "months"?)"#)
         let family = ask(engine, anyangRequest(extra: #","family":[{"relation":"spouse"},{"relation":"child","schol":{}}]"#))
         #expect(family.status == HUKOU_E_INVALID)
-        #expect(family.error == "family[1].schol: unknown field (check the spelling)")
+        #expect(family.error == #"family[1].#2: unknown field (check the spelling; did you mean "school"?)"#)
+        // A schema name in the wrong place is named: it is the schema's own word.
+        let misplaced = ask(engine, anyangRequest(extra: #","months":8"#))
+        #expect(misplaced.error == "months: unknown field (check the spelling)")
     }
 
     @Test func tooManyFamilyMembersIsALimit() throws {
@@ -342,7 +346,7 @@ struct LimitTests {
         let atLimit = anyangRequest(extra: #","deep":"# + String(repeating: "[", count: levels) + String(repeating: "]", count: levels))
         let ok = ask(engine, atLimit)
         #expect(ok.status == HUKOU_E_INVALID)
-        #expect(ok.error == "deep: unknown field (check the spelling)")
+        #expect(ok.error == "#5: unknown field (check the spelling)")
         let overLimit = anyangRequest(extra: #","deep":"# + String(repeating: "[", count: levels + 1) + String(repeating: "]", count: levels + 1))
         #expect(ask(engine, overLimit).status == HUKOU_E_LIMIT)
     }
@@ -718,8 +722,9 @@ struct ThreadTests {
         // Every recursion is bounded (JSON 64 levels, conditions 32, indicators 4), so the
         // deepest accepted inputs must run on a 256 KiB stack, even in a debug build.
         let engine = try CEngine()
+        // 32 levels (the limit): 31 `not`s around a leaf.
         var condition = #"{"fact":"married","op":"is","value":true}"#
-        for _ in 0..<32 { condition = #"{"not":"# + condition + "}" }
+        for _ in 0..<31 { condition = #"{"not":"# + condition + "}" }
         let levels = Int(HUKOU_MAX_DEPTH) - 1
         let deepRequest = anyangRequest(extra: #","deep":"# + String(repeating: "[", count: levels) + String(repeating: "]", count: levels))
         let deepCondition = hostilePack(id: "deeper", pathway(condition))
@@ -741,13 +746,16 @@ struct ThreadTests {
         #expect(results[0] == [HUKOU_OK, HUKOU_E_INVALID, HUKOU_OK, HUKOU_OK, HUKOU_OK])
     }
 
+    /// Schema names that do not belong at the top level of a request: one per thread.
+    static let misplaced = ["months", "since", "level", "stage", "held", "issued", "local", "paying"]
+
     @Test func lastErrorIsPerThread() throws {
         let engine = try CEngine()
         let barrier = Barrier(8)
         let seen = Slots<(first: String, afterOthers: String, pointerStable: Bool)>(8, ("", "", false))
         onThreads(8) { thread in
-            // Each thread fails with its own unknown field...
-            let reply = ask(engine, anyangRequest(extra: #","unknown_\#(thread)":1"#))
+            // Each thread fails with its own misplaced field (a schema name, so it is named)...
+            let reply = ask(engine, anyangRequest(extra: #","\#(Self.misplaced[thread])":1"#))
             let pointer: UnsafePointer<CChar> = hukou_last_error()
             barrier.wait()
             // ...then even threads succeed while odd threads make no call at all.
@@ -759,7 +767,7 @@ struct ThreadTests {
         }
         for thread in 0..<8 {
             let record = seen[thread]
-            #expect(record.first == "unknown_\(thread): unknown field (check the spelling)")
+            #expect(record.first == "\(Self.misplaced[thread]): unknown field (check the spelling)")
             // An odd thread still sees its own message; an even thread's success reset only its own.
             #expect(record.afterOthers == (thread % 2 == 1 ? record.first : ""))
             #expect(record.pointerStable)

@@ -136,7 +136,7 @@ struct CaseRunnerTests {
           - {name: a, clause: c, call: eligibility, expect: {result: x}}
           - {name: b, clause: c, call: eligibility, expect: {error.status: HUKOU_E_UNKNOWN_JURISDICTION}}
         """))
-        let answers = EngineCaseAnswers(engine: Fixture.engine, pack: nil)
+        let answers = EngineCaseAnswers(engine: Fixture.engine)
         let run = CaseRunner.run(file) { answers.answer($0, file: file) }
         #expect(run.failed == 1)
         #expect(run.failures[0].first?.got.hasPrefix("HUKOU_E_UNKNOWN_JURISDICTION") == true)

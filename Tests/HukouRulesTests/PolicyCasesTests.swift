@@ -17,13 +17,24 @@ struct PolicyCasesTests {
         return all.filter { $0.hasSuffix(".cases.yaml") }.map { "Policies/" + $0 }.sorted()
     }()
 
+    @Test("Every pack has a case file")
+    func everyPackHasCases() throws {
+        let packs = Set(EmbeddedPacks.all.map(\.id))
+        var covered: Set<String> = []
+        for path in Self.files {
+            let file = try CaseFile(try YAMLDocument.parse(try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)))
+            covered.formUnion(packs.filter { CaseFile.pack(file.pack, covers: $0) })
+        }
+        #expect(covered == packs, "packs without cases: \(packs.subtracting(covered).sorted())")
+    }
+
     @Test("Case file", arguments: PolicyCasesTests.files)
     func caseFile(_ path: String) throws {
         let url = Self.root.appendingPathComponent(path)
         let file = try CaseFile(try YAMLDocument.parse(try String(contentsOf: url, encoding: .utf8)))
         let packURL = URL(fileURLWithPath: String(url.path.dropLast(".cases.yaml".count)) + ".json")
         let pack = (try? Data(contentsOf: packURL)).flatMap { try? JSONParser.parse(Array($0)) }
-        let answers = EngineCaseAnswers(engine: Fixture.engine, pack: pack)
+        let answers = EngineCaseAnswers(engine: Fixture.engine, packs: pack.map { [$0] } ?? [])
         let run = CaseRunner.run(file) { answers.answer($0, file: file) }
         #expect(run.cases > 0)
         for failure in run.failures.joined() {

@@ -27,12 +27,13 @@ public struct CaseRun: Sendable {
 /// national pack in force on the request's as-of date.
 public struct EngineCaseAnswers: Sendable {
     public let engine: Engine
-    /// The pack lint cases patch and check, when the file names none of its own.
-    public let pack: JSONValue?
+    /// The pack lint cases patch and check (a changed pack, or the file beside the cases),
+    /// when its id is the one a case lints; otherwise the embedded pack of that id.
+    public let packs: [JSONValue]
 
-    public init(engine: Engine, pack: JSONValue?) {
+    public init(engine: Engine, packs: [JSONValue] = []) {
         self.engine = engine
-        self.pack = pack
+        self.packs = packs
     }
 
     /// The answer, or `{"error": {"status": …, "message": …}}` when the call fails.
@@ -67,14 +68,23 @@ public struct EngineCaseAnswers: Sendable {
         errorAnswer(status: error.status.name, message: error.describe(locale))
     }
 
-    /// `{"violations": [{"rule", "path", "message": {"zh", "en"}}]}`.
+    /// `{"violations": [{"rule", "path", "message": {"zh", "en"}}]}`. The pack linted: the
+    /// file's `lint_pack`, else the pack the case's request names (when the file covers it,
+    /// as `wenzhou/*` covers each county), else the file's pack; one of ``packs`` when its id is
+    /// that one, else the embedded version.
     private func lint(_ policyCase: PolicyCase, file: CaseFile) throws(HukouError) -> JSONValue {
-        var subject = file.lintPack ?? pack
-        if subject == nil, let embedded = EmbeddedPacks.all.first(where: { $0.id == file.pack }) {
-            subject = try JSONParser.parse(embedded.json)
+        var subject = file.lintPack
+        if subject == nil {
+            let requested = policyCase.request["jurisdiction"]?.stringValue
+            let id = requested.flatMap { CaseFile.pack(file.pack, covers: $0) ? $0 : nil } ?? file.pack
+            if let pack = packs.first(where: { $0["id"]?.stringValue == id }) {
+                subject = pack
+            } else if let embedded = EmbeddedPacks.all.first(where: { $0.id == id }) {
+                subject = try JSONParser.parse(embedded.json)
+            }
         }
         guard var subject else {
-            throw HukouError(.misuse, path: "pack", zh: "找不到政策包 \(file.pack)", en: "no pack \(file.pack) to lint")
+            throw HukouError(.misuse, path: "pack", zh: "找不到要检查的政策包 \(file.pack)", en: "no pack \(file.pack) to lint")
         }
         if let patch = policyCase.packPatch { subject = MergePatch.apply(patch, to: subject) }
         let date = policyCase.request["as_of"]?.stringValue.flatMap { CivilDate(iso: $0) } ?? CivilDate(year: 2030, month: 1, day: 1)

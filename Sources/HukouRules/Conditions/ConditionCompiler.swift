@@ -58,7 +58,8 @@ struct ConditionCompiler {
     }
 
     private mutating func node(_ value: JSONValue, path: String, depth: Int) throws(HukouError) -> (condition: Condition, height: Int, size: Int) {
-        guard depth <= Self.maxDepth else { throw tooDeep(path) }
+        // `depth` counts from 0 at the top-level node: levels 1…maxDepth are depths 0…maxDepth−1.
+        guard depth < Self.maxDepth else { throw tooDeep(path) }
         var reader = try ObjectReader(value, path: path, status: .pack)
         var info = NodeInfo()
         info.id = try reader.string("id")
@@ -164,7 +165,8 @@ struct ConditionCompiler {
     /// (so a chain of references is as deep as it is long, and cannot exhaust the stack).
     private mutating func reference(_ name: String, path: String, info: NodeInfo, depth: Int) throws(HukouError) -> (condition: Condition, height: Int, size: Int) {
         if let done = compiled[name] {
-            guard depth + 1 + done.height <= Self.maxDepth else { throw tooDeep(path) }
+            // The definition's root is at depth + 1, its deepest node `height` further down.
+            guard depth + 1 + done.height < Self.maxDepth else { throw tooDeep(path) }
             return (merge(done.condition, info: info, definition: name), done.height + 1, done.size)
         }
         guard let definition = definitions[name] else {

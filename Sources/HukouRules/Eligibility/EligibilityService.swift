@@ -69,6 +69,7 @@ struct EligibilityService {
                 return step.value
             }))
         }
+        if !pathway.documents.isEmpty { object.set("documents", .array(pathway.documents.map { $0.json(locale) })) }
         if let note = pathway.note { object.set("note", note.text(locale)) }
         return object.value
     }

@@ -60,7 +60,49 @@ public struct Engine: Sendable {
             throw HukouError(.rollback, path: "serial", zh: "政策包版本号 \(pack.serial) 低于已加载的 \(highest)（拒绝回滚）",
                              en: "pack serial \(pack.serial) is below the loaded \(highest) (rollback refused)")
         }
+        let lowest = registry.floor(pack.id)
+        if pack.serial < lowest {
+            throw HukouError(.rollback, path: "serial", zh: "政策包版本号 \(pack.serial) 低于最低可接受版本号 \(lowest)（拒绝回滚）",
+                             en: "pack serial \(pack.serial) is below the lowest serial accepted (\(lowest)) (rollback refused)")
+        }
+        try WorkBudget.admit(pack)
         registry.add(pack)
+    }
+
+    /// Highest serial a pack may carry (and a floor may be set to).
+    public static let maxSerial = Int(Int32.max)
+
+    /// Sets the lowest serial accepted for pack `id` (kept by the firmware across
+    /// restarts, hukou_engine_set_min_serial). A floor is only ever raised. Versions of
+    /// `id` below it are withdrawn at once, and loads below it are refused (`.rollback`).
+    /// - Throws: `.misuse` for an id that is not a pack id or a serial outside 0…2³¹−1.
+    public mutating func setMinimumSerial(_ id: String, _ serial: Int) throws(HukouError) {
+        guard PackLoader.isValidID(id) else {
+            throw HukouError(.misuse, path: "pack_id", zh: "应为政策包 id（小写字母、数字、_、/，至多 64 字节）",
+                             en: "expected a pack id (lowercase letters, digits, _ and /, at most 64 bytes)")
+        }
+        guard serial >= 0, serial <= Self.maxSerial else {
+            throw HukouError(.misuse, path: "serial", zh: "应为 0 到 \(Self.maxSerial) 之间的整数",
+                             en: "expected an integer from 0 to \(Self.maxSerial)")
+        }
+        registry.raiseFloor(id, to: serial)
+    }
+
+    /// The serial of the version of pack `id` the engine answers from (the highest among
+    /// its loaded versions at or above the floor).
+    /// - Throws: `.misuse` for an id that is not a pack id; `.unknownJurisdiction` when
+    ///   no such pack is loaded; `.rollback` when every loaded version is below the floor.
+    public func servingSerial(_ id: String) throws(HukouError) -> Int {
+        guard PackLoader.isValidID(id) else {
+            throw HukouError(.misuse, path: "pack_id", zh: "应为政策包 id（小写字母、数字、_、/，至多 64 字节）",
+                             en: "expected a pack id (lowercase letters, digits, _ and /, at most 64 bytes)")
+        }
+        if let serial = registry.servingSerial(id) { return serial }
+        if registry.highestSerial(id) != nil {
+            throw HukouError(.rollback, path: "pack_id", zh: "该政策包的已加载版本都低于最低可接受版本号 \(registry.floor(id))",
+                             en: "every loaded version of this pack is below the lowest serial accepted (\(registry.floor(id)))")
+        }
+        throw HukouError(.unknownJurisdiction, path: "pack_id", zh: "没有加载这个政策包", en: "no such pack is loaded")
     }
 
     /// Request size limit (HUKOU_MAX_REQUEST_BYTES).
@@ -122,17 +164,44 @@ public struct Engine: Sendable {
 
     public func eligibility(_ request: DecisionRequest) throws(HukouError) -> JSONValue {
         let pack = try registry.pack(request.jurisdiction, on: request.asOf)
-        return try EligibilityService(pack: pack, national: registry.national(on: request.asOf), request: request).answer()
+        let national = registry.national(on: request.asOf)
+        try Self.checkCity(request, pack)
+        try WorkBudget.check(.eligibility, pack, national: national, request: request)
+        return try EligibilityService(pack: pack, national: national, request: request).answer()
     }
 
     public func points(_ request: DecisionRequest) throws(HukouError) -> JSONValue {
         let pack = try registry.pack(request.jurisdiction, on: request.asOf)
-        return try PointsService(pack: pack, national: registry.national(on: request.asOf), request: request).answer()
+        let national = registry.national(on: request.asOf)
+        try Self.checkCity(request, pack)
+        try WorkBudget.check(.points, pack, national: national, request: request)
+        return try PointsService(pack: pack, national: national, request: request).answer()
     }
 
     public func entitlements(_ request: DecisionRequest) throws(HukouError) -> JSONValue {
         let pack = try registry.pack(request.jurisdiction, on: request.asOf)
-        return try EntitlementService(pack: pack, national: registry.national(on: request.asOf), request: request).answer()
+        let national = registry.national(on: request.asOf)
+        try Self.checkCity(request, pack)
+        try WorkBudget.check(.entitlements, pack, national: national, request: request)
+        return try EntitlementService(pack: pack, national: national, request: request).answer()
+    }
+}
+
+extension Engine {
+    /// A request's `city` must be a city of the pack (pack data: `cities` and
+    /// `own_rules_cities`, names or aliases); the message lists the pack's cities and never
+    /// repeats the value given.
+    static func checkCity(_ request: DecisionRequest, _ pack: PolicyPack) throws(HukouError) {
+        guard let city = request.city else { return }
+        let known = pack.cities.map { ($0.name, $0.aliases) } + pack.ownRulesCities.map { ($0.name, $0.aliases) }
+        guard !known.isEmpty else {
+            throw HukouError(.invalid, path: "city", zh: "该辖区的政策包不分城市：请删去 city",
+                             en: "this jurisdiction's pack has no cities: leave city out")
+        }
+        guard !known.contains(where: { $0.0 == city || $0.1.contains(city) }) else { return }
+        let names = known.map(\.0)
+        throw HukouError(.invalid, path: "city", zh: "应为该政策包的城市之一：\(names.joined(separator: "、"))",
+                         en: "expected one of the pack's cities: \(names.joined(separator: ", "))")
     }
 }
 

@@ -39,6 +39,9 @@ public struct PackRegistry: Sendable {
 
     /// Versions by pack id, ordered by effective-from date.
     private var versions: [String: [Entry]] = [:]
+    /// The lowest serial accepted per pack id (hukou_engine_set_min_serial): versions
+    /// below it are withdrawn (never used for an answer) and loads below it refused.
+    private var floors: [String: Int] = [:]
 
     public init() {}
 
@@ -67,6 +70,24 @@ public struct PackRegistry: Sendable {
         versions[id]?.map(\.serial).max()
     }
 
+    /// The lowest serial accepted for `id` (0 unless raised by ``raiseFloor(_:to:)``).
+    public func floor(_ id: String) -> Int {
+        floors[id] ?? 0
+    }
+
+    /// Raises the lowest serial accepted for `id` to `serial` (a floor is never lowered):
+    /// versions below it are withdrawn from answers and later loads below it are refused.
+    public mutating func raiseFloor(_ id: String, to serial: Int) {
+        floors[id] = Swift.max(floor(id), serial)
+    }
+
+    /// The highest serial among the versions of `id` that answers may use (at or above
+    /// its floor); nil when there is none.
+    public func servingSerial(_ id: String) -> Int? {
+        let lowest = floor(id)
+        return versions[id]?.map(\.serial).filter { $0 >= lowest }.max()
+    }
+
     /// Every version of every pack, parsed (embedded packs that fail to parse are left
     /// out; the test suite loads each of them).
     public var allPacks: [PolicyPack] {
@@ -89,10 +110,21 @@ public struct PackRegistry: Sendable {
         // A plain loop, not `list.last(where:)`: with Swift 6.3.1 at -O, that call inside this
         // typed-throwing function is miscompiled (every decision call crashed in release
         // builds; -Onone was fine). See docs/benchmarks.md.
+        let lowest = floor(id)
         var found: Entry?
+        var withdrawn = false
         for candidate in list.reversed() where candidate.isInForce(on: date) {
+            guard candidate.serial >= lowest else {
+                withdrawn = true
+                continue
+            }
             found = candidate
             break
+        }
+        if found == nil, withdrawn {
+            throw HukouError(.rollback, path: "jurisdiction",
+                             zh: "\(id) 政策包的已加载版本低于最低可接受版本号 \(lowest)，请加载更新的政策包",
+                             en: "the loaded \(id) pack is below the lowest serial accepted (\(lowest)): load a newer pack")
         }
         guard let entry = found else {
             let first = list.first?.effectiveFrom?.description ?? ""
@@ -106,7 +138,8 @@ public struct PackRegistry: Sendable {
     /// The national pack in force on `date`, if loaded (rules every city inherits).
     public func national(on date: CivilDate) -> PolicyPack? {
         var found: Entry?
-        for candidate in (versions["national"] ?? []).reversed() where candidate.isInForce(on: date) {
+        let lowest = floor("national")
+        for candidate in (versions["national"] ?? []).reversed() where candidate.isInForce(on: date) && candidate.serial >= lowest {
             found = candidate
             break
         }

@@ -73,6 +73,8 @@ struct EntitlementService {
         if judged.outcome == .unknown { object.set("missing_facts", report.missing(judged.missingFacts)) }
         if judged.outcome == .unmet { object.set("shortfalls", report.shortfallList(judged)) }
         object.set("conditions", report.tree(judged))
+        let documents = pack.permitConditions != nil ? pack.permitDocuments : (national?.permitDocuments ?? [])
+        if !documents.isEmpty { object.set("documents", .array(documents.map { $0.json(locale) })) }
         return object.value
     }
 

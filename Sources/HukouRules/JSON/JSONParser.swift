@@ -12,23 +12,30 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index: Int
     private let maxDepth: Int
+    /// Whether duplicate member names may be shown as they are (packs: policy, not
+    /// personal data); otherwise only request schema names are (``MemberName``).
+    private let showsAllNames: Bool
     /// Members and elements of the objects and arrays being parsed, as stacks: an object's
     /// members are collected here and copied out once, into an array of the exact size,
     /// instead of each object growing its own array by doubling (docs/benchmarks.md).
     private var memberStack: [JSONMember] = []
     private var elementStack: [JSONValue] = []
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, showsAllNames: Bool) {
         self.bytes = bytes
         self.index = 0
         self.maxDepth = maxDepth
+        self.showsAllNames = showsAllNames
     }
 
     /// Parses one JSON text.
     /// - Throws: ``HukouError`` with `.parse` (malformed, with the byte offset) or
     ///   `.limit` (nesting deeper than `maxDepth`).
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = defaultMaxDepth) throws(HukouError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
+    /// - Parameter showsAllNames: name any duplicate member in the error (packs); by
+    ///   default only request schema names are shown, others by position.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = defaultMaxDepth,
+                             showsAllNames: Bool = false) throws(HukouError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, maxDepth: maxDepth, showsAllNames: showsAllNames)
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             parser.index = 3
         }
@@ -112,8 +119,8 @@ public struct JSONParser {
                 duplicate = !seenKeys.insert(key).inserted
             }
             if duplicate {
-                // Named only if it looks like a field name: it could be personal data.
-                let name = MemberName.shown(key, position: count + 1)
+                // Named only if it is a request schema name (or in a pack): it could be personal data.
+                let name = showsAllNames ? key : MemberName.shown(key, position: count + 1)
                 throw HukouError(.parse, path: "", zh: "成员名 \"\(name)\" 重复（字节 \(keyOffset)）",
                                  en: "duplicate member name \"\(name)\" (byte \(keyOffset))")
             }
@@ -212,10 +219,20 @@ public struct JSONParser {
         if isInteger, let value = Int64(text) {
             return .integer(value)
         }
-        guard let value = Double(text), value.isFinite else {
+        guard let value = Double(text), value.isFinite, value != 0 || !Self.hasNonZeroDigit(bytes[start..<index]) else {
+            // Beyond the double range (1e400), or so small that it would silently read as 0 (1e-400).
             throw HukouError(.parse, path: "", zh: "数字超出范围（字节 \(start)）", en: "number out of range (byte \(start))")
         }
         return .double(value)
+    }
+
+    /// Whether the significand of a number token (before any exponent) has a digit other than 0.
+    private static func hasNonZeroDigit(_ token: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        for byte in token {
+            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { return false }
+            if byte >= UInt8(ascii: "1"), byte <= UInt8(ascii: "9") { return true }
+        }
+        return false
     }
 
     private mutating func parseString() throws(HukouError) -> String {

@@ -1,36 +1,87 @@
-/// How a member name taken from the input appears in an error message.
+/// How a member name taken from a request appears in an error message.
 ///
-/// Error messages never carry personal data (hukou.h), yet an unknown or duplicate member
-/// must be named. Every member name of the request and pack schemas is a short ASCII
-/// identifier, so such a name is shown as it is; any other name (a person's name or an ID
-/// number put where a field name belongs, or 1 MiB of text) is shown only by its position
-/// in its object: "#3" for the third member.
+/// Error messages never carry personal data (hukou.h): no byte of a request's member
+/// names or values appears in a message unless it is a word of the request schema's own
+/// vocabulary. An unknown or duplicate member is therefore named only when its name is a
+/// schema field name (misplaced, or repeated); any other name, however harmless it looks
+/// ("asof", "E12345678", "wang_fang_110101199003077777"), is shown by its position in its
+/// object ("#3" for the third member), with the nearest schema field name as a hint when
+/// one is within two edits ("did you mean \"as_of\"?"). Pack member names are policy,
+/// not personal data, and are shown as they are.
 enum MemberName {
-    /// Longest member name shown in a message.
-    static let maxShownBytes = 64
-
-    /// Whether `key` looks like a schema field name: an ASCII letter, `_` or `$`, then
-    /// ASCII letters, digits, `_`, `$` or `-`; at most ``maxShownBytes`` bytes.
-    static func isShowable(_ key: String) -> Bool {
-        var count = 0
-        for byte in key.utf8 {
-            count += 1
-            guard count <= maxShownBytes else { return false }
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "_"), UInt8(ascii: "$"):
-                continue
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
-                guard count > 1 else { return false }
-            default:
-                return false
-            }
+    /// Every member name of the request schema (docs/schema/request.schema.json; a test
+    /// keeps the two equal): the request's own members and every segment of the request
+    /// paths declared in the common fact vocabulary (Policies/facts.json). Members of a
+    /// city's own facts are shown by position, like any other unknown name.
+    static let schemaNames: Set<String> = {
+        var names: Set<String> = ["applicant", "as_of", "city", "family", "jurisdiction", "locale"]
+        for fact in FactCatalogue.base.facts {
+            guard let path = fact.path else { continue }
+            for segment in path.split(separator: ".") { names.insert(String(segment)) }
         }
-        return count > 0
+        return names
+    }()
+
+    /// The schema names in a fixed order (suggestions are deterministic).
+    static let sortedSchemaNames: [String] = schemaNames.sorted()
+
+    /// Whether `key` may appear in a message: it is a word of the request schema.
+    static func isShowable(_ key: String) -> Bool {
+        key.utf8.count <= 64 && schemaNames.contains(key)
     }
 
     /// `key` when showable, else "#position" (1-based position of the member in its object).
     static func shown(_ key: String, position: Int) -> String {
         isShowable(key) ? key : "#\(position)"
+    }
+
+    /// Longest name for which a suggestion is looked for (bounds the work of a failure).
+    static let maxSuggestedBytes = 40
+
+    /// The schema field name within two edits (insertions, deletions, substitutions,
+    /// transpositions of ASCII bytes) of `key`, the nearest and then the first in sorted
+    /// order; nil when there is none or `key` is itself a schema name.
+    static func suggestion(for key: String) -> String? {
+        let bytes = Array(key.utf8)
+        guard !bytes.isEmpty, bytes.count <= maxSuggestedBytes, !schemaNames.contains(key) else { return nil }
+        var best: (name: String, distance: Int)?
+        for name in sortedSchemaNames {
+            let candidate = Array(name.utf8)
+            guard abs(candidate.count - bytes.count) <= 2 else { continue }
+            let distance = editDistance(bytes, candidate)
+            if distance <= 2, distance < (best?.distance ?? 3) { best = (name, distance) }
+        }
+        return best?.name
+    }
+
+    /// Optimal-string-alignment distance (Levenshtein with adjacent transpositions).
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+
+    /// The message for an unknown member of a request: "unknown field (check the
+    /// spelling)", with the nearest schema name when there is one.
+    static func unknownField(_ key: String) -> (zh: String, en: String) {
+        if let near = suggestion(for: key) {
+            return ("未知字段（请检查拼写；是否应为 \"\(near)\"？）", "unknown field (check the spelling; did you mean \"\(near)\"?)")
+        }
+        return ("未知字段（请检查拼写）", "unknown field (check the spelling)")
     }
 }

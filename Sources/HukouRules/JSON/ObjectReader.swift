@@ -222,13 +222,16 @@ public struct ObjectReader {
     }
 
     /// Rejects any member that was not read. In a request, a member name that is not a
-    /// plain field name is shown by position only (``MemberName``): it may be personal data.
+    /// schema field name is shown by position only (``MemberName``): it may be personal data.
     public func finish() throws(HukouError) {
         for (position, member) in members.enumerated() where !isRead(position) {
-            let name = status == .pack ? member.key : MemberName.shown(member.key, position: position + 1)
-            let near = status == .pack ? Suggest.nearest(member.key, asked) : nil
-            throw HukouError(status, path: childPath(name), zh: "未知字段（请检查拼写）" + (near.map { "：是否应为 `\($0)`？" } ?? ""),
-                             en: "unknown field (check the spelling)" + (near.map { "; did you mean `\($0)`?" } ?? ""))
+            if status == .pack {
+                let near = Suggest.nearest(member.key, asked)
+                throw HukouError(status, path: childPath(member.key), zh: "未知字段（请检查拼写）" + (near.map { "：是否应为 `\($0)`？" } ?? ""),
+                                 en: "unknown field (check the spelling)" + (near.map { "; did you mean `\($0)`?" } ?? ""))
+            }
+            let text = MemberName.unknownField(member.key)
+            throw HukouError(status, path: childPath(MemberName.shown(member.key, position: position + 1)), zh: text.zh, en: text.en)
         }
     }
 }

@@ -4,11 +4,12 @@
 /// few members an engine needs to choose a pack before parsing it (parsed on first use).
 enum EmbeddedPacks {
     static let all: [EmbeddedPack] = [
-        EmbeddedPack(name: "anyang.json", id: "anyang", effectiveFrom: "2018-03-12", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "anyang.json", id: "anyang", effectiveFrom: "2018-03-12", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "anyang",
   "version": "2018.1",
+  "serial": 1,
   "name": {"zh": "安阳市", "en": "Anyang"},
   "document": {
     "title": {"zh": "安阳市推动非户籍人口在城市落户实施方案", "en": "Anyang plan for settling non-hukou residents in cities"},
@@ -233,11 +234,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "fujian.json", id: "fujian", effectiveFrom: "2017-01-04", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "fujian.json", id: "fujian", effectiveFrom: "2017-01-04", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "fujian",
   "version": "2017.1",
+  "serial": 1,
   "name": {"zh": "福建省", "en": "Fujian Province"},
   "document": {
     "title": {"zh": "福建省推动非户籍人口在城市落户实施方案（福建省人民政府办公厅印发）", "en": "Fujian plan for settling non-hukou residents in cities (issued by the General Office of the Fujian Provincial Government)"},
@@ -251,6 +253,15 @@ enum EmbeddedPacks {
     "provisional": true,
     "source": "placeholder: the plan is province-wide and states no class; Ⅱ型大城市 (国发〔2014〕51号) stands for the province's cities other than 超大/特大 ones, so the national caps for 大城市 (国办发〔2016〕72号 任务9) bound the provisional parameters; a city's own class and rules replace it"
   },
+  "cities": [
+    {"name": "莆田市", "aliases": ["莆田"]},
+    {"name": "三明市", "aliases": ["三明"]},
+    {"name": "泉州市", "aliases": ["泉州"]},
+    {"name": "漳州市", "aliases": ["漳州"]},
+    {"name": "南平市", "aliases": ["南平"]},
+    {"name": "龙岩市", "aliases": ["龙岩"]},
+    {"name": "宁德市", "aliases": ["宁德"]}
+  ],
   "own_rules_cities": [
     {"name": "福州市", "aliases": ["福州"], "citation": "福建省落户实施方案（2017-01-04） （五）",
      "note": {"zh": "福州市按（五）制订出台本市具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。", "en": "Fuzhou issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police."}},
@@ -330,6 +341,9 @@ enum EmbeddedPacks {
         {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
+      "documents": [
+        {"name": {"zh": "与用人单位依法签订的劳动（聘用）合同，或依法持有的工商营业执照", "en": "the labor (employment) contract signed with the employer, or the business licence"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
+      ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
     },
     {
@@ -349,6 +363,9 @@ enum EmbeddedPacks {
         {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
         {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
+      ],
+      "documents": [
+        {"name": {"zh": "取得就业地认证的初级工以上《岗位技能资质等级证书》", "en": "the job-skill qualification certificate (岗位技能资质等级证书), junior worker or above, certified at the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
     },
@@ -386,6 +403,10 @@ enum EmbeddedPacks {
         {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
         {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
+      ],
+      "documents": [
+        {"name": {"zh": "国（境）外学历学位证书或高等教育文凭", "en": "the degree certificate or higher-education diploma from abroad"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"name": {"zh": "中国留学服务中心的认证", "en": "the certification by the China Service Center for Scholarly Exchange (中国留学服务中心)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
     },
@@ -490,11 +511,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "national.json", id: "national", effectiveFrom: "2016-09-30", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "national.json", id: "national", effectiveFrom: "2016-09-30", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "national",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "国家", "en": "National"},
   "document": {
     "title": {"zh": "推动1亿非户籍人口在城市落户方案", "en": "Plan for settling 100 million non-hukou residents in cities"},
@@ -539,7 +561,12 @@ enum EmbeddedPacks {
         {"label": {"zh": "符合合法稳定就业、合法稳定住所、连续就读条件之一", "en": "legal stable employment, legal stable residence or continuous study"},
          "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}
       ]
-    }
+    },
+    "documents": [
+      {"name": {"zh": "居住地住址证明（房屋租赁合同、房屋产权证明文件、购房合同，或房屋出租人、用人单位、就读学校出具的住宿证明等）", "en": "proof of the address (tenancy contract, property-rights document, purchase contract, or a lodging certificate from the landlord, employer or school)"}, "citation": "居住证暂行条例 第九条"},
+      {"name": {"zh": "以就业申领的：就业证明（工商营业执照、劳动合同、用人单位出具的劳动关系证明等）", "en": "if applying on employment: proof of employment (business licence, labor contract, or a certificate of the employment relation from the employer)"}, "citation": "居住证暂行条例 第九条"},
+      {"name": {"zh": "以就读申领的：就读证明（学生证、就读学校出具的连续就读证明等）", "en": "if applying on study: proof of study (student card, or a certificate of continuous study from the school)"}, "citation": "居住证暂行条例 第九条"}
+    ]
   },
   "priority_groups": [
     {"id": "rural_students_and_soldiers", "name": {"zh": "农村学生升学和参军进入城镇的人口", "en": "rural students admitted to school and people entering through military service"},
@@ -588,11 +615,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "tianjin.json", id: "tianjin", effectiveFrom: "2017-03-02", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "tianjin.json", id: "tianjin", effectiveFrom: "2017-03-02", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "tianjin",
   "version": "2017.1",
+  "serial": 1,
   "name": {"zh": "天津市", "en": "Tianjin"},
   "document": {
     "title": {"zh": "天津市推动非户籍人口在城市落户工作方案", "en": "Tianjin plan for settling non-hukou residents in the city"},
@@ -954,7 +982,15 @@ enum EmbeddedPacks {
         {"label": {"zh": "用人单位集体户口", "en": "the employer's collective hukou"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"},
         {"label": {"zh": "市、区人民政府所属人力资源中介机构集体户口", "en": "the collective hukou of a municipal or district public HR agency"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"}
       ],
-      "note": {"zh": "此处判断第三十二条（二）至（四）的申请条件；（五）积分是否达到申报指导分值，以及第四十四条不予积分落户的情形，见积分查询（hukou_score_points）。（一）在境内具有合法有效户籍身份由公安机关核验。", "en": "this judges the conditions of Art. 32 (2)–(4); whether the score reaches the guidance score (Art. 32 (5)) and the exclusions of Art. 44 are answered by the points query (hukou_score_points). Art. 32 (1), a valid hukou identity, is checked by the police."}
+      "documents": [
+        {"name": {"zh": "积分入户申请表", "en": "the points-settlement application form"}, "citation": "津政发〔2015〕39号 第三十三条"},
+        {"name": {"zh": "居民身份证", "en": "resident identity card"}, "citation": "津政发〔2015〕39号 第三十三条"},
+        {"name": {"zh": "居民户口簿", "en": "household register (户口簿)"}, "citation": "津政发〔2015〕39号 第三十三条"},
+        {"name": {"zh": "天津市居住证", "en": "Tianjin residence permit"}, "citation": "津政发〔2015〕39号 第三十三条"},
+        {"name": {"zh": "合法落户地相关证明", "en": "proof of the legal settlement address"}, "citation": "津政发〔2015〕39号 第三十三条"},
+        {"name": {"zh": "与积分有关的证明材料（学历、技能水平、职称、合法居所、纳税及社会保险费缴纳、计划生育、省部级以上奖项或荣誉称号、结婚证、住房公积金缴存、征信记录等）", "en": "proofs for the points claimed (education, skill level, professional title, legal residence, tax and social-insurance payments, family planning, provincial or higher awards, marriage certificate, housing-fund deposits, credit record, etc.)"}, "citation": "津政发〔2015〕39号 第三十三条"}
+      ],
+      "note": {"zh": "此处判断第三十二条（二）至（四）的申请条件；（五）积分是否达到申报指导分值，以及第四十四条不予积分落户的情形，见积分查询。（一）在境内具有合法有效户籍身份由公安机关核验。", "en": "this judges the conditions of Art. 32 (2)–(4); whether the score reaches the guidance score (Art. 32 (5)) and the exclusions of Art. 44 are answered by the points query. Art. 32 (1), a valid hukou identity, is checked by the police."}
     }
   ],
   "priority_groups": [
@@ -1295,11 +1331,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/cangnan.json", id: "wenzhou/cangnan", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/cangnan.json", id: "wenzhou/cangnan", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/cangnan",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市苍南县", "en": "Cangnan County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1354,11 +1391,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/leqing.json", id: "wenzhou/leqing", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/leqing.json", id: "wenzhou/leqing", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/leqing",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市乐清市", "en": "Leqing, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1413,11 +1451,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/pingyang.json", id: "wenzhou/pingyang", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/pingyang.json", id: "wenzhou/pingyang", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/pingyang",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市平阳县", "en": "Pingyang County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1472,11 +1511,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/ruian.json", id: "wenzhou/ruian", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/ruian.json", id: "wenzhou/ruian", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/ruian",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市瑞安市", "en": "Rui'an, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1531,11 +1571,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/taishun.json", id: "wenzhou/taishun", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/taishun.json", id: "wenzhou/taishun", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/taishun",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市泰顺县", "en": "Taishun County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1590,11 +1631,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/wencheng.json", id: "wenzhou/wencheng", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/wencheng.json", id: "wenzhou/wencheng", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/wencheng",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市文成县", "en": "Wencheng County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1649,11 +1691,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou/yongjia.json", id: "wenzhou/yongjia", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou/yongjia.json", id: "wenzhou/yongjia", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou/yongjia",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市永嘉县", "en": "Yongjia County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
@@ -1708,11 +1751,12 @@ enum EmbeddedPacks {
   ]
 }
 """#),
-        EmbeddedPack(name: "wenzhou.json", id: "wenzhou", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 0, json: #"""
+        EmbeddedPack(name: "wenzhou.json", id: "wenzhou", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "wenzhou",
   "version": "2016.1",
+  "serial": 1,
   "name": {"zh": "温州市市区（含洞头区）", "en": "Wenzhou urban districts (Dongtou included)"},
   "document": {
     "title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"},

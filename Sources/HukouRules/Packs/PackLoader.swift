@@ -11,7 +11,7 @@ public enum PackLoader {
     /// Parses pack bytes as JSON, within the size limit (the one place that checks it).
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(HukouError) -> JSONValue {
         guard bytes.count <= maxBytes else { throw tooLarge }
-        return try JSONParser.parse(bytes)
+        return try JSONParser.parse(bytes, showsAllNames: true)
     }
 
     public static func parse(_ text: String) throws(HukouError) -> JSONValue {
@@ -146,11 +146,13 @@ public enum PackLoader {
         }
 
         var permitConditions: Requirement?
+        var permitDocuments: [RequiredDocument] = []
         if var permit = try reader.object("residence_permit_conditions") {
             permitConditions = Requirement(
                 id: "residence_permit_conditions", label: try permit.requiredText("label"),
                 citation: try permit.requiredString("citation"),
                 condition: try compiler.compile(try permit.require("condition"), path: permit.childPath("condition")))
+            permitDocuments = try RequiredDocument.read(&permit)
             try permit.finish()
         }
 
@@ -162,12 +164,21 @@ public enum PackLoader {
                 citation: try entry.requiredString("citation"), note: try entry.requiredText("note")))
             try entry.finish()
         }
+        var cities: [PackCity] = []
+        for (index, element) in (try reader.array("cities") ?? []).enumerated() {
+            var entry = try ObjectReader(element, path: "cities[\(index)]", status: .pack)
+            cities.append(PackCity(name: try entry.requiredString("name"), aliases: try strings(&entry, "aliases")))
+            try entry.finish()
+        }
         try reader.finish()
         var pack = PolicyPack(id: id, version: version, name: name, document: document, effectiveFrom: effectiveFrom,
                           effectiveUntil: effectiveUntil, sizeClass: sizeClass, parameters: parameters, districts: districts,
                           pathways: pathways, priorityGroups: groups, points: points, entitlements: entitlements,
                           permitConditions: permitConditions, serial: serial,
                           ownRulesCities: ownRules, byteCount: byteCount, facts: catalogue)
+        pack.cities = cities
+        pack.cost = PackCost(pack)
+        pack.permitDocuments = permitDocuments
         pack.contentHash = Hex.encode(SHA256.hash(PackSignature.canonicalBytes(of: value)))
         return pack
     }
@@ -234,9 +245,12 @@ public enum PackLoader {
         }
         let note = try reader.text("note")
         let provisional = try reader.bool("provisional") ?? false
+        let documents = try RequiredDocument.read(&reader)
         try reader.finish()
-        return Pathway(id: id, name: name, citation: citation, condition: condition, followers: followers, addressOrder: address,
-                       note: note, provisional: provisional)
+        var pathway = Pathway(id: id, name: name, citation: citation, condition: condition, followers: followers, addressOrder: address,
+                              note: note, provisional: provisional)
+        pathway.documents = documents
+        return pathway
     }
 
     /// The values of the `status` fact (entitlement rules are chosen by status).

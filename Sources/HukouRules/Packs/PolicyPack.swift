@@ -27,9 +27,16 @@ public struct PolicyPack: Sendable {
     /// The facts its conditions test and its requests may carry: the common vocabulary
     /// and the pack's own `facts`.
     public let facts: FactCatalogue
+    /// Province-wide packs: the cities the province-wide rules answer for (with
+    /// ``ownRulesCities``, every city a request may name).
+    public internal(set) var cities: [PackCity] = []
+    /// What answering from the pack costs (Engine/WorkBudget.swift), set when it loads.
+    public internal(set) var cost = PackCost.zero
     /// SHA-256 (lowercase hex) of the pack's canonical bytes (those a signature covers,
     /// ``PackSignature/canonicalBytes(of:)``): names the exact rules on a decision receipt.
     public internal(set) var contentHash: String = ""
+    /// Documents to bring for a residence permit (居住证暂行条例 第九条 in the national pack).
+    public internal(set) var permitDocuments: [RequiredDocument] = []
 
     /// Whether the pack is in force on `date`.
     public func isInForce(on date: CivilDate) -> Bool {
@@ -79,6 +86,8 @@ public struct Pathway: Sendable {
     /// The pathway rests on standards the document leaves to implementing rules (e.g. who
     /// counts as introduced talent): every answer about it is provisional.
     public let provisional: Bool
+    /// Documents to bring, as the cited texts list them (empty: the texts list none).
+    public internal(set) var documents: [RequiredDocument] = []
 }
 
 /// Which family members may settle with the applicant under a pathway.
@@ -102,6 +111,12 @@ public struct PriorityGroup: Sendable {
     public let name: LocalizedText
     public let citation: String
     public let condition: Condition
+}
+
+/// A city of a province-wide pack that its rules answer for.
+public struct PackCity: Sendable {
+    public let name: String
+    public let aliases: [String]
 }
 
 /// A city of a province-wide pack whose own rules apply instead.

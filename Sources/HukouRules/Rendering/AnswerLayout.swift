@@ -295,7 +295,8 @@ public struct AnswerLayout {
 
         var decision: [RenderLine] = []
         if let mayApply = answer["may_apply"]?.stringValue {
-            var line = RenderLine(verdict: Verdict(token: mayApply, context: .points), title: t("申请积分落户", "apply for points settlement"),
+            let title = settlement ? t("申请积分落户", "apply for points settlement") : t("申请基本公共服务积分", "apply for public-service points")
+            var line = RenderLine(verdict: Verdict(token: mayApply, context: .points), title: title,
                                   verdictText: say(Labels.verdict(mayApply, in: .points)), citation: nil)
             line.children = (answer["requirements"]?.elements ?? []).map { requirementLine($0, context: .requirement) }
                 + (answer["vetoes"]?.elements ?? []).map { requirementLine($0, context: .veto) }

@@ -151,7 +151,7 @@ public enum Labels {
     ]
 
     static let ageStages: [String: LocalizedText] = [
-        "infant": t("婴幼儿（3 岁以下）", "infant (under 3)"), "preschool": t("学前（3 至 5 岁）", "preschool (3 to 5)"),
+        "infant": t("婴幼儿", "infant"), "preschool": t("学前", "preschool"),
         "primary": t("小学阶段", "primary school age"), "junior_high": t("初中阶段", "junior-high age"),
         "senior_high": t("高中阶段", "senior-high age"), "adult": t("成年", "adult"),
     ]
@@ -283,10 +283,10 @@ public enum Verdict: Sendable, Equatable {
     public var ascii: String {
         switch self {
         case .yes: return "[+]"
-        case .no: return "[x]"
+        case .no: return "[-]"
         case .unknown: return "[?]"
         case .open: return "[~]"
-        case .notApplicable: return "[-]"
+        case .notApplicable: return "[/]"
         }
     }
 }

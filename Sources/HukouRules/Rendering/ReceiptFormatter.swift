@@ -33,15 +33,8 @@ struct ReceiptFormatter {
     private mutating func add(_ text: String, indent: Int = 0, hanging: Int = 0) {
         let first = String(repeating: " ", count: indent)
         let rest = String(repeating: " ", count: indent + hanging)
-        let wrapped = TextWidth.wrap(text, width: columns - indent)
-        for (index, piece) in wrapped.enumerated() {
-            if index == 0 {
-                lines.append(first + piece)
-            } else {
-                // Re-wrap continuation lines to the narrower width of the hanging indent.
-                for part in TextWidth.wrap(piece, width: columns - indent - hanging) { lines.append(rest + part) }
-            }
-        }
+        let wrapped = TextWidth.wrap(text, first: columns - indent, rest: columns - indent - hanging)
+        for (index, piece) in wrapped.enumerated() { lines.append((index == 0 ? first : rest) + piece) }
     }
 
     private mutating func rule(_ character: Character = "-") {

@@ -24,7 +24,14 @@ public enum TextWidth {
     /// them (English), anywhere between wide characters (Chinese), never before closing
     /// punctuation; a word longer than a line is cut.
     public static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 1 else { return [text] }
+        wrap(text, first: width, rest: width)
+    }
+
+    /// The same with a first line of `first` columns and the others of `rest` (a hanging
+    /// indent).
+    public static func wrap(_ text: String, first: Int, rest: Int) -> [String] {
+        guard first > 1, rest > 1 else { return [text] }
+        var width = first
         var lines: [String] = []
         var line: [Character] = []
         var lineWidth = 0
@@ -35,6 +42,7 @@ public enum TextWidth {
             lines.append(String(line))
             line = []
             lineWidth = 0
+            width = rest
         }
         while index < characters.count {
             // The next unbreakable unit: an ASCII word (with its trailing punctuation), or one wide character.

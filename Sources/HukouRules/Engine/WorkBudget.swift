@@ -1,0 +1,276 @@
+/// What answering costs, estimated from a pack's shape when it loads (``PackCost``), and
+/// the bounds every call is checked against before any work is done (``WorkBudget``).
+///
+/// The unit is one evaluation: a condition node judged (references expanded) or an
+/// indicator scored. The estimates are upper bounds of what the services do (every rule
+/// applies to every person, every indicator offers a what-if change); they are computed
+/// from the pack alone, so checking them costs a few multiplications per call
+/// (docs/robustness.md, "Bounded work").
+public struct PackCost: Sendable, Equatable {
+    /// Eligibility: pathways and priority groups, judged once for the applicant.
+    public var eligibilityBase = 0
+    /// Eligibility: follower rules, judged once per family member.
+    public var eligibilityPerMember = 0
+    /// Entitlements: rules judged for one person (the applicant or a family member).
+    public var entitlementsPerPerson = 0
+    /// Entitlements: the residence-permit conditions, judged once.
+    public var permit = 0
+    /// Points: scoring the table once.
+    public var pointsScore = 0
+    /// Points: the whole call (score, requirements and vetoes, a projection over the
+    /// horizon, and the what-if, which re-scores the indicators a change reads).
+    public var points = 0
+    /// Bytes of answer, estimated from the same parts: per node a fixed overhead plus its
+    /// pack texts (labels in both languages, citation, compared values), so that long
+    /// texts count as much as many nodes.
+    public var eligibilityBaseBytes = 0
+    public var eligibilityPerMemberBytes = 0
+    public var entitlementsPerPersonBytes = 0
+    public var permitBytes = 0
+    public var pointsBytes = 0
+
+    /// Bytes an answer spends on one reported node besides its texts (measured: about
+    /// 100 for a bare leaf, docs/robustness.md).
+    static let nodeBytes = 160
+
+    public static let zero = PackCost()
+
+    public init() {}
+
+    /// The costs of `pack`. Linear in the pack (each condition is walked once per place it
+    /// is used; the what-if's readers are grouped by fact).
+    public init(_ pack: PolicyPack) {
+        for pathway in pack.pathways {
+            let size = Self.size(pathway.condition)
+            eligibilityBase += 1 + size.nodes
+            eligibilityBaseBytes += Self.nodeBytes + Self.bytes(pathway.name) + pathway.citation.utf8.count
+                + Self.bytes(pathway.note) + size.bytes
+                + pathway.addressOrder.reduce(0) { $0 + Self.nodeBytes + Self.bytes($1.label) + $1.citation.utf8.count }
+            for follower in pathway.followers {
+                let size = Self.size(follower.condition)
+                eligibilityPerMember += 1 + size.nodes
+                eligibilityPerMemberBytes += Self.nodeBytes + Self.bytes(follower.label) + follower.citation.utf8.count
+            }
+        }
+        for group in pack.priorityGroups {
+            let size = Self.size(group.condition)
+            eligibilityBase += 1 + size.nodes
+            eligibilityBaseBytes += Self.nodeBytes + Self.bytes(group.name) + group.citation.utf8.count + size.bytes
+        }
+        for rule in pack.entitlements {
+            let size = rule.condition.map(Self.size) ?? (nodes: 0, bytes: 0)
+            entitlementsPerPerson += 1 + size.nodes
+            entitlementsPerPersonBytes += Self.nodeBytes + Self.bytes(rule.name) + rule.citation.utf8.count
+                + Self.bytes(rule.note) + size.bytes
+        }
+        if let conditions = pack.permitConditions {
+            let size = Self.size(conditions.condition)
+            permit = 1 + size.nodes
+            permitBytes = Self.nodeBytes + Self.bytes(conditions.label) + conditions.citation.utf8.count + size.bytes
+        }
+        if case .table(let table)? = pack.points {
+            let score = table.indicators.reduce(0) { $0 + Self.cost($1) }
+            let requirements = (table.requirements + table.vetoes).reduce(0) { $0 + 1 + Self.nodes($1.condition) }
+            // What-if: each changeable indicator proposes a change of one fact; the change
+            // walks every top-level indicator (does it read the fact?) and re-scores those
+            // that do. Quadratic in the indicators when many read one fact.
+            var readers: [String: Int] = [:]
+            for top in table.indicators {
+                var facts: [String] = []
+                Self.facts(top, into: &facts)
+                let cost = Self.cost(top)
+                for fact in Set(facts) { readers[fact, default: 0] += cost }
+            }
+            var changes: [String] = []
+            for top in table.indicators { Self.changeable(top, into: &changes) }
+            let whatIf = changes.reduce(0) { $0 + score + (readers[$1] ?? 0) }
+            pointsScore = score
+            points = score + requirements + table.projectionHorizonMonths * score + whatIf
+            // The breakdown (every indicator), the requirements and vetoes with their
+            // shortfalls, and at most five what-if changes.
+            pointsBytes = table.indicators.reduce(0) { $0 + Self.bytes($1) }
+                + (table.requirements + table.vetoes).reduce(0) { $0 + Self.nodeBytes + Self.bytes($1.label) + $1.citation.utf8.count }
+                + 5 * table.indicators.reduce(0) { Swift.max($0, Self.nodeBytes + Self.bytes($1)) }
+        }
+    }
+
+    /// Nodes of a condition (references are already expanded in a compiled condition).
+    static func nodes(_ condition: Condition) -> Int {
+        size(condition).nodes
+    }
+
+    /// Nodes of a condition and the bytes its report may take.
+    static func size(_ condition: Condition) -> (nodes: Int, bytes: Int) {
+        let own = nodeBytes + bytes(condition.info.label) + (condition.info.citation?.utf8.count ?? 0)
+        switch condition {
+        case .all(let children, _), .any(let children, _):
+            return children.reduce((1, own)) { sum, child in
+                let part = size(child)
+                return (sum.0 + part.nodes, sum.1 + part.bytes)
+            }
+        case .not(let child, _):
+            let part = size(child)
+            return (1 + part.nodes, own + part.bytes)
+        case .leaf(let leaf):
+            var operand = 0
+            if case .strings(let values) = leaf.operand { operand = values.reduce(0) { $0 + $1.utf8.count + 3 } }
+            if case .enumeration(let value) = leaf.operand { operand = value.utf8.count }
+            return (1, own + operand + bytes(leaf.fact.label))
+        case .family(_, _, let child, _):
+            // judged once per family member (at most DecisionRequest.maxFamilyMembers)
+            let part = size(child)
+            let members = DecisionRequest.maxFamilyMembers
+            return (1 + part.nodes * members, own + part.bytes * members)
+        }
+    }
+
+    /// Bytes of a text in the longer of its languages.
+    static func bytes(_ text: LocalizedText?) -> Int {
+        guard let text else { return 0 }
+        return Swift.max(text.zh.utf8.count, text.en.utf8.count)
+    }
+
+    /// Bytes of an indicator's breakdown entry (with its parts).
+    static func bytes(_ indicator: Indicator) -> Int {
+        let own = nodeBytes + bytes(indicator.label) + indicator.citation.utf8.count
+        switch indicator.kind {
+        case .bonus(let condition, _): return own + size(condition).bytes
+        case .group(let children), .bestOf(let children): return children.reduce(own) { $0 + bytes($1) }
+        default: return own
+        }
+    }
+
+    /// Evaluations to score one indicator.
+    static func cost(_ indicator: Indicator) -> Int {
+        switch indicator.kind {
+        case .bonus(let condition, _): return 1 + nodes(condition)
+        case .group(let children), .bestOf(let children): return children.reduce(1) { $0 + cost($1) }
+        default: return 1
+        }
+    }
+
+    /// The facts an indicator reads.
+    static func facts(_ indicator: Indicator, into facts: inout [String]) {
+        switch indicator.kind {
+        case .categorical(let fact, _), .bands(let fact, _), .deduction(let fact, _):
+            facts.append(fact.name)
+        case .accrual(let fact, let stages, _, _):
+            facts.append(fact.name)
+            for stage in stages { if case .byCategory(let by, _, _) = stage.rate { facts.append(by.name) } }
+        case .bonus(let condition, _): conditionFacts(condition, into: &facts)
+        case .group(let children), .bestOf(let children): for child in children { Self.facts(child, into: &facts) }
+        }
+    }
+
+    static func conditionFacts(_ condition: Condition, into facts: inout [String]) {
+        switch condition {
+        case .all(let children, _), .any(let children, _): for child in children { conditionFacts(child, into: &facts) }
+        case .not(let child, _): conditionFacts(child, into: &facts)
+        case .leaf(let leaf): facts.append(leaf.fact.name)
+        case .family(_, _, let child, _): conditionFacts(child, into: &facts)
+        }
+    }
+
+    /// The facts of the indicators that may propose a what-if change (one each).
+    static func changeable(_ indicator: Indicator, into facts: inout [String]) {
+        switch indicator.kind {
+        case .categorical(let fact, _), .accrual(let fact, _, _, _), .bands(let fact, _): facts.append(fact.name)
+        case .group(let children), .bestOf(let children): for child in children { changeable(child, into: &facts) }
+        default: break
+        }
+    }
+}
+
+/// The bounds of one call, checked before the call does its work.
+public enum WorkBudget {
+    /// Most evaluations one call may need (HUKOU_MAX_CALL_WORK). The embedded packs need
+    /// at most a few tens of thousands (docs/robustness.md); 2 000 000 take well under a
+    /// second on a kiosk.
+    public static let maxWork = 2_000_000
+    /// Most condition nodes and indicators one answer may report (HUKOU_MAX_ANSWER_NODES):
+    /// each becomes a few hundred bytes of answer.
+    public static let maxReportedNodes = 20_000
+    /// Largest answer handed to C (HUKOU_MAX_ANSWER_BYTES, the largest answer the renderer
+    /// takes, so every answer can be rendered); checked after writing, as the last line of
+    /// defence behind the estimates.
+    public static let maxAnswerBytes = Renderer.maxAnswerBytes
+
+    public static let answerTooLarge = HukouError(.limit, path: "", zh: "答复超过 \(maxAnswerBytes) 字节",
+                                                  en: "answer larger than \(maxAnswerBytes) bytes")
+
+    /// The three decision calls.
+    public enum Call: Sendable {
+        case eligibility, points, entitlements
+    }
+
+    /// Evaluations and reported nodes of `call` on `pack` for `people` persons (the
+    /// applicant and the family members).
+    static func estimate(_ call: Call, _ pack: PolicyPack, national: PolicyPack?, people: Int) -> (work: Int, reported: Int, bytes: Int) {
+        let cost = pack.cost
+        switch call {
+        case .eligibility:
+            let work = cost.eligibilityBase + (people - 1) * cost.eligibilityPerMember
+            return (work, work, cost.eligibilityBaseBytes + (people - 1) * cost.eligibilityPerMemberBytes)
+        case .points:
+            return (cost.points, cost.pointsScore, cost.pointsBytes)
+        case .entitlements:
+            // The national rules the pack does not override are judged too (at most all of them).
+            var nationalRules = 0, nationalBytes = 0
+            if let national, national.id != pack.id {
+                nationalRules = national.cost.entitlementsPerPerson
+                nationalBytes = national.cost.entitlementsPerPersonBytes
+            }
+            let own = pack.permitConditions != nil
+            let permit = own ? cost.permit : (national?.cost.permit ?? 0)
+            let permitBytes = own ? cost.permitBytes : (national?.cost.permitBytes ?? 0)
+            let work = permit + people * (cost.entitlementsPerPerson + nationalRules)
+            return (work, work, permitBytes + people * (cost.entitlementsPerPersonBytes + nationalBytes))
+        }
+    }
+
+    /// Refuses a call whose estimated work or answer is beyond the bounds (`.limit`,
+    /// naming the bound), before any of it is done.
+    public static func check(_ call: Call, _ pack: PolicyPack, national: PolicyPack?, request: DecisionRequest) throws(HukouError) {
+        let people = 1 + request.family.count
+        let (work, reported, bytes) = estimate(call, pack, national: national, people: people)
+        let path = people > 1 && call != .points ? "family" : ""
+        guard work <= maxWork else {
+            throw HukouError(.limit, path: path,
+                             zh: "此请求在该政策包上约需 \(work) 次判定（\(people) 人），超过每次调用的上限 \(maxWork)（HUKOU_MAX_CALL_WORK）",
+                             en: "this request needs about \(work) evaluations on this pack (\(people) people), more than the bound of \(maxWork) per call (HUKOU_MAX_CALL_WORK)")
+        }
+        guard reported <= maxReportedNodes else {
+            throw HukouError(.limit, path: path,
+                             zh: "答复约含 \(reported) 个条件节点（\(people) 人），超过每个答复的上限 \(maxReportedNodes)（HUKOU_MAX_ANSWER_NODES）",
+                             en: "the answer would report about \(reported) condition nodes (\(people) people), more than the bound of \(maxReportedNodes) per answer (HUKOU_MAX_ANSWER_NODES)")
+        }
+        guard bytes <= maxAnswerBytes else {
+            throw HukouError(.limit, path: path,
+                             zh: "答复约 \(bytes) 字节（\(people) 人），超过上限 \(maxAnswerBytes)（HUKOU_MAX_ANSWER_BYTES）",
+                             en: "the answer would be about \(bytes) bytes (\(people) people), more than the bound of \(maxAnswerBytes) (HUKOU_MAX_ANSWER_BYTES)")
+        }
+    }
+
+    /// Refuses, when it loads, a pack that no request could use within the bounds: one
+    /// whose calls for an applicant alone (no family) are already beyond them.
+    public static func admit(_ pack: PolicyPack) throws(HukouError) {
+        for (call, section) in [(Call.eligibility, "pathways"), (.points, "points"), (.entitlements, "entitlements")] {
+            let (work, reported, bytes) = estimate(call, pack, national: nil, people: 1)
+            guard work <= maxWork else {
+                throw HukouError(.limit, path: section,
+                                 zh: "每次调用约需 \(work) 次判定，超过上限 \(maxWork)（HUKOU_MAX_CALL_WORK）",
+                                 en: "needs about \(work) evaluations per call, more than the bound of \(maxWork) (HUKOU_MAX_CALL_WORK)")
+            }
+            guard reported <= maxReportedNodes else {
+                throw HukouError(.limit, path: section,
+                                 zh: "每个答复约含 \(reported) 个条件节点，超过上限 \(maxReportedNodes)（HUKOU_MAX_ANSWER_NODES）",
+                                 en: "an answer would report about \(reported) condition nodes, more than the bound of \(maxReportedNodes) (HUKOU_MAX_ANSWER_NODES)")
+            }
+            guard bytes <= maxAnswerBytes else {
+                throw HukouError(.limit, path: section,
+                                 zh: "答复约 \(bytes) 字节，超过上限 \(maxAnswerBytes)（HUKOU_MAX_ANSWER_BYTES）",
+                                 en: "an answer would be about \(bytes) bytes, more than the bound of \(maxAnswerBytes) (HUKOU_MAX_ANSWER_BYTES)")
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// A document to bring, as a policy text lists it (e.g. 劳动合同 under 福建省落户实施方案
+/// （四）, 居住地住址证明 under 居住证暂行条例 第九条). Packs list only what a cited text
+/// lists; where none is listed the kiosk says to ask staff for the list.
+public struct RequiredDocument: Sendable {
+    public let name: LocalizedText
+    public let citation: String
+
+    /// Most documents one list takes.
+    static let maxCount = 40
+
+    /// The `documents` member of a pathway or of residence_permit_conditions.
+    static func read(_ reader: inout ObjectReader) throws(HukouError) -> [RequiredDocument] {
+        guard let list = try reader.array("documents") else { return [] }
+        guard list.count <= maxCount else {
+            throw reader.fail("documents", zh: "至多 \(maxCount) 项材料", en: "at most \(maxCount) documents")
+        }
+        var documents: [RequiredDocument] = []
+        for (index, element) in list.enumerated() {
+            var entry = try ObjectReader(element, path: reader.childPath("documents") + "[\(index)]", status: .pack)
+            documents.append(RequiredDocument(name: try entry.requiredText("name"), citation: try entry.requiredString("citation")))
+            try entry.finish()
+        }
+        return documents
+    }
+
+    /// The answer's form: `{"name": "...", "citation": "..."}` in the locale.
+    func json(_ locale: AnswerLocale) -> JSONValue {
+        .object([JSONMember("name", .string(name.text(locale))), JSONMember("citation", .string(citation))])
+    }
+}
