@@ -55,7 +55,8 @@ public struct Engine: Sendable {
     public mutating func load(pack bytes: UnsafeBufferPointer<UInt8>) throws(HukouError) {
         let value = try PackLoader.parse(bytes)
         if !trustedKeys.isEmpty { try PackSignature.verify(value, trustedKeys: trustedKeys) }
-        let pack = try PackLoader.load(value, byteCount: bytes.count)
+        let held = registry
+        let pack = try PackLoader.load(value, byteCount: bytes.count) { id, from in held.sourceJSON(id, effectiveFrom: from) }
         if let highest = registry.highestSerial(pack.id), pack.serial < highest {
             throw HukouError(.rollback, path: "serial", zh: "政策包版本号 \(pack.serial) 低于已加载的 \(highest)（拒绝回滚）",
                              en: "pack serial \(pack.serial) is below the loaded \(highest) (rollback refused)")

@@ -29,12 +29,20 @@ public enum PackLoader {
 
     /// Loads a pack; when it has mistakes, the error names the first and lists the others
     /// (``PackProblems``; `hukou lint` prints each on its own line).
-    static func load(_ value: JSONValue, byteCount: Int) throws(HukouError) -> PolicyPack {
+    /// `parent` resolves `extends` (``PackExtends``): by default the embedded packs.
+    static func load(_ value: JSONValue, byteCount: Int,
+                     parent: (String, String?) -> JSONValue? = PackExtends.embedded) throws(HukouError) -> PolicyPack {
+        let merged = try PackExtends.resolve(value, parent: parent)
         do throws(HukouError) {
-            return try loadOnce(value, byteCount: byteCount)
+            var pack = try loadOnce(merged, byteCount: byteCount)
+            if case .bool(true)? = value["abstract"] { pack.isAbstract = true }
+            pack.sourceJSON = merged
+            // the content hash names the bytes as written (those a signature covers)
+            pack.contentHash = Hex.encode(SHA256.hash(PackSignature.canonicalBytes(of: value)))
+            return pack
         } catch {
             guard error.status == .pack else { throw error }
-            throw PackProblems.combined(PackProblems.find(value), first: error)
+            throw PackProblems.combined(PackProblems.find(merged), first: error)
         }
     }
 
@@ -63,6 +71,7 @@ public enum PackLoader {
         _ = try reader.value("signature") // checked by PackSignature before loading, when required
         _ = try reader.string("$schema")
         _ = try reader.value("comment")
+        _ = try reader.bool("abstract")
         let document = try readDocument(&reader)
         guard let effectiveFrom = try reader.date("effective_from") else {
             throw reader.fail("effective_from", zh: "缺少生效日期", en: "missing the effective-from date")

@@ -27,6 +27,10 @@ public struct PolicyPack: Sendable {
     /// The facts its conditions test and its requests may carry: the common vocabulary
     /// and the pack's own `facts`.
     public let facts: FactCatalogue
+    /// Only a base for packs that extend it (`"abstract": true`): no request may name it.
+    public internal(set) var isAbstract = false
+    /// The pack's JSON with `extends` resolved (packs extending this one start from it).
+    public internal(set) var sourceJSON: JSONValue = .null
     /// Province-wide packs: the cities the province-wide rules answer for (with
     /// ``ownRulesCities``, every city a request may name).
     public internal(set) var cities: [PackCity] = []
