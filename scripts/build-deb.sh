@@ -37,7 +37,8 @@ move() { # package, path under root (file or symlink or folder)
     mv "$root/$path" "$stage/$pkg/$path"
 }
 move $lib "$L/libhukou.so.$abi"
-for p in "$L/libhukou.so" "$L/libhukou.a" "$L/hukou-static" "$L/pkgconfig/hukou.pc" "$L/cmake/hukou" usr/include/hukou.h; do
+for p in "$L/libhukou.so" "$L/libhukou.a" "$L/hukou-static" "$L/pkgconfig/hukou.pc" "$L/cmake/hukou" usr/include/hukou.h \
+         usr/share/hukou/valgrind/hukou.supp; do
     move libhukou-dev "$p"
 done
 move hukou-tools usr/bin/hukou

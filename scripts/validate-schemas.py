@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Validates every pack under Policies/ against docs/schema/pack.schema.json, every
-example request against docs/schema/request.schema.json, and every case file
-(Policies/**/*.cases.yaml) against docs/schema/cases.schema.json (needs python3-jsonschema,
-and python3-yaml for the case files; skips with a note when one is missing)."""
-import json, pathlib, re, sys
+"""Validates every pack under Policies/ against docs/schema/pack.schema.json, every example
+request against docs/schema/request.schema.json, every case file (Policies/**/*.cases.yaml)
+against docs/schema/cases.schema.json, and answers against docs/schema/answer.schema.json:
+the golden answers in examples/answers/ and the answers the CLI gives for every example
+request, each kind in both locales (the CLI is $HUKOU_CLI, else .build/debug/hukou-cli;
+without it those are skipped with a note). Needs python3-jsonschema, and python3-yaml for
+the case files; skips with a note when one is missing."""
+import json, os, pathlib, re, subprocess, sys
 try:
     import jsonschema
 except ImportError:
@@ -32,22 +35,54 @@ def read_json(f):
     return json.loads(f.read_text(encoding="utf-8"))
 
 
-checks = [("pack.schema.json", sorted(p for p in (root / "Policies").rglob("*.json") if p.name != "facts.json"), read_json),
-          ("request.schema.json", sorted((root / "examples" / "requests").glob("*.json")), read_json)]
+failures = 0
+checked = 0
+
+
+def validate(schema_name, documents):
+    """documents: (label, value) pairs."""
+    global failures, checked
+    schema = read_json(root / "docs" / "schema" / schema_name)
+    validator = jsonschema.Draft202012Validator(schema)
+    for label, value in documents:
+        checked += 1
+        errors = list(validator.iter_errors(value))
+        for e in errors[:3]:
+            print(f"{label}: {'/'.join(map(str, e.absolute_path))}: {e.message[:200]}")
+        failures += bool(errors)
+
+
+def files(paths, read=read_json):
+    return [(str(f.relative_to(root)), read(f)) for f in paths]
+
+
+validate("pack.schema.json", files(sorted(p for p in (root / "Policies").rglob("*.json") if p.name != "facts.json")))
+requests = sorted((root / "examples" / "requests").glob("*.json"))
+validate("request.schema.json", files(requests))
 if yaml is None:
     print("python3-yaml not installed: case files not checked")
 else:
     loader = yaml_loader()
-    checks.append(("cases.schema.json", sorted((root / "Policies").rglob("*.cases.yaml")),
-                   lambda f: yaml.load(f.read_text(encoding="utf-8"), Loader=loader)))
-failures = 0
-for schema_name, files, read in checks:
-    schema = read_json(root / "docs" / "schema" / schema_name)
-    validator = jsonschema.Draft202012Validator(schema)
-    for f in files:
-        errors = list(validator.iter_errors(read(f)))
-        for e in errors[:3]:
-            print(f"{f.relative_to(root)}: {'/'.join(map(str, e.absolute_path))}: {e.message[:200]}")
-        failures += bool(errors)
-print(f"{sum(len(f) for _, f, _ in checks) - failures} passed, {failures} failed")
+    validate("cases.schema.json", files(sorted((root / "Policies").rglob("*.cases.yaml")),
+                                        lambda f: yaml.load(f.read_text(encoding="utf-8"), Loader=loader)))
+validate("answer.schema.json", files(sorted((root / "examples" / "answers").rglob("*.json"))))
+
+cli = os.environ.get("HUKOU_CLI") or str(root / ".build" / "debug" / "hukou-cli")
+if os.access(cli, os.X_OK):
+    generated = []
+    for request in requests:
+        for kind in ("eligibility", "points", "entitlements"):
+            for locale in ("zh-CN", "en"):
+                out = subprocess.run([cli, kind, str(request), "--locale", locale], capture_output=True, text=True)
+                label = f"{request.relative_to(root)} → {kind} ({locale})"
+                if out.returncode != 0:
+                    print(f"{label}: hukou-cli exited {out.returncode}: {out.stderr.strip()[:200]}")
+                    failures += 1
+                    checked += 1
+                    continue
+                generated.append((label, json.loads(out.stdout)))
+    validate("answer.schema.json", generated)
+else:
+    print(f"{cli} not built: answers generated from examples/requests not checked")
+print(f"{checked - failures} passed, {failures} failed")
 sys.exit(1 if failures else 0)

@@ -137,9 +137,9 @@ enum BatchReport {
         var out = "<h2>" + words.pick("规则变化：各途径符合人数（前 / 后）", "Rule change: eligible applicants per pathway (before / after)") + "</h2>\n"
         out += "<div class=\"legend\"><span><i style=\"background:#90a4ae\"></i>" + words.pick("变化前", "before")
             + "</span><span><i style=\"background:#2e7d32\"></i>" + words.pick("变化后", "after") + "</span></div>\n"
-        let labelWidth = 380, barWidth = 520, row = 44
+        let labelWidth = 380, barWidth = 480, row = 44
         let peak = max(1, pathways.map { max($0.verdicts["eligible"] ?? 0, $0.after["eligible"] ?? 0) }.max() ?? 1)
-        out += "<svg id=\"compare-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 260)\" height=\"\(pathways.count * row + 10)\" role=\"img\">\n"
+        out += "<svg id=\"compare-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 320)\" height=\"\(pathways.count * row + 10)\" role=\"img\">\n"
         for (index, pathway) in pathways.enumerated() {
             let y = index * row + 4
             let before = pathway.verdicts["eligible"] ?? 0, after = pathway.after["eligible"] ?? 0
@@ -149,7 +149,7 @@ enum BatchReport {
             out += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(fmt(max(w1, before > 0 ? 1 : 0)))\" height=\"17\" fill=\"#90a4ae\"><title>\(grouped(before))</title></rect>\n"
             out += "<rect x=\"\(labelWidth)\" y=\"\(y + 19)\" width=\"\(fmt(max(w2, after > 0 ? 1 : 0)))\" height=\"17\" fill=\"#2e7d32\"><title>\(grouped(after))</title></rect>\n"
             out += "<text x=\"\(fmt(Double(labelWidth) + max(w1, w2) + 8))\" y=\"\(y + 24)\" font-size=\"13\">\(grouped(before)) → \(grouped(after))</text>\n"
-            out += "<text x=\"\(labelWidth + barWidth + 110)\" y=\"\(y + 24)\" font-size=\"13\"><tspan fill=\"#2e7d32\">+\(grouped(pathway.movedIn))</tspan> <tspan fill=\"#c62828\">−\(grouped(pathway.movedOut))</tspan> "
+            out += "<text x=\"\(labelWidth + barWidth + 150)\" y=\"\(y + 24)\" font-size=\"13\"><tspan fill=\"#2e7d32\">+\(grouped(pathway.movedIn))</tspan> <tspan fill=\"#c62828\">−\(grouped(pathway.movedOut))</tspan> "
                 + words.pick("净 ", "net ") + "\((net > 0 ? "+" : "") + grouped(net))</text>\n"
         }
         out += "</svg>\n"

@@ -49,8 +49,8 @@ struct PackProblemsTests {
     }
 
     @Test func misspeltMembersGetTheNearestName() throws {
-        let missing = try #require(packError(testPack(#""pathways":[{"id":"p","name":{"zh":"p","en":"p"},"citation":"c","conditon":{"fact":"married","op":"is","value":true}}]"#)))
-        #expect(missing.path == "pathways[0].condition")
+        let missing = try #require(packError(testPack(#""priority_groups":[{"id":"p","name":{"zh":"p","en":"p"},"citation":"c","conditon":{"fact":"married","op":"is","value":true}}]"#)))
+        #expect(missing.path == "priority_groups[0].condition")
         #expect(missing.message.en.contains("did you mean `condition`?"))
         let unknown = try #require(packError(testPack(#""pathways":[{"id":"p","name":{"zh":"p","en":"p"},"citation":"c","condition":{"fact":"married","op":"is","value":true},"foloowers":[]}]"#)))
         #expect(unknown.path == "pathways[0].foloowers")

@@ -154,7 +154,7 @@ public enum ConditionEvaluator {
         case .parameter(let parameter):
             let value = parameter.value(on: context.asOf)
             resolved = value
-            if parameter.provisional { provisional.append(parameter.id) }
+            if parameter.isProvisional(on: context.asOf) { provisional.append(parameter.id) }
             switch value {
             case .integer(let n): expected = .integer(Int64(n))
             case .strings(let names):

@@ -8,6 +8,8 @@ public struct EntitlementRule: Sendable {
         case notEntitled = "not_entitled"
         /// The rule does not concern this person (e.g. an employee-scheme duty for someone not employed).
         case notApplicable = "not_applicable"
+        /// The document directs the city to set the conditions (only with `decided_by`).
+        case dependsOnLocalRules = "depends_on_local_rules"
     }
 
     /// Who the rule is judged for.
@@ -27,6 +29,16 @@ public struct EntitlementRule: Sendable {
     public let otherwise: Verdict?
     public let provisional: Bool
     public let note: LocalizedText?
+    /// Whether the rule concerns the person (a preschooler and compulsory education):
+    /// unmet gives `not_applicable`, distinct from `not_entitled`.
+    public let appliesTo: Condition?
+    /// The document leaves the rule to someone else: `depends_on_local_rules`.
+    public let decidedBy: DecidedBy?
+    /// National rule ids this city rule specializes: they are left out of the answer and
+    /// their citations are shown with this rule (one line per service).
+    public let specializes: [String]
+    /// Ids of the pack's documents the rule rests on (empty: the first).
+    public let documentIDs: [String]
 
     public static let domains = [
         "schooling", "medical_insurance", "pension", "housing_fund", "housing_support",

@@ -8,17 +8,30 @@ struct EntitlementService {
     private var locale: AnswerLocale { request.locale }
     private var report: ConditionReport { ConditionReport(locale: locale, parameters: pack.parameters) }
 
-    /// The pack's rules, then the national rules the pack does not override.
-    var rules: [EntitlementRule] {
-        var list = pack.entitlements
+    /// The pack's rules in force (by their documents), then the national rules in force that
+    /// the pack neither overrides (same id) nor specializes (one line per service).
+    func rules(_ validity: Validity) -> [EntitlementRule] {
+        var list = pack.entitlements.filter { validity.selects($0.documentIDs) }
         if let national, national.id != pack.id {
-            list += national.entitlements.filter { rule in !list.contains { $0.id == rule.id } }
+            let specialized = Set(pack.entitlements.flatMap(\.specializes))
+            list += national.entitlements.filter { rule in
+                !specialized.contains(rule.id) && !list.contains { $0.id == rule.id }
+                    && national.documentsInForce(rule.documentIDs, on: request.asOf)
+            }
         }
         return list
     }
 
+    /// The national rule `id` (for the citation of a city rule that specializes it).
+    private func nationalRule(_ id: String) -> EntitlementRule? {
+        national?.entitlements.first { $0.id == id }
+    }
+
     func answer() throws(HukouError) -> JSONValue {
         var answer = AnswerHeader.build(kind: "entitlements", pack: pack, request: request)
+        let validity = Validity(pack: pack, asOf: request.asOf, ruleDocuments: pack.entitlements.map(\.documentIDs))
+        answer.set("validity", validity.json(locale))
+        let rules = rules(validity)
         if let city = AnswerHeader.ownRulesCity(pack, request) {
             AnswerHeader.ownRules(city, into: &answer, locale: locale)
             return answer.value
@@ -41,9 +54,9 @@ struct EntitlementService {
         let ruleStatus = status == "none" ? "residence_permit" : status
         if status == "none" { answer.set("residence_permit", permitBlock()) }
 
-        var people: [JSONValue] = [personBlock(applicant, index: nil, ruleStatus: ruleStatus, hypothetical: status == "none")]
+        var people: [JSONValue] = [personBlock(applicant, index: nil, status: status, ruleStatus: ruleStatus, rules: rules)]
         for (index, member) in request.family.enumerated() {
-            people.append(personBlock(member, index: index, ruleStatus: ruleStatus, hypothetical: status == "none"))
+            people.append(personBlock(member, index: index, status: status, ruleStatus: ruleStatus, rules: rules))
         }
         answer.set("people", .array(people))
         return answer.value
@@ -74,7 +87,7 @@ struct EntitlementService {
         if judged.outcome == .unmet { object.set("shortfalls", report.shortfallList(judged)) }
         object.set("conditions", report.tree(judged))
         let documents = pack.permitConditions != nil ? pack.permitDocuments : (national?.permitDocuments ?? [])
-        if !documents.isEmpty { object.set("documents", .array(documents.map { $0.json(locale) })) }
+        if !documents.isEmpty { object.set("documents_to_bring", .array(documents.map { $0.json(locale) })) }
         return object.value
     }
 
@@ -88,7 +101,9 @@ struct EntitlementService {
         }
     }
 
-    private func personBlock(_ person: Person, index: Int?, ruleStatus: String, hypothetical: Bool) -> JSONValue {
+    /// Without a permit (`none`): rules written for everyone without one (status `none`)
+    /// apply as they are; permit rules are shown as what a permit would bring.
+    private func personBlock(_ person: Person, index: Int?, status: String, ruleStatus: String, rules: [EntitlementRule]) -> JSONValue {
         var object = JSONObjectBuilder()
         if let index { object.set("member", index) } else { object.set("member", "applicant") }
         object.setIfPresent("relation", index == nil ? nil : person.relation)
@@ -97,8 +112,12 @@ struct EntitlementService {
         if case .integer(let age)? = person.value(of: "age", context) { object.set("age", age) }
         if case .enumeration(let stage)? = person.value(of: "school.age_stage", context) { object.set("age_stage", stage) }
         var items: [JSONValue] = []
-        for rule in rules where rule.statuses.contains(ruleStatus) && applies(rule, to: person, isApplicant: index == nil) {
-            items.append(item(rule, context, hypothetical: hypothetical))
+        for rule in rules where applies(rule, to: person, isApplicant: index == nil) {
+            if status == "none", rule.statuses.contains("none") {
+                items.append(item(rule, context, hypothetical: false))
+            } else if rule.statuses.contains(ruleStatus) {
+                items.append(item(rule, context, hypothetical: status == "none"))
+            }
         }
         object.set("items", .array(items))
         return object.value
@@ -111,7 +130,29 @@ struct EntitlementService {
         object.set("name", rule.name.text(locale))
         var provisional = rule.provisional
         var result: String
-        if let condition = rule.condition {
+        var concerned = true
+        if let applies = rule.appliesTo {
+            let judged = ConditionEvaluator.evaluate(applies, context)
+            if judged.outcome != .met {
+                concerned = false
+                result = judged.outcome == .unmet ? "not_applicable" : "unknown"
+                object.set("result", result)
+                if judged.outcome == .unmet {
+                    object.set("reason", DecidedByReport.notApplicableReason(report.unmetLabels(judged), locale: locale))
+                } else {
+                    object.set("missing_facts", report.missing(judged.missingFacts))
+                }
+                object.set("applicability", report.tree(judged))
+            }
+        }
+        if !concerned {
+            // Nothing more: a rule that does not concern the person carries no verdict.
+        } else if let decided = rule.decidedBy {
+            result = "depends_on_local_rules"
+            object.set("result", result)
+            object.set("reason", DecidedByReport.reason(decided, citation: rule.citation, locale: locale))
+            object.set("decided_by", DecidedByReport.block(decided, citation: rule.citation, locale: locale))
+        } else if let condition = rule.condition {
             let judged = ConditionEvaluator.evaluate(condition, context)
             if !judged.provisionalParameters.isEmpty { provisional = true }
             switch judged.outcome {
@@ -130,6 +171,14 @@ struct EntitlementService {
         if hypothetical { object.set("requires_residence_permit", true) }
         object.set("provisional", provisional)
         object.set("citation", rule.citation)
+        if !rule.specializes.isEmpty {
+            object.set("specializes", .array(rule.specializes.map { id in
+                var entry = JSONObjectBuilder()
+                entry.set("id", id)
+                entry.setIfPresent("citation", nationalRule(id)?.citation)
+                return entry.value
+            }))
+        }
         if let note = rule.note { object.set("note", note.text(locale)) }
         return object.value
     }

@@ -17,6 +17,23 @@ enum EmbeddedPacks {
     "issued": "2018-03-12"
   },
   "effective_from": "2018-03-12",
+  "documents": [
+    {"id": "plan", "number": "安政办〔2018〕19号",
+     "title": {"zh": "安阳市推动非户籍人口在城市落户实施方案", "en": "Anyang plan for settling non-hukou residents in cities"},
+     "issued": "2018-03-12", "effective_from": "2018-03-12", "effective_until": "2020-12-31",
+     "until_note": {"zh": "方案目标以“十三五”期间、到2020年为期（一、2020年进行总结评估）；未编入废止或延续文件，按期满处理", "en": "the plan's targets run through the 13th five-year period, to 2020 (with a final review in 2020); no repeal or extension is encoded, so it is treated as ending then"}},
+    {"id": "guofa25", "number": "国发〔2014〕25号",
+     "title": {"zh": "国务院关于进一步推进户籍制度改革的意见", "en": "State Council opinions on further reform of the hukou system"},
+     "issued": "2014-07-24", "effective_from": "2014-07-24"},
+    {"id": "sil", "number": "中华人民共和国社会保险法",
+     "title": {"zh": "中华人民共和国社会保险法", "en": "Social Insurance Law of the PRC"},
+     "effective_from": "2011-07-01"}
+  ],
+  "notices": [
+    {"id": "land_rights", "document": "plan",
+     "text": {"zh": "不得强行要求进城落户农民转让其在农村的土地承包权、宅基地使用权、集体收益分配权，也不得将其作为进城落户条件；自愿的，支持引导在本集体经济组织内部有偿转让。", "en": "Settled migrants may not be forced to transfer their land-contract, homestead-use or collective-income rights, and giving them up is never a condition of settlement; voluntary paid transfer within one's own collective is supported."},
+     "citation": "安政办〔2018〕19号 三（五）; 国办发〔2016〕72号 任务20"}
+  ],
   "city_size_class": {
     "value": "large_2",
     "provisional": true,
@@ -83,11 +100,12 @@ enum EmbeddedPacks {
       "id": "key_groups_open",
       "name": {"zh": "重点群体落户（全面放开）", "en": "Key groups: settlement fully open"},
       "citation": "安政办〔2018〕19号 二（一）",
+      "document": "plan",
       "condition": {
         "label": {"zh": "属于全面放开落户的群体之一", "en": "belongs to one of the fully open groups"},
         "any": [
           {"label": {"zh": "高校毕业生", "en": "college graduate"}, "fact": "education.level", "op": ">=", "value": "junior_college"},
-          {"label": {"zh": "技术工人", "en": "skilled worker"}, "fact": "skill.level", "op": ">=", "value": "junior_worker"},
+          {"label": {"zh": "技术工人（按持有初级工及以上职业资格理解）", "en": "skilled worker (read as holding a 初级工 or higher qualification)"}, "fact": "skill.level", "op": ">=", "value": "junior_worker"},
           {"label": {"zh": "职业院校毕业生", "en": "vocational-school graduate"}, "fact": "education.level", "op": "in", "value": ["secondary_vocational", "higher_vocational"]},
           {"label": {"zh": "农村升学学生和参军进入城镇人员", "en": "rural student admitted to school or person entering through military service"},
            "all": [
@@ -96,17 +114,19 @@ enum EmbeddedPacks {
            ]},
           {"label": {"zh": "留学归国人员", "en": "returned overseas student"}, "fact": "education.overseas", "op": "is", "value": true}
         ]
-      }
+      },
+      "note": {"zh": "二（一）只写“全面放开……落户限制”，未规定随迁家属；家属能否一并落户请咨询当地公安机关。“技术工人”未定义，按持有初级工及以上职业资格理解（这是理解，不是条文）。", "en": "二（一） only says the groups' settlement is fully open; it names no family members who follow: ask the local police about the family. \"技术工人\" is not defined and is read as holding a 初级工 or higher qualification (a reading, not the text)."}
     },
     {
       "id": "urban_ordinary_workers",
       "name": {"zh": "城市普通劳动者落户", "en": "Ordinary workers settling in the city"},
       "citation": "安政办〔2018〕19号 二（二）",
+      "document": "plan",
       "condition": {
         "all": [
           {"ref": "legal_stable_employment"},
           {"ref": "legal_stable_residence", "citation": "居住证暂行条例 第十六条"},
-          {"label": {"zh": "城镇社会保险缴纳月数", "en": "months of urban social insurance paid"},
+          {"label": {"zh": "城镇社会保险缴纳月数（文件只规定要求不得超过1年，暂按上限）", "en": "months of urban social insurance paid (the document only caps the requirement at 1 year; the cap is used, provisionally)"},
            "citation": "安政办〔2018〕19号 二（二）",
            "fact": "social_insurance.months", "op": ">=", "param": "urban_social_insurance_months"}
         ]
@@ -115,12 +135,14 @@ enum EmbeddedPacks {
     },
     {
       "id": "towns_open",
-      "name": {"zh": "县城和建制镇落户（全面放开）", "en": "County-seat and established towns: settlement fully open"},
-      "citation": "安政办〔2018〕19号 二（三）",
+      "name": {"zh": "县城、建制镇和县级市市区落户（全面放开）", "en": "County-seat and established towns and county-level city areas: settlement fully open"},
+      "citation": "安政办〔2018〕19号 二（三）; 国发〔2014〕25号（四）",
+      "document": "plan",
       "condition": {
         "all": [
-          {"label": {"zh": "居住在县政府驻地镇或其他建制镇", "en": "lives in a county-seat town or another established town"},
-           "fact": "residence.area_type", "op": "in", "value": ["county_seat_town", "established_town"]},
+          {"label": {"zh": "居住在县政府驻地镇、其他建制镇或县级市（林州市）市区", "en": "lives in a county-seat town, another established town or the urban area of a county-level city (林州市)"},
+           "citation": "安政办〔2018〕19号 二（三）; 国发〔2014〕25号（四）（县级市市区）",
+           "fact": "residence.area_type", "op": "in", "value": ["county_seat_town", "established_town", "county_city_area"]},
           {"ref": "legal_stable_residence"}
         ]
       },
@@ -132,12 +154,13 @@ enum EmbeddedPacks {
         {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "安政办〔2018〕19号 二（三）",
          "condition": {"all": [{"fact": "relation", "op": "==", "value": "parent"}, {"ref": "lives_together"}]}}
       ],
-      "note": {"zh": "条文列举“配偶、子女、父母等”，其他共同居住亲属以当地公安机关认定为准", "en": "the clause lists \"spouse, children, parents and others\"; other relatives living together are decided by the local police"}
+      "note": {"zh": "条文列举“配偶、子女、父母等”（子女不限未成年）；“等”所含其他亲属条文未列，请咨询当地公安机关。县级市市区（林州市）依国发〔2014〕25号（四）。", "en": "the clause lists \"spouse, children, parents and others\" (children of any age); the others are not listed: ask the local police. County-level city areas (林州市) follow 国发〔2014〕25号（四）."}
     },
     {
       "id": "rural_college_students",
       "name": {"zh": "农村籍高校学生户口迁入高校", "en": "Rural-origin college students moving hukou to the school"},
       "citation": "安政办〔2018〕19号 二（一）",
+      "document": "plan",
       "condition": {
         "all": [
           {"fact": "school.college_in_city", "op": "is", "value": true},
@@ -157,7 +180,7 @@ enum EmbeddedPacks {
     {"id": "whole_family", "name": {"zh": "举家迁徙的农业转移人口", "en": "rural migrants moving as a whole family"},
      "citation": "安政办〔2018〕19号 二（一）",
      "condition": {"all": [{"ref": "rural_migrant"}, {"fact": "whole_family_move", "op": "is", "value": true}]}},
-    {"id": "new_generation_migrant_workers", "name": {"zh": "新生代农民工", "en": "new-generation migrant workers"},
+    {"id": "new_generation_migrant_workers", "name": {"zh": "新生代农民工（1980年及以后出生：国家统计局口径，非文件原文）", "en": "new-generation migrant workers (born 1980 or later: the statistics bureau's definition, not the document's)"},
      "citation": "安政办〔2018〕19号 二（一）",
      "condition": {"all": [{"ref": "rural_migrant"}, {"fact": "birth_year", "op": ">=", "value": 1980},
                            {"fact": "employment.type", "op": "not_in", "value": ["unemployed", "student", "retired"]}]}}
@@ -168,66 +191,88 @@ enum EmbeddedPacks {
     "reason": {"zh": "安阳市不得采取积分落户方式", "en": "Anyang may not use points-based settlement"}
   },
   "entitlements": [
-    {"id": "anyang.schooling.compulsory", "domain": "schooling", "subjects": "children",
+    {"id": "anyang.schooling.compulsory", "document": "plan", "domain": "schooling", "subjects": "children",
      "name": {"zh": "义务教育（以公办学校为主就地入学）", "en": "compulsory education, mainly in public schools where the family lives"},
      "citation": "安政办〔2018〕19号 三（九）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
-     "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
-     "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "anyang.schooling.preschool", "domain": "schooling", "subjects": "children",
+     "specializes": ["national.permit.compulsory_education", "national.settled.schooling"],
+     "applies_to": {"label": {"zh": "处于义务教育阶段", "en": "of compulsory-school stage"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
+     "verdict": "entitled"},
+    {"id": "anyang.schooling.preschool", "document": "plan", "domain": "schooling", "subjects": "children",
      "name": {"zh": "学前教育（以公办幼儿园和普惠性民办幼儿园为主）", "en": "preschool, mainly public and inclusive private kindergartens"},
      "citation": "安政办〔2018〕19号 三（九）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
-     "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"},
-     "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "anyang.schooling.zhongkao", "domain": "schooling", "subjects": "children",
+     "applies_to": {"label": {"zh": "学前年龄", "en": "of preschool age"}, "fact": "school.age_stage", "op": "==", "value": "preschool"},
+     "verdict": "entitled"},
+    {"id": "anyang.schooling.zhongkao", "document": "plan", "domain": "schooling", "subjects": "children",
      "name": {"zh": "在安阳参加中招升学考试", "en": "taking the senior-high entrance exam (中考) in Anyang"},
      "citation": "安政办〔2018〕19号 三（九）", "statuses": ["residence_permit", "settled_migrant"],
+     "applies_to": {"label": {"zh": "初中阶段（将参加中考）", "en": "of junior-high stage (facing 中考)"}, "fact": "school.age_stage", "op": "==", "value": "junior_high"},
      "condition": {"all": [
        {"label": {"zh": "父母在安阳就业", "en": "parent employed in Anyang"}, "of": "applicant", "fact": "employment.in_city", "op": "is", "value": true},
        {"fact": "school.local_junior_high_registration", "op": "is", "value": true}
      ]},
      "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "anyang.schooling.senior_high_transfer", "domain": "schooling", "subjects": "children",
+    {"id": "anyang.schooling.senior_high_transfer", "document": "plan", "domain": "schooling", "subjects": "children",
      "name": {"zh": "普通高中学生按规定转学", "en": "senior-high students may transfer under the transfer rules"},
      "citation": "安政办〔2018〕19号 三（九）", "statuses": ["residence_permit", "settled_migrant"],
-     "condition": {"fact": "school.stage", "op": "==", "value": "senior_high"},
-     "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "anyang.medical.resident_scheme", "domain": "medical_insurance", "subjects": "everyone",
+     "applies_to": {"label": {"zh": "普通高中在读", "en": "in a general senior high school"}, "fact": "school.stage", "op": "==", "value": "senior_high"},
+     "verdict": "provisional", "provisional": true,
+     "note": {"zh": "条文为“符合规定转学条件的可正常转学”，转学条件见教育部门学籍管理规定，未编入", "en": "the clause says students who meet the transfer conditions may transfer; those conditions are in the education authority's registry rules, not encoded"}},
+    {"id": "anyang.medical.resident_scheme", "document": "plan", "domain": "medical_insurance", "subjects": "everyone",
      "name": {"zh": "参加统一的城乡居民基本医疗保险，医保关系可转移接续、异地就医结算", "en": "unified urban-rural resident medical insurance, with transfer and cross-region settlement"},
-     "citation": "安政办〔2018〕19号 三（七）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
+     "citation": "安政办〔2018〕19号 三（七）", "statuses": ["residence_permit", "settled_migrant", "local_hukou", "none"],
+     "applies_to": {"label": {"zh": "不是用人单位职工（职工应参加职工基本医疗保险）", "en": "not an employee (employees must be in employee medical insurance)"},
+                    "fact": "employment.type", "op": "!=", "value": "employee"},
      "verdict": "may_join"},
-    {"id": "anyang.pension.join", "domain": "pension", "subjects": "adults",
+    {"id": "anyang.medical.employee_scheme", "document": "sil", "domain": "medical_insurance", "subjects": "adults",
+     "name": {"zh": "职工应当参加职工基本医疗保险（用人单位和职工共同缴纳）", "en": "employees must join employee basic medical insurance (employer and employee contribute)"},
+     "citation": "中华人民共和国社会保险法 第二十三条", "statuses": ["residence_permit", "settled_migrant", "local_hukou", "none"],
+     "applies_to": {"label": {"zh": "用人单位职工", "en": "an employee"}, "fact": "employment.type", "op": "==", "value": "employee"},
+     "verdict": "must_join"},
+    {"id": "anyang.pension.employee_scheme", "document": "sil", "domain": "pension", "subjects": "adults",
+     "name": {"zh": "职工应当参加职工基本养老保险", "en": "employees must join employee basic pension insurance"},
+     "citation": "中华人民共和国社会保险法 第十条", "statuses": ["residence_permit", "settled_migrant", "local_hukou", "none"],
+     "applies_to": {"label": {"zh": "用人单位职工", "en": "an employee"}, "fact": "employment.type", "op": "==", "value": "employee"},
+     "verdict": "must_join"},
+    {"id": "anyang.pension.join", "document": "plan", "domain": "pension", "subjects": "adults",
      "name": {"zh": "参加城乡居民养老保险或城镇职工养老保险，养老保险关系转移接续", "en": "resident or employee pension insurance, with transfer of contributions"},
      "citation": "安政办〔2018〕19号 三（八）", "statuses": ["settled_migrant", "residence_permit"],
-     "verdict": "may_choose", "provisional": true,
-     "note": {"zh": "条文为“符合条件的”农业转移人口，条件未在本文件列明；将居住证持有人纳入城镇养老保险体系为支持方向", "en": "the clause covers migrants \"who meet the conditions\", which it does not list; bringing permit holders into the urban pension system is a stated aim"}},
-    {"id": "anyang.minimum_allowance", "domain": "minimum_allowance", "subjects": "everyone",
+     "applies_to": {"label": {"zh": "不是用人单位职工（职工参加职工养老保险）", "en": "not an employee (employees are in employee pension)"}, "fact": "employment.type", "op": "!=", "value": "employee"},
+     "verdict": "may_join", "provisional": true,
+     "note": {"zh": "条文为“推动符合条件的农业转移人口参加当地城乡居民养老保险或城镇职工养老保险”：“或”指按本人情况参加相应的一种，不是自由选择；条件未在本文件列明。将居住证持有人纳入城镇养老保险体系为支持方向。", "en": "the clause moves migrants \"who meet the conditions\" into resident \"or\" employee pension: the scheme that fits the person, not a free choice; the conditions are not listed. Bringing permit holders into the urban pension system is a stated aim."}},
+    {"id": "anyang.minimum_allowance", "document": "plan", "domain": "minimum_allowance", "subjects": "everyone",
      "name": {"zh": "符合低保条件的，与当地城镇居民同等享有最低生活保障", "en": "minimum living allowance on equal terms for those who meet its conditions"},
      "citation": "安政办〔2018〕19号 三（八）", "statuses": ["settled_migrant"],
      "verdict": "entitled", "note": {"zh": "以符合低保条件为前提", "en": "provided the 低保 conditions are met"}},
-    {"id": "anyang.housing_fund.deposit", "domain": "housing_fund", "subjects": "adults",
+    {"id": "anyang.housing_fund.deposit", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "缴存住房公积金（农业转移人口、个体工商户、自由职业者纳入覆盖范围）", "en": "depositing into the housing provident fund (migrants, individual businesses and freelancers covered)"},
      "citation": "安政办〔2018〕19号 三（六）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
-     "condition": {"fact": "employment.type", "op": "in", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees", "freelancer"]},
+     "specializes": ["national.permit.housing_fund_rights"],
+     "condition": {"label": {"zh": "属于覆盖范围：职工、农业转移人口、个体工商户或自由职业者", "en": "covered: an employee, a rural migrant, an individual business or a freelancer"},
+                   "any": [
+                     {"fact": "employment.type", "op": "in", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees", "freelancer"]},
+                     {"ref": "rural_migrant"}
+                   ]},
      "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "anyang.housing_fund.withdraw_rent", "domain": "housing_fund", "subjects": "adults",
+    {"id": "anyang.housing_fund.withdraw_rent", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "提取住房公积金支付房租", "en": "withdrawing from the housing provident fund to pay rent"},
      "citation": "安政办〔2018〕19号 三（六）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
      "condition": {"all": [
        {"label": {"zh": "连续足额缴存住房公积金月数", "en": "consecutive months of full deposits"},
         "fact": "housing_fund.consecutive_full_months", "op": ">=", "param": "fund_rent_withdrawal_months"},
+       {"label": {"zh": "在本市无自有住房（有房者不能取得无房证明）", "en": "owns no home in the city (an owner cannot get a no-home certificate)"}, "fact": "housing.owns_home_in_city", "op": "is", "value": false},
        {"fact": "housing.no_home_certificate", "op": "is", "value": true}
      ]},
      "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "anyang.housing_fund.transfer", "domain": "housing_fund", "subjects": "adults",
+    {"id": "anyang.housing_fund.transfer", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "住房公积金异地转移接续（账随人走、钱随账走）", "en": "transfer of the housing fund across cities (the account follows the person)"},
      "citation": "安政办〔2018〕19号 三（六）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
      "verdict": "entitled"},
-    {"id": "anyang.housing_support", "domain": "housing_support", "subjects": "applicant",
+    {"id": "anyang.housing_support", "document": "plan", "domain": "housing_support", "subjects": "applicant",
      "name": {"zh": "住房保障和租赁补贴（符合条件的进城落户农业转移人口）", "en": "housing security and rent subsidy (eligible settled migrants)"},
      "citation": "安政办〔2018〕19号 三（六）", "statuses": ["settled_migrant"],
-     "verdict": "entitled", "provisional": true,
+     "verdict": "provisional", "provisional": true,
      "note": {"zh": "“符合条件的”具体条件由住房保障部门规定", "en": "the housing authority sets what \"eligible\" means"}},
-    {"id": "anyang.residence_permit.services", "domain": "residence_permit", "subjects": "everyone",
+    {"id": "anyang.residence_permit.services", "document": "plan", "domain": "residence_permit", "subjects": "everyone",
      "name": {"zh": "居住证持有人享有国家规定的基本公共服务和办事便利（《安阳市居住证实施办法》）", "en": "basic public services and conveniences the state grants permit holders (Anyang residence-permit measures)"},
      "citation": "安政办〔2018〕19号 三（十）", "statuses": ["residence_permit"],
      "verdict": "entitled"}
@@ -247,12 +292,21 @@ enum EmbeddedPacks {
     "issued": "2017-01-04"
   },
   "effective_from": "2017-01-04",
-  "comment": "Province-wide rules; a request names the Fujian city in \"city\". The text used (a web scrape, published 2017-01-23) does not carry the document number, so citations name the plan and its issue date. Clause numbers （四）…（十九） are the plan's own.",
-  "city_size_class": {
-    "value": "large_2",
-    "provisional": true,
-    "source": "placeholder: the plan is province-wide and states no class; Ⅱ型大城市 (国发〔2014〕51号) stands for the province's cities other than 超大/特大 ones, so the national caps for 大城市 (国办发〔2016〕72号 任务9) bound the provisional parameters; a city's own class and rules replace it"
-  },
+  "documents": [
+    {"id": "plan", "number": "福建省落户实施方案（2017-01-04）",
+     "title": {"zh": "福建省推动非户籍人口在城市落户实施方案", "en": "Fujian plan for settling non-hukou residents in cities"},
+     "issued": "2017-01-04", "effective_from": "2017-01-04", "effective_until": "2020-12-31",
+     "until_note": {"zh": "方案目标以“十三五”期间、2020年为期（（一））；未编入废止或延续文件，按期满处理", "en": "the plan's targets run through the 13th five-year period, to 2020 (（一）); no repeal or extension is encoded, so it is treated as ending then"}},
+    {"id": "guofa25", "number": "国发〔2014〕25号",
+     "title": {"zh": "国务院关于进一步推进户籍制度改革的意见", "en": "State Council opinions on further reform of the hukou system"},
+     "issued": "2014-07-24", "effective_from": "2014-07-24"}
+  ],
+  "notices": [
+    {"id": "land_rights", "document": "plan",
+     "text": {"zh": "落户不以退出农村土地承包权、集体收益分配权和宅基地使用权为条件。", "en": "Settling is never conditional on giving up rural land-contract, collective-income or homestead rights."},
+     "citation": "福建省落户实施方案（2017-01-04） （十）; 国办发〔2016〕72号 任务20"}
+  ],
+  "comment": "Province-wide rules; a request names the Fujian city in \"city\". The text used (a web scrape, published 2017-01-23) does not carry the document number, so citations name the plan and its issue date. Clause numbers （四）…（十九） are the plan's own. No city-size class: the plan is province-wide and states none, and no encoded text classifies each Fujian city (国发〔2014〕51号 bands), so the former province-wide Ⅱ型大 placeholder is gone (review §4 size class). The towns pathway rests on 国发〔2014〕25号（四）, which the plan implements but does not restate.",
   "cities": [
     {"name": "莆田市", "aliases": ["莆田"]},
     {"name": "三明市", "aliases": ["三明"]},
@@ -264,31 +318,14 @@ enum EmbeddedPacks {
   ],
   "own_rules_cities": [
     {"name": "福州市", "aliases": ["福州"], "citation": "福建省落户实施方案（2017-01-04） （五）",
-     "note": {"zh": "福州市按（五）制订出台本市具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。", "en": "Fuzhou issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police."}},
+     "note": {"zh": "福州市按（五）制订出台本市具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。（四）全面放开的重点群体落户不在（五）的例外之列，仍按全省规定作答。", "en": "Fuzhou issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police. The open groups of （四） are not excepted and are answered by the province-wide rules."},
+     "province_rules_apply": ["college_graduates", "skilled_workers", "vocational_graduates", "returned_overseas_students", "students_to_school"]},
     {"name": "厦门市", "aliases": ["厦门"], "citation": "福建省落户实施方案（2017-01-04） （五）",
-     "note": {"zh": "厦门市按（五）制订出台本市具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。", "en": "Xiamen issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police."}},
+     "note": {"zh": "厦门市按（五）制订出台本市具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。（四）全面放开的重点群体落户不在（五）的例外之列，仍按全省规定作答。", "en": "Xiamen issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police. The open groups of （四） are not excepted and are answered by the province-wide rules."},
+     "province_rules_apply": ["college_graduates", "skilled_workers", "vocational_graduates", "returned_overseas_students", "students_to_school"]},
     {"name": "平潭综合实验区", "aliases": ["平潭"], "citation": "福建省落户实施方案（2017-01-04） （五）",
-     "note": {"zh": "平潭综合实验区按（五）制订出台具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。", "en": "Pingtan Comprehensive Experimental Zone issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police."}}
-  ],
-  "parameters": [
-    {
-      "id": "other_settlement_social_insurance_months",
-      "label": {"zh": "落户要求的参加社会保险月数", "en": "months of social insurance required for settlement"},
-      "unit": "months",
-      "provisional": true,
-      "source": "福建省落户实施方案（2017-01-04） （五）; bound: 国办发〔2016〕72号 任务9",
-      "note": {"zh": "（五）只规定以参加社会保险年限为依据，具体年限由各市县确定；此处暂取国家对大城市的上限5年（60个月），中等城市不得超过3年，各市实际要求可能更低", "en": "（五） makes social-insurance years a basis and leaves the figure to each city; the national cap for large cities, 5 years (60 months), is used as a placeholder (medium cities may ask at most 3 years); a city's real requirement may be lower"},
-      "values": [{"from": "2017-01-04", "value": 60}]
-    },
-    {
-      "id": "other_settlement_residence_months",
-      "label": {"zh": "落户要求的连续居住月数", "en": "months of continuous residence required for settlement"},
-      "unit": "months",
-      "provisional": true,
-      "source": "福建省落户实施方案（2017-01-04） （五）",
-      "note": {"zh": "（五）只规定以连续居住年限为依据，未给年限，国家也未设上限；此处暂取与社会保险年限相同的5年（60个月）作为占位值，待各市实施细则替换", "en": "（五） makes continuous-residence years a basis without a figure, and no national cap exists; 5 years (60 months), the same as the social-insurance placeholder, stands in until a city's implementing rules replace it"},
-      "values": [{"from": "2017-01-04", "value": 60}]
-    }
+     "note": {"zh": "平潭综合实验区按（五）制订出台具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。（四）全面放开的重点群体落户不在（五）的例外之列，仍按全省规定作答。", "en": "Pingtan Comprehensive Experimental Zone issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police. The open groups of （四） are not excepted and are answered by the province-wide rules."},
+     "province_rules_apply": ["college_graduates", "skilled_workers", "vocational_graduates", "returned_overseas_students", "students_to_school"]}
   ],
   "definitions": {
     "legal_stable_residence": {
@@ -325,6 +362,7 @@ enum EmbeddedPacks {
       "id": "college_graduates",
       "name": {"zh": "高校毕业生在就业地落户（全面放开）", "en": "College graduates: settlement at the place of employment (fully open)"},
       "citation": "福建省落户实施方案（2017-01-04） （四）",
+      "document": "plan",
       "condition": {
         "all": [
           {"label": {"zh": "高校毕业生", "en": "college graduate"}, "fact": "education.level", "op": ">=", "value": "junior_college"},
@@ -337,19 +375,22 @@ enum EmbeddedPacks {
         ]
       },
       "address_order": [
-        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
-        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
+         "condition": {"fact": "housing.type", "op": "in", "value": ["owned", "rental"]}},
+        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
+         "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
-      "documents": [
+      "documents_to_bring": [
         {"name": {"zh": "与用人单位依法签订的劳动（聘用）合同，或依法持有的工商营业执照", "en": "the labor (employment) contract signed with the employer, or the business licence"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
-      "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
+      "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属。“与用人单位依法签订劳动（聘用）合同或者依法持有工商营业执照”按条文语序只修饰高校毕业生，其他三类只要求在就业地就业：这是对条文的理解，由公安机关按本省细则核实。", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow. The contract-or-licence phrase is read, by its word order, as qualifying college graduates only; the other three groups need work at the place of employment: this is a reading of the clause, checked by the police under the provincial rules."}
     },
     {
       "id": "skilled_workers",
       "name": {"zh": "技能人员在就业地落户（全面放开）", "en": "Skilled workers: settlement at the place of employment (fully open)"},
       "citation": "福建省落户实施方案（2017-01-04） （四）",
+      "document": "plan",
       "condition": {
         "all": [
           {"label": {"zh": "《岗位技能资质等级证书》初级工以上", "en": "job-skill qualification certificate at junior worker (初级工) or above"},
@@ -360,11 +401,13 @@ enum EmbeddedPacks {
         ]
       },
       "address_order": [
-        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
-        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
+         "condition": {"fact": "housing.type", "op": "in", "value": ["owned", "rental"]}},
+        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
+         "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
-      "documents": [
+      "documents_to_bring": [
         {"name": {"zh": "取得就业地认证的初级工以上《岗位技能资质等级证书》", "en": "the job-skill qualification certificate (岗位技能资质等级证书), junior worker or above, certified at the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
@@ -373,6 +416,7 @@ enum EmbeddedPacks {
       "id": "vocational_graduates",
       "name": {"zh": "职业院校毕业生在就业地落户（全面放开）", "en": "Vocational-school graduates: settlement at the place of employment (fully open)"},
       "citation": "福建省落户实施方案（2017-01-04） （四）",
+      "document": "plan",
       "condition": {
         "all": [
           {"label": {"zh": "职业院校毕业生", "en": "vocational-school graduate"}, "fact": "education.level", "op": "in", "value": ["secondary_vocational", "higher_vocational"]},
@@ -380,8 +424,10 @@ enum EmbeddedPacks {
         ]
       },
       "address_order": [
-        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
-        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
+         "condition": {"fact": "housing.type", "op": "in", "value": ["owned", "rental"]}},
+        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
+         "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
@@ -390,6 +436,7 @@ enum EmbeddedPacks {
       "id": "returned_overseas_students",
       "name": {"zh": "留学归国人员在就业地落户（全面放开）", "en": "Returned overseas students: settlement at the place of employment (fully open)"},
       "citation": "福建省落户实施方案（2017-01-04） （四）",
+      "document": "plan",
       "condition": {
         "all": [
           {"label": {"zh": "取得国（境）外学历学位证书或高等教育文凭", "en": "holds a degree or higher-education diploma from abroad"},
@@ -400,11 +447,13 @@ enum EmbeddedPacks {
         ]
       },
       "address_order": [
-        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
-        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
+        {"label": {"zh": "本人合法稳定住所（含租赁）", "en": "the applicant's own legal stable residence (rental included)"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
+         "condition": {"fact": "housing.type", "op": "in", "value": ["owned", "rental"]}},
+        {"label": {"zh": "就业单位集体户", "en": "the employer's collective hukou"}, "citation": "福建省落户实施方案（2017-01-04） （四）",
+         "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
-      "documents": [
+      "documents_to_bring": [
         {"name": {"zh": "国（境）外学历学位证书或高等教育文凭", "en": "the degree certificate or higher-education diploma from abroad"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
         {"name": {"zh": "中国留学服务中心的认证", "en": "the certification by the China Service Center for Scholarly Exchange (中国留学服务中心)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
@@ -414,6 +463,7 @@ enum EmbeddedPacks {
       "id": "students_to_school",
       "name": {"zh": "省内高校和职业院校学生户口迁入院校学生集体户", "en": "Students of Fujian colleges and vocational schools moving hukou to the school's student collective hukou"},
       "citation": "福建省落户实施方案（2017-01-04） （四）",
+      "document": "plan",
       "condition": {
         "label": {"zh": "被本地高校或职业院校录取或在读", "en": "admitted to or enrolled in a college or vocational school here"},
         "any": [
@@ -425,23 +475,40 @@ enum EmbeddedPacks {
            ]}
         ]
       },
-      "note": {"zh": "根据本人意愿迁入；不限农村籍学生。毕业后可迁回原籍或迁入就（创）业地", "en": "by the student's own choice, not only rural-origin students; after graduation the hukou may return to the place of origin or move to the place of employment or business start-up"}
+      "note": {"zh": "根据本人意愿迁入。条文写“省内高校和职业院校学生”，未写农村籍（前句“实行农村籍高校学生来去自由的落户政策”是导语）；本系统按不限农村籍理解，这是对条文的理解。毕业后可迁回原籍或迁入就（创）业地", "en": "by the student's own choice. The clause says \"students of colleges and vocational schools in the province\" without \"rural-origin\" (the preceding sentence on rural-origin students is read as its lead-in): not limiting it to rural-origin students is a reading, not the text. After graduation the hukou may return to the place of origin or move to the place of employment or business start-up"}
+    },
+    {
+      "id": "towns_open",
+      "name": {"zh": "县级市市区、县政府驻地镇和其他建制镇落户（全面放开）", "en": "Urban areas of county-level cities, county-seat towns and other established towns: settlement fully open"},
+      "citation": "国发〔2014〕25号（四）",
+      "document": "guofa25",
+      "condition": {
+        "all": [
+          {"label": {"zh": "居住在县级市市区、县人民政府驻地镇或其他建制镇", "en": "lives in the urban area of a county-level city, a county-seat town or another established town"},
+           "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]},
+          {"ref": "legal_stable_residence", "citation": "国发〔2014〕25号（四）"}
+        ]
+      },
+      "followers": [
+        {"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "国发〔2014〕25号（四）",
+         "condition": {"all": [{"fact": "relation", "op": "==", "value": "spouse"}, {"fact": "lives_with_applicant", "op": "is", "value": true}]}},
+        {"id": "minor_child", "label": {"zh": "共同居住生活的未成年子女", "en": "minor child living together"}, "citation": "国发〔2014〕25号（四）",
+         "condition": {"all": [{"fact": "relation", "op": "==", "value": "child"}, {"fact": "age", "op": "<", "value": 18}, {"fact": "lives_with_applicant", "op": "is", "value": true}]}},
+        {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "国发〔2014〕25号（四）",
+         "condition": {"all": [{"fact": "relation", "op": "==", "value": "parent"}, {"fact": "lives_with_applicant", "op": "is", "value": true}]}}
+      ],
+      "note": {"zh": "福建方案未另定城镇落户规则，适用其所落实的国发〔2014〕25号（四）（全面放开建制镇和小城市落户限制）；“等”所含其他共同居住亲属由当地公安机关认定。", "en": "the Fujian plan sets no town rule of its own; 国发〔2014〕25号（四）, which it implements, applies (towns and small cities fully open). Other relatives living together (\"等\") are for the local police to decide."}
     },
     {
       "id": "other_settlement",
-      "name": {"zh": "按合法稳定职业、住所、社保和居住年限落户", "en": "Settlement by legal stable occupation and residence, social-insurance and residence years"},
+      "name": {"zh": "按合法稳定职业、住所、社保和居住年限落户（由各市、县确定条件）", "en": "Settlement by legal stable occupation and residence, social-insurance and residence years (each city or county sets the conditions)"},
       "citation": "福建省落户实施方案（2017-01-04） （五）",
-      "condition": {
-        "all": [
-          {"ref": "legal_stable_occupation"},
-          {"ref": "legal_stable_residence"},
-          {"label": {"zh": "参加社会保险月数", "en": "months of social insurance paid"},
-           "fact": "social_insurance.months", "op": ">=", "param": "other_settlement_social_insurance_months"},
-          {"label": {"zh": "连续居住月数", "en": "months of continuous residence"},
-           "fact": "residence.months", "op": ">=", "param": "other_settlement_residence_months"}
-        ]
+      "document": "plan",
+      "decided_by": {
+        "who": {"zh": "所在市、县公安机关户籍窗口", "en": "the hukou desk of the city or county public-security bureau"},
+        "open": {"zh": "落户的具体条件：合法稳定职业和住所（含租赁）的范围、参加社会保险年限和连续居住年限", "en": "the concrete conditions: what counts as legal stable occupation and residence (rental included), and the years of social insurance and of continuous residence"}
       },
-      "note": {"zh": "（五）只列出依据，具体年限由各市县确定，此处年限为暂定值；不得以积分、购房、投资等设置落户限制", "en": "（五） lists the bases only and each city sets the years: the years here are provisional; no points, home-purchase or investment restriction may be set"}
+      "note": {"zh": "（五）只列出依据（“以……等为依据，合理确定落户条件”），未给任何年限，也未要求同时具备。上限：中等城市社会保险年限不超过3年，大城市不超过5年（国办发〔2016〕72号 任务9；居住证暂行条例 第十六条）；不得采取积分、购房、投资等限制。", "en": "（五） lists the bases only (\"以……等为依据，合理确定落户条件\"); it gives no years and does not require all at once. Caps: at most 3 years of social insurance in medium cities, 5 in large ones (国办发〔2016〕72号 task 9; 居住证暂行条例 Art. 16); no points, home-purchase or investment conditions."}
     }
   ],
   "priority_groups": [
@@ -465,53 +532,54 @@ enum EmbeddedPacks {
     "reason": {"zh": "除超大城市和特大城市外，福建省其他城市不得采取积分制等方式设置落户限制", "en": "except super-large and mega cities, no Fujian city may restrict settlement by points or similar means"}
   },
   "entitlements": [
-    {"id": "fujian.housing_support.rent_subsidy", "domain": "housing_support", "subjects": "applicant",
+    {"id": "fujian.housing_support.rent_subsidy", "document": "plan", "domain": "housing_support", "subjects": "applicant",
      "name": {"zh": "租赁补贴：市场提供房源、政府发放补贴，支持符合条件的进城落户农民租房居住", "en": "rent subsidy: market housing with a government subsidy for eligible settled migrants"},
      "citation": "福建省落户实施方案（2017-01-04） （十一）", "statuses": ["settled_migrant"],
      "verdict": "provisional",
      "note": {"zh": "条文为“加快推广”租赁补贴制度，补贴条件由住房保障部门规定", "en": "the clause speeds up the roll-out of rent subsidies; the housing authority sets who is eligible"}},
-    {"id": "fujian.housing_fund.withdraw_relaxed", "domain": "housing_fund", "subjects": "adults",
+    {"id": "fujian.housing_fund.withdraw_relaxed", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "放宽住房公积金提取条件", "en": "relaxed conditions for withdrawing from the housing provident fund"},
      "citation": "福建省落户实施方案（2017-01-04） （十一）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
      "verdict": "provisional",
      "note": {"zh": "具体提取条件见住房公积金管理规定，本文件未列明", "en": "the withdrawal conditions are in the housing-fund rules, not in this plan"}},
-    {"id": "fujian.housing_fund.transfer", "domain": "housing_fund", "subjects": "adults",
+    {"id": "fujian.housing_fund.transfer", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "通过全国住房公积金转移接续平台异地转移接续", "en": "transfer of the housing fund across cities through the national transfer platform"},
      "citation": "福建省落户实施方案（2017-01-04） （十一）", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
-     "condition": {"fact": "housing_fund.depositing", "op": "is", "value": true},
-     "verdict": "entitled", "otherwise": "not_entitled",
+     "applies_to": {"label": {"zh": "正在缴存住房公积金", "en": "depositing into the housing fund"}, "fact": "housing_fund.depositing", "op": "is", "value": true},
+     "verdict": "entitled",
      "note": {"zh": "适用于缴存职工", "en": "for people who deposit into the fund"}},
-    {"id": "fujian.medical.employee_scheme", "domain": "medical_insurance", "subjects": "applicant",
+    {"id": "fujian.medical.employee_scheme", "document": "plan", "domain": "medical_insurance", "subjects": "applicant",
      "name": {"zh": "与用人单位建立稳定劳动关系的进城落户农民工纳入城镇职工基本医疗保险", "en": "settled migrant workers with a stable labor relation join employee basic medical insurance"},
      "citation": "福建省落户实施方案（2017-01-04） （十二）", "statuses": ["settled_migrant"],
-     "condition": {"label": {"zh": "与用人单位建立稳定劳动关系", "en": "stable labor relation with an employer"},
+     "applies_to": {"label": {"zh": "与用人单位建立稳定劳动关系", "en": "stable labor relation with an employer"},
                    "all": [{"fact": "employment.type", "op": "==", "value": "employee"},
                            {"fact": "employment.labor_contract", "op": "is", "value": true}]},
-     "verdict": "must_join", "otherwise": "not_entitled",
+     "verdict": "must_join",
      "note": {"zh": "依法纳入；无稳定劳动关系者本条未作规定", "en": "by law; the clause says nothing for those without a stable labor relation"}},
-    {"id": "fujian.pension.join", "domain": "pension", "subjects": "adults",
+    {"id": "fujian.pension.join", "document": "plan", "domain": "pension", "subjects": "adults",
      "name": {"zh": "参加当地城乡居民养老保险或企业职工基本养老保险，或办理转移接续", "en": "join local resident pension or enterprise employee pension, or transfer contributions"},
      "citation": "福建省落户实施方案（2017-01-04） （十三）", "statuses": ["settled_migrant"],
-     "verdict": "may_choose", "provisional": true,
-     "note": {"zh": "条文为“符合条件的”进城落户农民，条件未在本文件列明", "en": "the clause covers settled migrants \"who meet the conditions\", which it does not list"}},
-    {"id": "fujian.minimum_allowance", "domain": "minimum_allowance", "subjects": "everyone",
+     "verdict": "may_join", "provisional": true,
+     "note": {"zh": "条文为“符合条件的”进城落户农民，条件未在本文件列明。“或”指按本人情况参加相应的一种：职工参加企业职工基本养老保险，其他人员参加城乡居民养老保险，不是自由选择。", "en": "the clause covers settled migrants \"who meet the conditions\", which it does not list. \"或\" means the scheme that fits the person (employees: enterprise employee pension; others: resident pension), not a free choice."}},
+    {"id": "fujian.minimum_allowance", "document": "plan", "domain": "minimum_allowance", "subjects": "everyone",
      "name": {"zh": "与当地城镇居民同等享有最低生活保障权利", "en": "minimum living allowance on the same terms as local urban residents"},
      "citation": "福建省落户实施方案（2017-01-04） （十三）", "statuses": ["settled_migrant"],
      "verdict": "entitled", "note": {"zh": "以符合低保条件为前提", "en": "provided the 低保 conditions are met"}},
-    {"id": "fujian.schooling.exams", "domain": "schooling", "subjects": "children",
+    {"id": "fujian.schooling.exams", "document": "plan", "domain": "schooling", "subjects": "children",
      "name": {"zh": "异地中考、高考（落实随迁子女在居住地参加中考、高考政策）", "en": "taking the senior-high (中考) and college (高考) entrance exams where the family lives"},
      "citation": "福建省落户实施方案（2017-01-04） （十四）", "statuses": ["residence_permit", "settled_migrant"],
-     "condition": {"fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]},
-     "verdict": "entitled", "otherwise": "not_entitled", "provisional": true,
+     "applies_to": {"label": {"zh": "初中或高中阶段（将参加中考、高考）", "en": "of junior- or senior-high stage (facing 中考 or 高考)"}, "fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]},
+     "verdict": "provisional", "provisional": true,
      "note": {"zh": "（十四）要求落实异地中考、高考政策；报考条件（学籍、就读年限、父母就业居住等）见福建省异地中考、高考规定，尚未编入", "en": "（十四） carries out the non-local 中考/高考 policies; their conditions (student registration, years of study, parents' work and residence) are in Fujian's exam rules, not yet encoded"}},
-    {"id": "fujian.residence_permit.free", "domain": "residence_permit", "subjects": "everyone",
-     "name": {"zh": "居住证免费办理（制作费用纳入同级财政预算），居住证持有人享有的公共服务和便利范围至少每3年公布一次", "en": "residence permit free of charge (the cost is in the government budget); the services and conveniences for holders are published at least every 3 years"},
-     "citation": "福建省落户实施方案（2017-01-04） （十五）", "statuses": ["residence_permit"],
-     "verdict": "entitled"}
+    {"id": "fujian.residence_permit.free", "document": "plan", "domain": "residence_permit", "subjects": "everyone",
+     "name": {"zh": "居住证制作所需费用纳入同级财政预算（制作不向申领人收费）", "en": "the cost of making the residence permit is in the government budget (the applicant does not pay for making it)"},
+     "citation": "福建省落户实施方案（2017-01-04） （十五）", "statuses": ["residence_permit", "none"],
+     "verdict": "entitled",
+     "note": {"zh": "条文只规定制作费用由财政负担，补领、换领是否收费未规定；持有人享有的公共服务和便利范围“至少每3年向社会公布一次”是政府的公布义务，不是个人权利。", "en": "the clause only budgets the cost of making the permit; it says nothing on replacement fees. Publishing the holders' services at least every 3 years is the government's duty, not a personal right."}}
   ]
 }
 """#),
-        EmbeddedPack(name: "national.json", id: "national", effectiveFrom: "2016-09-30", effectiveUntil: nil, serial: 1, json: #"""
+        EmbeddedPack(name: "national.json", id: "national", effectiveFrom: "2016-01-01", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "national",
@@ -523,8 +591,17 @@ enum EmbeddedPacks {
     "number": "国办发〔2016〕72号",
     "issued": "2016-09-30"
   },
-  "effective_from": "2016-09-30",
-  "comment": "Rules every city inherits: the residence-permit conditions and the services and conveniences of 居住证暂行条例, and the national tasks used by lint.",
+  "effective_from": "2016-01-01",
+  "documents": [
+    {"id": "regulation", "number": "居住证暂行条例",
+     "title": {"zh": "居住证暂行条例（国务院令第663号）", "en": "Interim Regulation on Residence Permits (State Council Order 663)"},
+     "effective_from": "2016-01-01"},
+    {"id": "plan72", "number": "国办发〔2016〕72号",
+     "title": {"zh": "推动1亿非户籍人口在城市落户方案", "en": "Plan for settling 100 million non-hukou residents in cities"},
+     "issued": "2016-09-30", "effective_from": "2016-09-30", "effective_until": "2020-12-31",
+     "until_note": {"zh": "方案目标以“十三五”期间、到2020年为期；未编入废止或延续文件，按期满处理", "en": "the plan's targets run to 2020; no repeal or extension is encoded, so it is treated as ending then"}}
+  ],
+  "comment": "Rules every city inherits: the residence-permit conditions and the services and conveniences of 居住证暂行条例 (in force from 2016-01-01, so its rights do not wait for 72号), and the national tasks used by lint.",
   "parameters": [
     {"id": "social_insurance_cap_large_months", "label": {"zh": "大城市社会保险年限要求上限", "en": "cap on social-insurance years required by large cities"},
      "unit": "months", "source": "国办发〔2016〕72号 任务9", "values": [{"from": "2016-09-30", "value": 60}]},
@@ -562,7 +639,7 @@ enum EmbeddedPacks {
          "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}
       ]
     },
-    "documents": [
+    "documents_to_bring": [
       {"name": {"zh": "居住地住址证明（房屋租赁合同、房屋产权证明文件、购房合同，或房屋出租人、用人单位、就读学校出具的住宿证明等）", "en": "proof of the address (tenancy contract, property-rights document, purchase contract, or a lodging certificate from the landlord, employer or school)"}, "citation": "居住证暂行条例 第九条"},
       {"name": {"zh": "以就业申领的：就业证明（工商营业执照、劳动合同、用人单位出具的劳动关系证明等）", "en": "if applying on employment: proof of employment (business licence, labor contract, or a certificate of the employment relation from the employer)"}, "citation": "居住证暂行条例 第九条"},
       {"name": {"zh": "以就读申领的：就读证明（学生证、就读学校出具的连续就读证明等）", "en": "if applying on study: proof of study (student card, or a certificate of continuous study from the school)"}, "citation": "居住证暂行条例 第九条"}
@@ -586,36 +663,41 @@ enum EmbeddedPacks {
   "entitlements": [
     {"id": "national.permit.compulsory_education", "domain": "schooling", "subjects": "children",
      "name": {"zh": "义务教育", "en": "compulsory education"}, "citation": "居住证暂行条例 第十二条（一）",
-     "statuses": ["residence_permit"], "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
+     "document": "regulation", "statuses": ["residence_permit"], "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
      "verdict": "entitled", "otherwise": "not_entitled"},
     {"id": "national.permit.employment_services", "domain": "employment", "subjects": "adults",
      "name": {"zh": "基本公共就业服务", "en": "basic public employment services"}, "citation": "居住证暂行条例 第十二条（二）",
-     "statuses": ["residence_permit"], "verdict": "entitled"},
+     "document": "regulation", "statuses": ["residence_permit"], "verdict": "entitled"},
     {"id": "national.permit.public_health", "domain": "public_health", "subjects": "everyone",
      "name": {"zh": "基本公共卫生服务和计划生育服务", "en": "basic public health and family-planning services"}, "citation": "居住证暂行条例 第十二条（三）",
-     "statuses": ["residence_permit"], "verdict": "entitled"},
+     "document": "regulation", "statuses": ["residence_permit"], "verdict": "entitled"},
     {"id": "national.permit.culture_sports", "domain": "conveniences", "subjects": "everyone",
      "name": {"zh": "公共文化体育服务", "en": "public cultural and sports services"}, "citation": "居住证暂行条例 第十二条（四）",
-     "statuses": ["residence_permit"], "verdict": "entitled"},
+     "document": "regulation", "statuses": ["residence_permit"], "verdict": "entitled"},
     {"id": "national.permit.legal_aid", "domain": "legal_aid", "subjects": "everyone",
      "name": {"zh": "法律援助和其他法律服务", "en": "legal aid and other legal services"}, "citation": "居住证暂行条例 第十二条（五）",
-     "statuses": ["residence_permit"], "verdict": "entitled"},
+     "document": "regulation", "statuses": ["residence_permit"], "verdict": "entitled"},
     {"id": "national.permit.housing_fund_rights", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "依法缴存、提取和使用住房公积金的权利", "en": "the right to deposit into, withdraw from and use the housing provident fund"}, "citation": "居住证暂行条例 第十二条",
-     "statuses": ["residence_permit"], "verdict": "entitled"},
+     "document": "regulation", "statuses": ["residence_permit"], "verdict": "entitled"},
     {"id": "national.permit.conveniences", "domain": "conveniences", "subjects": "adults",
      "name": {"zh": "办理出入境证件、换领补领身份证、机动车登记、申领驾驶证、报考职业资格、办理生育服务登记等便利", "en": "conveniences: exit-entry documents, ID-card renewal, vehicle registration, driving licence, vocational-qualification exams, birth-service registration"},
-     "citation": "居住证暂行条例 第十三条", "statuses": ["residence_permit"], "verdict": "entitled"},
+     "citation": "居住证暂行条例 第十三条", "document": "regulation", "statuses": ["residence_permit"], "verdict": "entitled"},
     {"id": "national.settled.schooling", "domain": "schooling", "subjects": "children",
      "name": {"zh": "随迁子女与城镇居民子女同等享有受教育权利", "en": "settled migrants' children: same schooling as urban residents' children"},
-     "citation": "国办发〔2016〕72号 任务30", "statuses": ["settled_migrant"], "verdict": "entitled"},
+     "citation": "国办发〔2016〕72号 任务30", "document": "plan72", "statuses": ["settled_migrant"], "verdict": "entitled"},
+    {"id": "national.settled.medical_insurance_link", "document": "plan72", "domain": "medical_insurance", "subjects": "everyone",
+     "name": {"zh": "进城落户农民在农村参加的基本医疗保险可规范接入城镇基本医疗保险", "en": "basic medical insurance joined in the countryside may be linked into urban basic medical insurance after settling"},
+     "citation": "国办发〔2016〕72号 任务26", "statuses": ["settled_migrant"],
+     "verdict": "provisional", "provisional": true,
+     "note": {"zh": "条文为“可规范接入”，接入办法由医保部门规定", "en": "the task says it \"may be linked in\"; the medical-insurance authority sets how"}},
     {"id": "national.settled.minimum_allowance", "domain": "minimum_allowance", "subjects": "everyone",
      "name": {"zh": "与城镇居民同等享有最低生活保障", "en": "minimum living allowance on the same terms as urban residents"},
-     "citation": "国办发〔2016〕72号 任务29", "statuses": ["settled_migrant"], "verdict": "entitled"}
+     "citation": "国办发〔2016〕72号 任务29", "document": "plan72", "statuses": ["settled_migrant"], "verdict": "entitled"}
   ]
 }
 """#),
-        EmbeddedPack(name: "tianjin.json", id: "tianjin", effectiveFrom: "2017-03-02", effectiveUntil: nil, serial: 1, json: #"""
+        EmbeddedPack(name: "tianjin.json", id: "tianjin", effectiveFrom: "2014-01-01", effectiveUntil: nil, serial: 1, json: #"""
 {
   "format": "hukou-pack/1",
   "id": "tianjin",
@@ -627,8 +709,30 @@ enum EmbeddedPacks {
     "number": "天津市推动非户籍人口在城市落户工作方案（市政府办公厅2017年3月2日印发）",
     "issued": "2017-03-02"
   },
-  "effective_from": "2017-03-02",
-  "comment": "Seed: 天津市推动非户籍人口在城市落户工作方案 (2017-03-02, no document number in the text). Points and residence-permit rules from 津政发〔2015〕39号 天津市居住证管理办法 and its implementing rules 津政办发〔2016〕32号; indicator values from the 2014 table (津政发〔2013〕31号 附件), all provisional because （九） orders the indicators adjusted; later values from secondary sources are dated parameter values marked 'secondary:'. Not expressible and therefore not scored: 指标8 投资纳税 (no investment/tax facts), 指标9 婚姻情况 (a points indicator cannot test the spouse's employment), the 20-point item of 指标11 (no fact for years with one employer); the vetoes of 第四十四条（一）（二） (no hukou-identity or family-planning facts).",
+  "effective_from": "2014-01-01",
+  "documents": [
+    {"id": "plan", "number": "天津市推动非户籍人口在城市落户工作方案（市政府办公厅2017年3月2日印发）",
+     "title": {"zh": "天津市推动非户籍人口在城市落户工作方案", "en": "Tianjin plan for settling non-hukou residents in the city"},
+     "issued": "2017-03-02", "effective_from": "2017-03-02", "effective_until": "2020-12-31",
+     "until_note": {"zh": "方案的目标和任务以“十三五”期间、到2020年为期（（三）、（十））；未编入废止或延续文件，按期满处理", "en": "the plan's targets and tasks run through the 13th five-year period, to 2020 (（三）, （十）); no repeal or extension is encoded, so it is treated as ending then"}},
+    {"id": "measures", "number": "津政发〔2015〕39号",
+     "title": {"zh": "天津市居住证管理办法", "en": "Tianjin residence-permit measures"},
+     "effective_from": "2016-01-01", "effective_until": "2020-12-31",
+     "until_note": {"zh": "第四十八条：自2016年1月1日起施行，2020年12月31日废止", "en": "Art. 48: in force from 2016-01-01, repealed 2020-12-31"}},
+    {"id": "rules2016", "number": "津政办发〔2016〕32号",
+     "title": {"zh": "天津市居住证管理办法实施细则（居住证办理、积分管理、积分入户、随迁子女教育）", "en": "implementing rules of the Tianjin residence-permit measures"},
+     "issued": "2016-03-23", "effective_from": "2016-03-23", "effective_until": "2020-12-31",
+     "until_note": {"zh": "各细则：自公布之日起实施，2020年12月31日废止", "en": "each set of rules: in force on publication, repealed 2020-12-31"}},
+    {"id": "table2014", "number": "津政发〔2013〕31号 附件",
+     "title": {"zh": "天津市居住证积分指标及分值表（2014年）", "en": "Tianjin residence-permit points table (2014)"},
+     "effective_from": "2014-01-01", "effective_until": "2015-12-31"}
+  ],
+  "notices": [
+    {"id": "land_rights", "document": "plan",
+     "text": {"zh": "落户不以退出土地承包经营权、宅基地使用权、集体收益分配权（“三权”）为条件：进城落户农民的“三权”受保障。", "en": "Settling is never conditional on giving up the land-contract, homestead-use and collective-income rights (the \"three rights\"): settled migrants keep them."},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十九）; 国办发〔2016〕72号 任务20"}
+  ],
+  "comment": "Seed: 天津市推动非户籍人口在城市落户工作方案 (2017-03-02, no document number in the text). Points and residence-permit rules from 津政发〔2015〕39号 天津市居住证管理办法 and its implementing rules 津政办发〔2016〕32号 (both in force 2016 to 2020-12-31). The only points table encoded is the 2014 one (津政发〔2013〕31号 附件, 2014-01-01 to 2015-12-31), a primary text: it scores only dates in its window, and the pack starts on 2014-01-01 so that a 2015 request is answered from it. The 2016 table (39号 附件), the 2018 adjustment (津发改社会〔2018〕26号) and the 2022 table (津发改社会规〔2021〕13号, guidance score 110) are not encoded: the published summaries of their values (/reference/README.md) are partial, so no score and no threshold is answered from them (review finding 3). （七） and （八） are directions to the city, answered depends_on_local_rules (review finding 1). Retirement ages by sex and cadre/worker follow 国发〔1978〕104号; the gradual raise from 2025 (全国人大常委会 2024-09-13) is not encoded, so those values are provisional from 2025-01-01. Read differently from the review: none. Not expressible and therefore not scored: 指标8 投资纳税, 指标9 婚姻情况, the 20-point item of 指标11 (listed in points.not_scored); the vetoes of 第四十四条（一）（二） (no hukou-identity or family-planning facts).",
   "city_size_class": {
     "value": "super_large",
     "provisional": true,
@@ -653,15 +757,18 @@ enum EmbeddedPacks {
     {"name": "蓟州区", "aliases": ["蓟县"]}
   ],
   "parameters": [
-    {
-      "id": "retirement_age",
-      "label": {"zh": "法定退休年龄", "en": "statutory retirement age"},
-      "unit": "years",
-      "provisional": true,
-      "source": "津政发〔2015〕39号 第三十二条（三）（“未达到法定退休年龄”，年龄未在该文件列明）",
-      "note": {"zh": "国家规定男性60周岁、女性工人50周岁、女性干部55周岁；请求中没有性别，暂按60周岁判断，女性申请人须人工核对", "en": "national rules: men 60, women workers 50, women cadres 55; requests carry no sex, so 60 is used and women applicants must be checked by staff"},
-      "values": [{"from": "2016-01-01", "value": 60}]
-    },
+    {"id": "retirement_age_men", "label": {"zh": "男性法定退休年龄", "en": "statutory retirement age of men"}, "unit": "years",
+     "source": "国发〔1978〕104号（国务院关于工人退休、退职的暂行办法；国务院关于安置老弱病残干部的暂行办法）：男年满60周岁",
+     "values": [{"from": "2014-01-01", "value": 60},
+                {"from": "2025-01-01", "value": 60, "provisional": true, "source": "全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024-09-13）：自2025年1月1日起按出生年月逐步延迟至63周岁；逐月表未编入，暂按60周岁，须人工核对"}]},
+    {"id": "retirement_age_women_cadre", "label": {"zh": "女干部法定退休年龄", "en": "statutory retirement age of women cadres"}, "unit": "years",
+     "source": "国发〔1978〕104号（国务院关于安置老弱病残干部的暂行办法）：女干部年满55周岁",
+     "values": [{"from": "2014-01-01", "value": 55},
+                {"from": "2025-01-01", "value": 55, "provisional": true, "source": "全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024-09-13）：自2025年1月1日起按出生年月逐步延迟至58周岁；逐月表未编入，暂按55周岁，须人工核对"}]},
+    {"id": "retirement_age_women_worker", "label": {"zh": "女工人法定退休年龄", "en": "statutory retirement age of women workers"}, "unit": "years",
+     "source": "国发〔1978〕104号（国务院关于工人退休、退职的暂行办法）：女工人年满50周岁",
+     "values": [{"from": "2014-01-01", "value": 50},
+                {"from": "2025-01-01", "value": 50, "provisional": true, "source": "全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024-09-13）：自2025年1月1日起按出生年月逐步延迟至55周岁；逐月表未编入，暂按50周岁，须人工核对"}]},
     {
       "id": "points_apply_insurance_months",
       "label": {"zh": "申请积分入户须在本市缴纳社会保险月数", "en": "months of social insurance in Tianjin required to apply for points settlement"},
@@ -670,56 +777,31 @@ enum EmbeddedPacks {
       "source": "津政发〔2015〕39号 第三十二条（三）（满1年）",
       "values": [{"from": "2016-01-01", "value": 12}]
     },
-    {
-      "id": "talent_min_education",
-      "label": {"zh": "人才引进：普通高校毕业生的最低学历", "en": "talent introduction: lowest level of a college graduate"},
-      "provisional": true,
-      "source": "天津市推动非户籍人口在城市落户工作方案 （七）（“普通高校毕业生”；具体标准见本市人才引进办法，未编入）",
-      "values": [{"from": "2017-03-02", "value": ["junior_college"]}]
-    },
-    {
-      "id": "talent_min_skill_level",
-      "label": {"zh": "人才引进：技术工人的最低职业技能等级", "en": "talent introduction: lowest skill level of a technical worker"},
-      "provisional": true,
-      "source": "天津市推动非户籍人口在城市落户工作方案 （七）（“技术工人”“技能型人才”，未规定等级；具体标准见本市人才引进办法，未编入）",
-      "note": {"zh": "暂取最低的持证等级（初级工）", "en": "the lowest certified level (初级工) is used until the talent rules are encoded"},
-      "values": [{"from": "2017-03-02", "value": ["junior_worker"]}]
-    },
-    {
-      "id": "points_guidance_score",
-      "label": {"zh": "积分入户申报指导分值", "en": "guidance score for applying for points settlement"},
-      "provisional": true,
-      "source": "津政发〔2015〕39号 第三十二条（五）（分值未在该文件列明）",
-      "values": [
-        {"from": "2017-01-01", "value": 140, "source": "secondary: 2017 申报指导分值 140 (published summaries; /reference/README.md)"},
-        {"from": "2022-01-01", "value": 110, "source": "secondary: 津发改社会规〔2021〕13号 申报指导分值 110 (published summaries; start date assumed 2022-01-01)"}
-      ]
-    },
-    {"id": "pts_age_35_or_under", "label": {"zh": "年龄35周岁以下（含）", "en": "age 35 or under"}, "provisional": true,
+    {"id": "pts_age_35_or_under", "label": {"zh": "年龄35周岁以下（含）", "en": "age 35 or under"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标1", "values": [{"from": "2014-01-01", "value": 20}]},
-    {"id": "pts_age_36_to_45", "label": {"zh": "年龄36至45周岁", "en": "age 36 to 45"}, "provisional": true,
+    {"id": "pts_age_36_to_45", "label": {"zh": "年龄36至45周岁", "en": "age 36 to 45"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标1", "values": [{"from": "2014-01-01", "value": 10}]},
-    {"id": "pts_edu_bachelor", "label": {"zh": "本科及以上学历", "en": "bachelor's degree or higher"}, "provisional": true,
+    {"id": "pts_edu_bachelor", "label": {"zh": "本科及以上学历", "en": "bachelor's degree or higher"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标2", "values": [{"from": "2014-01-01", "value": 40}]},
-    {"id": "pts_edu_junior_college", "label": {"zh": "大专学历", "en": "junior-college diploma"}, "provisional": true,
+    {"id": "pts_edu_junior_college", "label": {"zh": "大专学历", "en": "junior-college diploma"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标2", "values": [{"from": "2014-01-01", "value": 30}]},
-    {"id": "pts_edu_senior_high", "label": {"zh": "普通高中和中职学历", "en": "senior high or secondary vocational"}, "provisional": true,
+    {"id": "pts_edu_senior_high", "label": {"zh": "普通高中和中职学历", "en": "senior high or secondary vocational"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标2", "values": [{"from": "2014-01-01", "value": 20}]},
-    {"id": "pts_title_senior", "label": {"zh": "高级职称", "en": "senior professional title"}, "provisional": true,
+    {"id": "pts_title_senior", "label": {"zh": "高级职称", "en": "senior professional title"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 50}]},
-    {"id": "pts_title_intermediate", "label": {"zh": "中级职称", "en": "intermediate professional title"}, "provisional": true,
+    {"id": "pts_title_intermediate", "label": {"zh": "中级职称", "en": "intermediate professional title"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 40}]},
-    {"id": "pts_title_junior", "label": {"zh": "初级职称", "en": "junior professional title"}, "provisional": true,
+    {"id": "pts_title_junior", "label": {"zh": "初级职称", "en": "junior professional title"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 20}]},
-    {"id": "pts_skill_senior_technician", "label": {"zh": "高级技师", "en": "senior technician"}, "provisional": true,
+    {"id": "pts_skill_senior_technician", "label": {"zh": "高级技师", "en": "senior technician"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 50}]},
-    {"id": "pts_skill_technician", "label": {"zh": "技师", "en": "technician"}, "provisional": true,
+    {"id": "pts_skill_technician", "label": {"zh": "技师", "en": "technician"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 40}]},
-    {"id": "pts_skill_senior_worker", "label": {"zh": "高级工", "en": "senior worker"}, "provisional": true,
+    {"id": "pts_skill_senior_worker", "label": {"zh": "高级工", "en": "senior worker"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 30}]},
-    {"id": "pts_skill_intermediate_worker", "label": {"zh": "中级工", "en": "intermediate worker"}, "provisional": true,
+    {"id": "pts_skill_intermediate_worker", "label": {"zh": "中级工", "en": "intermediate worker"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 15}]},
-    {"id": "pts_skill_junior_worker", "label": {"zh": "初级工", "en": "junior worker"}, "provisional": true,
+    {"id": "pts_skill_junior_worker", "label": {"zh": "初级工", "en": "junior worker"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标3", "values": [{"from": "2014-01-01", "value": 5}]},
     {
       "id": "pts_insurance_per_year",
@@ -728,76 +810,60 @@ enum EmbeddedPacks {
       "source": "津政发〔2013〕31号 附件 指标4",
       "note": {"zh": "2014年表按险种计分（养老4、医疗失业工伤生育各2），每年最高12分；此处按五险齐缴计", "en": "the 2014 table scores by insurance type (pension 4; medical, unemployment, injury, maternity 2 each), at most 12 a year; all five types are assumed"},
       "values": [
-        {"from": "2014-01-01", "value": 12, "source": "津政发〔2013〕31号 附件 指标4"},
-        {"from": "2018-01-01", "value": 12, "source": "secondary: 津发改社会〔2018〕26号 (published summaries; 12 a year below 60 months; start date within 2018 not known)"}
+        {"from": "2014-01-01", "value": 12, "source": "津政发〔2013〕31号 附件 指标4"}
       ]
     },
     {
       "id": "pts_insurance_per_year_beyond_60",
       "label": {"zh": "社会保险满60个月后每12个月积分（仅计60个月以上部分）", "en": "social-insurance points per 12 months beyond 60 months (only the months beyond 60)"},
-      "provisional": true,
+      "provisional": false,
       "source": "津政发〔2013〕31号 附件 指标4",
       "values": [
-        {"from": "2014-01-01", "value": 12, "source": "津政发〔2013〕31号 附件 指标4 (no rate change in 2014)"},
-        {"from": "2018-01-01", "value": 18, "source": "secondary: 津发改社会〔2018〕26号 (published summaries; 18 a year for the months beyond 60; start date within 2018 not known)"}
+        {"from": "2014-01-01", "value": 12, "source": "津政发〔2013〕31号 附件 指标4 (no rate change in 2014)"}
       ]
     },
-    {"id": "pts_own_home", "label": {"zh": "在本市有本人或与配偶、子女共有产权住房", "en": "owns a home in Tianjin (alone or with spouse or children)"}, "provisional": true,
+    {"id": "pts_own_home", "label": {"zh": "在本市有本人或与配偶、子女共有产权住房", "en": "owns a home in Tianjin (alone or with spouse or children)"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标5", "values": [{"from": "2014-01-01", "value": 40}]},
-    {"id": "pts_occupation_very_short", "label": {"zh": "非常紧缺职业", "en": "very short occupation"}, "provisional": true,
+    {"id": "pts_occupation_very_short", "label": {"zh": "非常紧缺职业", "en": "very short occupation"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标6", "values": [{"from": "2014-01-01", "value": 30}]},
-    {"id": "pts_occupation_short", "label": {"zh": "紧缺职业", "en": "short occupation"}, "provisional": true,
+    {"id": "pts_occupation_short", "label": {"zh": "紧缺职业", "en": "short occupation"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标6", "values": [{"from": "2014-01-01", "value": 20}]},
-    {"id": "pts_occupation_general", "label": {"zh": "一般紧缺职业", "en": "generally short occupation"}, "provisional": true,
+    {"id": "pts_occupation_general", "label": {"zh": "一般紧缺职业", "en": "generally short occupation"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标6", "values": [{"from": "2014-01-01", "value": 10}]},
     {
       "id": "pts_district_binhai",
       "label": {"zh": "申请落户滨海新区", "en": "settling in 滨海新区"},
-      "provisional": true,
+      "provisional": false,
       "source": "津政发〔2013〕31号 附件 指标7; 天津市推动非户籍人口在城市落户工作方案 （九）",
       "values": [
-        {"from": "2014-01-01", "value": 10, "source": "津政发〔2013〕31号 附件 指标7"},
-        {"from": "2018-01-01", "value": 20, "source": "secondary: 津发改社会〔2018〕26号 (published summaries; start date within 2018 not known)"}
+        {"from": "2014-01-01", "value": 10, "source": "津政发〔2013〕31号 附件 指标7"}
       ]
     },
     {
       "id": "pts_district_outer",
       "label": {"zh": "申请落户武清区、宝坻区、静海区、宁河区、蓟州区", "en": "settling in 武清区, 宝坻区, 静海区, 宁河区 or 蓟州区"},
-      "provisional": true,
+      "provisional": false,
       "source": "津政发〔2013〕31号 附件 指标7; 天津市推动非户籍人口在城市落户工作方案 （九）",
       "values": [
-        {"from": "2014-01-01", "value": 10, "source": "津政发〔2013〕31号 附件 指标7 (then 静海县、宁河县、蓟县)"},
-        {"from": "2018-01-01", "value": 15, "source": "secondary: 津发改社会〔2018〕26号 (published summaries; start date within 2018 not known)"}
+        {"from": "2014-01-01", "value": 10, "source": "津政发〔2013〕31号 附件 指标7 (then 静海县、宁河县、蓟县)"}
       ]
     },
     {
       "id": "pts_district_ring",
       "label": {"zh": "申请落户东丽区、西青区、津南区、北辰区", "en": "settling in 东丽区, 西青区, 津南区 or 北辰区"},
-      "provisional": true,
+      "provisional": false,
       "source": "津政发〔2013〕31号 附件 指标7",
       "values": [
-        {"from": "2014-01-01", "value": 5, "source": "津政发〔2013〕31号 附件 指标7"},
-        {"from": "2018-01-01", "value": 0, "source": "secondary: 津发改社会〔2018〕26号 (published summaries: other districts 0; start date within 2018 not known)"}
+        {"from": "2014-01-01", "value": 5, "source": "津政发〔2013〕31号 附件 指标7"}
       ]
     },
-    {
-      "id": "pts_housing_fund_per_year",
-      "label": {"zh": "住房公积金每缴存12个月积分", "en": "housing-fund points per 12 months of deposits"},
-      "provisional": true,
-      "source": "secondary: 津发改社会〔2018〕26号 (published summaries: 2 a year)",
-      "note": {"zh": "2014年表无此指标（0分）；按请求中的连续足额缴存月数计，累计缴存月数可能更多", "en": "not in the 2014 table (0); counted on the consecutive full-deposit months of the request, which may understate total deposit months"},
-      "values": [
-        {"from": "2014-01-01", "value": 0, "source": "津政发〔2013〕31号 附件 (no housing-fund indicator)"},
-        {"from": "2018-01-01", "value": 2, "source": "secondary: 津发改社会〔2018〕26号 (published summaries; start date within 2018 not known)"}
-      ]
-    },
-    {"id": "pts_award_national", "label": {"zh": "国家级奖项和荣誉称号", "en": "national award or honour"}, "provisional": true,
+    {"id": "pts_award_national", "label": {"zh": "国家级奖项和荣誉称号", "en": "national award or honour"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标10", "values": [{"from": "2014-01-01", "value": 30}]},
-    {"id": "pts_award_provincial", "label": {"zh": "省部级奖项和荣誉称号", "en": "provincial or ministerial award or honour"}, "provisional": true,
+    {"id": "pts_award_provincial", "label": {"zh": "省部级奖项和荣誉称号", "en": "provincial or ministerial award or honour"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标10", "values": [{"from": "2014-01-01", "value": 20}]},
-    {"id": "pts_work_6_years", "label": {"zh": "在津累计工作6年及以上", "en": "6 or more years of work in Tianjin"}, "provisional": true,
+    {"id": "pts_work_6_years", "label": {"zh": "在津累计工作6年及以上", "en": "6 or more years of work in Tianjin"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标11", "values": [{"from": "2014-01-01", "value": 10}]},
-    {"id": "pts_violation_each", "label": {"zh": "每项违法、行政拘留或不良信用记录", "en": "each violation, administrative detention or bad-credit record"}, "provisional": true,
+    {"id": "pts_violation_each", "label": {"zh": "每项违法、行政拘留或不良信用记录", "en": "each violation, administrative detention or bad-credit record"}, "provisional": false,
      "source": "津政发〔2013〕31号 附件 指标12", "values": [{"from": "2014-01-01", "value": -30}]}
   ],
   "definitions": {
@@ -846,8 +912,12 @@ enum EmbeddedPacks {
     },
     "below_retirement_age": {
       "label": {"zh": "未达到法定退休年龄", "en": "below the statutory retirement age"},
-      "citation": "津政发〔2015〕39号 第三十二条（三）",
-      "fact": "age", "op": "<", "param": "retirement_age"
+      "citation": "津政发〔2015〕39号 第三十二条（三）; 国发〔1978〕104号",
+      "any": [
+        {"label": {"zh": "未满50周岁（任何人均未达法定退休年龄）", "en": "under 50 (below anyone's statutory retirement age)"}, "fact": "age", "op": "<", "param": "retirement_age_women_worker"},
+        {"label": {"zh": "男性未满60周岁", "en": "a man under 60"}, "all": [{"fact": "gender", "op": "==", "value": "male"}, {"fact": "age", "op": "<", "param": "retirement_age_men"}]},
+        {"label": {"zh": "女干部未满55周岁", "en": "a woman cadre under 55"}, "all": [{"fact": "gender", "op": "==", "value": "female"}, {"fact": "employment.cadre", "op": "is", "value": true}, {"fact": "age", "op": "<", "param": "retirement_age_women_cadre"}]}
+      ]
     },
     "owns_legal_stable_residence": {
       "label": {"zh": "在津有合法稳定住所（产权住房）", "en": "legal stable residence in Tianjin (a home with property rights)"},
@@ -913,18 +983,16 @@ enum EmbeddedPacks {
       "id": "in_city_move",
       "name": {"zh": "本市户籍人口市内迁移（以合法稳定住所为前提）", "en": "Moves within Tianjin by Tianjin hukou holders (on the premise of legal stable residence)"},
       "citation": "天津市推动非户籍人口在城市落户工作方案 （五）",
-      "condition": {
-        "all": [
-          {"label": {"zh": "具有本市户籍", "en": "holds Tianjin hukou"}, "fact": "hukou.local", "op": "is", "value": true},
-          {"ref": "owns_legal_stable_residence", "citation": "天津市推动非户籍人口在城市落户工作方案 （五）"}
-        ]
-      },
+      "document": "plan",
+      "applies_to": {"label": {"zh": "具有本市户籍（市内迁移只涉及本市户籍人口）", "en": "holds Tianjin hukou (moves within Tianjin concern Tianjin hukou holders only)"}, "fact": "hukou.local", "op": "is", "value": true},
+      "condition": {"ref": "owns_legal_stable_residence", "citation": "天津市推动非户籍人口在城市落户工作方案 （五）"},
       "note": {"zh": "仅适用于已有本市户籍者在市内迁移，不是非户籍人口的落户途径；条文未提“含租赁”，合法稳定住所按本市户籍规定理解为产权住房等（积分入户管理实施细则第五条）。“引导……举家在城镇落户”为政策方向，不是可申请的途径。", "en": "only for people who already hold Tianjin hukou moving within the city, not a route for migrants; the clause does not say \"rental included\", so legal stable residence is read as a home with property rights (as 积分入户管理实施细则 Art. 5 defines it). Guiding whole families to settle in towns is a direction, not a pathway one can apply for."}
     },
     {
       "id": "college_students",
       "name": {"zh": "本市普通高校新录取学生户口迁至学校", "en": "Newly admitted students of Tianjin colleges moving hukou to the school"},
       "citation": "天津市推动非户籍人口在城市落户工作方案 （六）",
+      "document": "plan",
       "condition": {
         "label": {"zh": "被本市普通高校录取", "en": "admitted to a college in Tianjin"},
         "fact": "school.college_in_city", "op": "is", "value": true
@@ -935,34 +1003,31 @@ enum EmbeddedPacks {
       "id": "talent_introduction",
       "name": {"zh": "人才引进落户（普通高校毕业生、职业院校毕业生、技术工人）", "en": "Talent introduction (college graduates, vocational graduates, technical workers)"},
       "citation": "天津市推动非户籍人口在城市落户工作方案 （七）",
-      "provisional": true,
-      "condition": {
-        "label": {"zh": "属于（七）列明的人才类别之一", "en": "belongs to one of the groups （七） names"},
-        "any": [
-          {"label": {"zh": "普通高校毕业生", "en": "college graduate"}, "fact": "education.level", "op": ">=", "param": "talent_min_education"},
-          {"label": {"zh": "职业院校毕业生", "en": "vocational-school graduate"}, "fact": "education.level", "op": "in", "value": ["secondary_vocational", "higher_vocational"]},
-          {"label": {"zh": "技术工人（技能型人才）", "en": "technical (skilled) worker"}, "fact": "skill.level", "op": ">=", "param": "talent_min_skill_level"}
-        ]
+      "document": "plan",
+      "decided_by": {
+        "who": {"zh": "天津市人力社保局人才引进窗口或当地公安机关户籍窗口", "en": "the Tianjin human-resources bureau's talent-introduction desk or the local public-security hukou desk"},
+        "open": {"zh": "人才引进的对象、学历和技能等级等落户条件", "en": "who counts as introduced talent and the education and skill levels required"}
       },
-      "note": {"zh": "方案只要求加大引进力度、提高落户率，具体条件见本市人才引进办法（未编入）：结论为暂定", "en": "the plan only calls for more talent introduction and higher settlement rates; the concrete conditions are in Tianjin's talent-introduction rules (not encoded): the answer is provisional"}
+      "note": {"zh": "（七）只要求“加大对企业急需的技能型人才的引进力度，不断提高……落户率”，没有设定任何条件；具体条件在本市人才引进政策中，未编入。", "en": "（七） only calls for more introduction of skilled talent and higher settlement rates; it sets no condition. The conditions are in Tianjin's talent-introduction rules, which are not encoded."}
     },
     {
       "id": "family_reunion",
       "name": {"zh": "夫妻投靠、亲属投靠", "en": "Joining a spouse or relative with Tianjin hukou"},
       "citation": "天津市推动非户籍人口在城市落户工作方案 （八）",
-      "provisional": true,
-      "condition": {
-        "all": [
-          {"label": {"zh": "尚无本市户籍", "en": "does not yet hold Tianjin hukou"}, "fact": "hukou.local", "op": "is", "value": false},
-          {"label": {"zh": "配偶或亲属具有本市户籍", "en": "a spouse or relative holds Tianjin hukou"}, "fact": "local_hukou_relative", "op": "is", "value": true}
-        ]
+      "document": "plan",
+      "applies_to": {"label": {"zh": "有具有本市户籍的配偶或亲属", "en": "has a spouse or relative holding Tianjin hukou"}, "fact": "local_hukou_relative", "op": "is", "value": true},
+      "decided_by": {
+        "who": {"zh": "当地公安派出所或公安机关户籍窗口", "en": "the local police station or public-security hukou desk"},
+        "open": {"zh": "夫妻投靠、亲属投靠的条件（亲属范围、婚龄、年龄等）", "en": "the conditions of joining a spouse or relative (which relatives, length of marriage, age)"}
       },
-      "note": {"zh": "方案只要求“统一并放宽”夫妻投靠、亲属投靠政策，未列具体条件（如婚龄、年龄、亲属范围），由本市投靠落户政策规定：结论为暂定。无户口人员登记、返津落户等历史遗留问题由公安机关个案办理。", "en": "the plan only says spouse and relative reunion are to be unified and relaxed; it gives no conditions (marriage length, age, which relatives), which Tianjin's reunion rules set: the answer is provisional. People without hukou and returns to Tianjin are handled case by case by the police."}
+      "note": {"zh": "（八）只要求“统一并放宽”投靠落户政策，未列条件。（八）还要求解决无户口人员登记、返津落户等历史遗留问题，同样由公安机关按本市规定办理。", "en": "（八） only says the reunion rules are to be unified and relaxed; it lists no condition. It also directs the police to resolve people without hukou and returns to Tianjin, under Tianjin's rules."}
     },
     {
       "id": "points_settlement",
       "name": {"zh": "居住证积分落户", "en": "Residence-permit points settlement"},
       "citation": "天津市推动非户籍人口在城市落户工作方案 （九）; 津政发〔2015〕39号 第三十二条",
+      "document": "measures",
+      "points_settlement": true,
       "condition": {"ref": "points_application_conditions"},
       "followers": [
         {"id": "minor_child", "label": {"zh": "18周岁以下子女随迁（申请人在津有合法稳定住所）", "en": "child under 18 (the applicant has a legal stable residence in Tianjin)"},
@@ -982,7 +1047,7 @@ enum EmbeddedPacks {
         {"label": {"zh": "用人单位集体户口", "en": "the employer's collective hukou"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"},
         {"label": {"zh": "市、区人民政府所属人力资源中介机构集体户口", "en": "the collective hukou of a municipal or district public HR agency"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"}
       ],
-      "documents": [
+      "documents_to_bring": [
         {"name": {"zh": "积分入户申请表", "en": "the points-settlement application form"}, "citation": "津政发〔2015〕39号 第三十三条"},
         {"name": {"zh": "居民身份证", "en": "resident identity card"}, "citation": "津政发〔2015〕39号 第三十三条"},
         {"name": {"zh": "居民户口簿", "en": "household register (户口簿)"}, "citation": "津政发〔2015〕39号 第三十三条"},
@@ -990,7 +1055,7 @@ enum EmbeddedPacks {
         {"name": {"zh": "合法落户地相关证明", "en": "proof of the legal settlement address"}, "citation": "津政发〔2015〕39号 第三十三条"},
         {"name": {"zh": "与积分有关的证明材料（学历、技能水平、职称、合法居所、纳税及社会保险费缴纳、计划生育、省部级以上奖项或荣誉称号、结婚证、住房公积金缴存、征信记录等）", "en": "proofs for the points claimed (education, skill level, professional title, legal residence, tax and social-insurance payments, family planning, provincial or higher awards, marriage certificate, housing-fund deposits, credit record, etc.)"}, "citation": "津政发〔2015〕39号 第三十三条"}
       ],
-      "note": {"zh": "此处判断第三十二条（二）至（四）的申请条件；（五）积分是否达到申报指导分值，以及第四十四条不予积分落户的情形，见积分查询。（一）在境内具有合法有效户籍身份由公安机关核验。", "en": "this judges the conditions of Art. 32 (2)–(4); whether the score reaches the guidance score (Art. 32 (5)) and the exclusions of Art. 44 are answered by the points query. Art. 32 (1), a valid hukou identity, is checked by the police."}
+      "note": {"zh": "判断第三十二条（二）至（四）的申请条件，并与同一分值表的申报指导分值比较（五）；本系统只编入2014年分值表（2014-01-01至2015-12-31），2016年起的分值表（津政发〔2015〕39号 附件）和申报指导分值未编入，故不作“符合”结论。（一）在境内具有合法有效户籍身份由公安机关核验。配偶不随积分落户，可另按（八）夫妻投靠办理。", "en": "judges the conditions of Art. 32 (2)–(4) and compares the score with the guidance score of the same table (5); only the 2014 table (2014-01-01 to 2015-12-31) is encoded, the tables from 2016 on (津政发〔2015〕39号 附件) and their guidance scores are not, so no 'eligible' is said. Art. 32 (1), a valid hukou identity, is checked by the police. A spouse does not settle with the points applicant but may apply under （八） to join them."}
     }
   ],
   "priority_groups": [
@@ -1009,12 +1074,19 @@ enum EmbeddedPacks {
                            {"fact": "employment.type", "op": "not_in", "value": ["unemployed", "student", "retired"]}]}}
   ],
   "points": {
-    "citation": "天津市推动非户籍人口在城市落户工作方案 （九）; 津政发〔2015〕39号 第五章; 津政发〔2013〕31号 附件",
+    "citation": "津政发〔2013〕31号 附件; 天津市推动非户籍人口在城市落户工作方案 （九）; 津政发〔2015〕39号 第五章",
+    "document": "table2014",
     "note": {
-      "zh": "（九）要求调整积分指标体系，本表分值取自2014年分值表（津政发〔2013〕31号 附件），2018年及以后的数值仅来自二手资料，全部为暂定，以官方分值表为准。未计分的指标：投资纳税（指标8）、婚姻情况（指标9，需核对配偶在本市就业）、在一个单位工作10年及以上的20分（指标11）。社会保险按五险齐缴计，仅计用人单位缴纳的年限（积分管理实施细则第七条），补缴不计分（第二十条，35周岁以下且本科、中级职称或技师以上者除外）。2022年起的指导分值110对应的新分值表未编入。",
-      "en": "（九） orders the indicators adjusted; these values come from the 2014 table (津政发〔2013〕31号 附件), values from 2018 on only from secondary sources, all provisional until replaced by the official table. Not scored: investment and tax (indicator 8), marriage (indicator 9: the spouse's employment in Tianjin must be checked), the 20 points for 10 years with one employer (indicator 11). Social insurance assumes all five types and counts employer-paid years only (积分管理实施细则 Art. 7); back-paid months earn nothing (Art. 20, except applicants aged 35 or under with a bachelor's degree, an intermediate title or technician level). The 2022 table behind the guidance score of 110 is not encoded."
+      "zh": "编入的分值表是2014年表（津政发〔2013〕31号 附件，2014-01-01至2015-12-31施行），只用于这一期间的日期。2016—2020年的分值表（津政发〔2015〕39号 附件，积分管理实施细则第四条列有住房公积金、发明专利、退役军人立功、计划生育等指标）、2018年调整（津发改社会〔2018〕26号）和2022年起的分值表（津发改社会规〔2021〕13号，申报指导分值110）都未编入：这些日期不计算积分，也不拿任何分数线与其他时期的分值比较。2014年表未载明申报指导分值。社会保险按五险齐缴计（暂定）。",
+      "en": "The table encoded is the 2014 one (津政发〔2013〕31号 附件, in force 2014-01-01 to 2015-12-31) and it scores only dates in that period. The 2016–2020 table (津政发〔2015〕39号 附件; 积分管理实施细则 Art. 4 lists housing fund, patents, veterans' merit and family planning among its indicators), the 2018 adjustment (津发改社会〔2018〕26号) and the table from 2022 (津发改社会规〔2021〕13号, guidance score 110) are not encoded: on those dates no score is computed and no threshold is compared with another period's values. The 2014 table states no guidance score. Social insurance assumes all five types (provisional)."
     },
-    "threshold": {"param": "points_guidance_score"},
+    "ranking": {"citation": "津政发〔2015〕39号 第二十九条、第三十六条、第三十七条",
+                "text": {"zh": "达到申报指导分值只是可以申报：是否准予积分入户，按每年公布的积分入户指标，根据积分排名确定（每年6月、12月）。", "en": "Reaching the guidance score only allows an application: settlement is granted by ranking of scores within the annual settlement quota published each year (decided in June and December)."}},
+    "not_scored": [
+      {"id": "investment_tax", "label": {"zh": "投资纳税（指标8）", "en": "investment and tax (indicator 8)"}, "citation": "津政发〔2013〕31号 附件 指标8"},
+      {"id": "marriage", "label": {"zh": "婚姻情况：已婚且夫妻双方均在本市就业（指标9）", "en": "married with both spouses employed in Tianjin (indicator 9)"}, "citation": "津政发〔2013〕31号 附件 指标9"},
+      {"id": "one_employer_10_years", "label": {"zh": "稳定在一个单位工作10年及以上（指标11，20分一项）", "en": "10 or more years with one employer (indicator 11, the 20-point item)"}, "citation": "津政发〔2013〕31号 附件 指标11"}
+    ],
     "indicators": [
       {"id": "age", "kind": "bands", "label": {"zh": "年龄（基本分）", "en": "age (basic points)"}, "citation": "津政发〔2013〕31号 附件 指标1",
        "fact": "age",
@@ -1053,9 +1125,6 @@ enum EmbeddedPacks {
                   "宁河区": {"param": "pts_district_outer"}, "蓟州区": {"param": "pts_district_outer"},
                   "东丽区": {"param": "pts_district_ring"}, "西青区": {"param": "pts_district_ring"}, "津南区": {"param": "pts_district_ring"},
                   "北辰区": {"param": "pts_district_ring"}}},
-      {"id": "housing_fund", "kind": "accrual", "label": {"zh": "住房公积金", "en": "housing provident fund"},
-       "citation": "secondary: 津发改社会〔2018〕26号 (住房公积金每年2分)", "fact": "housing_fund.consecutive_full_months",
-       "stages": [{"from": 0, "per": 12, "points": {"param": "pts_housing_fund_per_year"}}]},
       {"id": "award", "kind": "categorical", "label": {"zh": "奖项和荣誉称号（附加分，只计最高）", "en": "awards and honours (additional points, highest only)"},
        "citation": "津政发〔2013〕31号 附件 指标10", "fact": "points_record.award",
        "points": {"provincial": {"param": "pts_award_provincial"}, "national": {"param": "pts_award_national"}}},
@@ -1069,37 +1138,43 @@ enum EmbeddedPacks {
     ],
     "requirements": [
       {"id": "residence_permit", "label": {"zh": "持有有效的天津市居住证", "en": "holds a valid Tianjin residence permit"},
-       "citation": "津政发〔2015〕39号 第三十二条（二）", "condition": {"ref": "holds_tianjin_permit"}},
+       "document": "measures", "citation": "津政发〔2015〕39号 第三十二条（二）", "condition": {"ref": "holds_tianjin_permit"}},
       {"id": "employment", "label": {"zh": "被在津用人单位招用，或在津投资办企业", "en": "employed in Tianjin, or runs an enterprise invested in Tianjin"},
-       "citation": "津政发〔2015〕39号 第三十二条（三）", "condition": {"ref": "points_employment"}},
+       "document": "measures", "citation": "津政发〔2015〕39号 第三十二条（三）", "condition": {"ref": "points_employment"}},
       {"id": "social_insurance", "label": {"zh": "在本市连续缴纳社会保险费满1年", "en": "social insurance paid in Tianjin for at least 1 year without a break"},
-       "citation": "津政发〔2015〕39号 第三十二条（三）; 津政办发〔2016〕32号 积分管理实施细则 第二条（三）",
+       "document": "measures", "citation": "津政发〔2015〕39号 第三十二条（三）; 津政办发〔2016〕32号 积分管理实施细则 第二条（三）",
        "condition": {"all": [{"ref": "points_insurance"}, {"ref": "points_insurance_continuous"}]}},
       {"id": "below_retirement_age", "label": {"zh": "未达到法定退休年龄", "en": "below the statutory retirement age"},
-       "citation": "津政发〔2015〕39号 第三十二条（三）", "condition": {"ref": "below_retirement_age"}},
+       "document": "measures", "citation": "津政发〔2015〕39号 第三十二条（三）", "condition": {"ref": "below_retirement_age"}},
       {"id": "settlement_address", "label": {"zh": "在津具有合法稳定的落户地点", "en": "a qualifying settlement address in Tianjin"},
-       "citation": "津政发〔2015〕39号 第三十二条（四）", "condition": {"ref": "settlement_address"}}
+       "document": "measures", "citation": "津政发〔2015〕39号 第三十二条（四）", "condition": {"ref": "settlement_address"}}
     ],
     "vetoes": [
       {"id": "false_information", "label": {"zh": "申领居住证或申办积分入户过程中提供虚假信息", "en": "gave false information when applying for the permit or for points settlement"},
-       "citation": "津政发〔2015〕39号 第四十四条（三）; 津政发〔2013〕31号 附件 指标12",
+       "citation": "津政发〔2015〕39号 第四十四条（三）", "document": "measures",
        "condition": {"fact": "points_record.false_information", "op": "is", "value": true}},
       {"id": "criminal_conviction", "label": {"zh": "积分期间因犯罪获刑", "en": "convicted of a crime during the points period"},
-       "citation": "津政发〔2015〕39号 第四十四条（四）; 津政发〔2013〕31号 附件 指标12",
+       "citation": "津政发〔2015〕39号 第四十四条（四）", "document": "measures",
+       "condition": {"fact": "points_record.criminal_conviction", "op": "is", "value": true}},
+      {"id": "false_information_2014", "label": {"zh": "申领居住证或申办积分入户过程中提供虚假信息（取消积分落户资格）", "en": "gave false information when applying for the permit or for points settlement (disqualifies)"},
+       "citation": "津政发〔2013〕31号 附件 指标12", "document": "table2014",
+       "condition": {"fact": "points_record.false_information", "op": "is", "value": true}},
+      {"id": "criminal_conviction_2014", "label": {"zh": "积分期间因犯罪获刑（取消积分落户资格）", "en": "convicted of a crime during the points period (disqualifies)"},
+       "citation": "津政发〔2013〕31号 附件 指标12", "document": "table2014",
        "condition": {"fact": "points_record.criminal_conviction", "op": "is", "value": true}}
     ]
   },
   "entitlements": [
-    {"id": "tianjin.medical.employee_scheme", "domain": "medical_insurance", "subjects": "adults",
+    {"id": "tianjin.medical.employee_scheme", "document": "plan", "domain": "medical_insurance", "subjects": "adults",
      "name": {"zh": "职工基本医疗保险（用人单位职工和有雇工的个体工商户应当参加）", "en": "employee medical insurance (employees and individual businesses with employees must join)"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"ref": "must_join_employee_medical"},
-     "verdict": "must_join", "otherwise": "not_entitled",
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "applies_to": {"ref": "must_join_employee_medical"},
+     "verdict": "must_join",
      "note": {"zh": "不分户籍", "en": "whatever the hukou"}},
-    {"id": "tianjin.medical.resident_scheme.enrolled_children", "domain": "medical_insurance", "subjects": "children",
+    {"id": "tianjin.medical.resident_scheme.enrolled_children", "document": "plan", "domain": "medical_insurance", "subjects": "children",
      "name": {"zh": "在本市学校、托幼机构就读的学生、儿童应当参加居民基本医疗保险（不分户籍）", "en": "children and students enrolled in Tianjin schools or nurseries must join resident medical insurance, whatever their hukou"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"all": [
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "applies_to": {"all": [
        {"fact": "school.in_city", "op": "is", "value": true},
        {"label": {"zh": "在托幼机构或义务教育阶段就读，或为全日制非在职学生", "en": "in a nursery or compulsory school, or a full-time student"},
         "any": [
@@ -1107,31 +1182,33 @@ enum EmbeddedPacks {
           {"fact": "school.full_time", "op": "is", "value": true}
         ]}
      ]},
-     "verdict": "must_join", "otherwise": "not_entitled"},
-    {"id": "tianjin.medical.resident_scheme.full_time_students", "domain": "medical_insurance", "subjects": "adults",
+     "verdict": "must_join"},
+    {"id": "tianjin.medical.resident_scheme.full_time_students", "document": "plan", "domain": "medical_insurance", "subjects": "adults",
      "name": {"zh": "在本市各级各类学校就读的全日制非在职学生应当参加居民基本医疗保险（不分户籍）", "en": "full-time students (not in work) enrolled in Tianjin schools must join resident medical insurance, whatever their hukou"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"all": [
-       {"fact": "employment.type", "op": "==", "value": "student"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "applies_to": {"all": [
+       {"label": {"zh": "全日制学生", "en": "a full-time student"}, "fact": "employment.type", "op": "==", "value": "student"},
        {"fact": "school.in_city", "op": "is", "value": true},
        {"fact": "school.full_time", "op": "is", "value": true}
      ]},
-     "verdict": "must_join", "otherwise": "not_entitled"},
-    {"id": "tianjin.medical.resident_scheme.local_residents", "domain": "medical_insurance", "subjects": "adults",
+     "verdict": "must_join"},
+    {"id": "tianjin.medical.resident_scheme.local_residents", "document": "plan", "domain": "medical_insurance", "subjects": "adults",
      "name": {"zh": "本市户籍未就业居民、农村居民应当参加居民基本医疗保险", "en": "Tianjin-hukou residents without work and rural residents must join resident medical insurance"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant"],
-     "condition": {"any": [
+     "applies_to": {"any": [
        {"fact": "employment.type", "op": "==", "value": "unemployed"},
        {"label": {"zh": "农村居民（非职工）", "en": "rural resident (not an employee)"},
         "all": [{"fact": "residence.area_type", "op": "==", "value": "rural"}, {"not": {"ref": "must_join_employee_medical"}}]}
      ]},
-     "verdict": "must_join", "otherwise": "not_entitled"},
-    {"id": "tianjin.medical.resident_scheme.nonlocal_adults", "domain": "medical_insurance", "subjects": "adults",
+     "verdict": "must_join"},
+    {"id": "tianjin.medical.resident_scheme.nonlocal_adults", "document": "plan", "domain": "medical_insurance", "subjects": "adults",
      "name": {"zh": "持居住证等有效证件的未就业成年非户籍常住人口可以参加居民基本医疗保险", "en": "adult non-hukou residents without work who hold a residence permit or another listed document may join resident medical insurance"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["residence_permit"],
-     "condition": {"all": [
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["residence_permit", "none"],
+     "applies_to": {"all": [
        {"label": {"zh": "未就业", "en": "without work"}, "fact": "employment.type", "op": "==", "value": "unemployed"},
-       {"label": {"zh": "成年", "en": "adult"}, "fact": "age", "op": ">=", "value": 18},
+       {"label": {"zh": "成年", "en": "adult"}, "fact": "age", "op": ">=", "value": 18}
+     ]},
+     "condition": {"all": [
        {"label": {"zh": "持有天津市居住证、外国人永久居留证、港澳台居民通行证或公安机关出具的其他有效证明", "en": "holds a Tianjin residence permit, a foreign permanent-residence card, a Hong Kong/Macao or Taiwan permit, or other valid police proof"},
         "any": [
           {"fact": "residence_permit.held", "op": "is", "value": true},
@@ -1142,11 +1219,11 @@ enum EmbeddedPacks {
         ]}
      ]},
      "verdict": "may_join", "otherwise": "not_entitled"},
-    {"id": "tianjin.medical.resident_scheme.preschool_children", "domain": "medical_insurance", "subjects": "children",
+    {"id": "tianjin.medical.resident_scheme.preschool_children", "document": "plan", "domain": "medical_insurance", "subjects": "children",
      "name": {"zh": "持居住证、流动人口居住登记凭证或居住证受理回执的未入学入托儿童（含新生儿）可以参加居民基本医疗保险", "en": "children not yet in school or nursery (newborns included) with a residence permit, floating-population registration or permit receipt may join resident medical insurance"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["residence_permit"],
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["residence_permit", "none"],
+     "applies_to": {"label": {"zh": "未入学入托", "en": "not yet in school or nursery"}, "fact": "school.stage", "op": "==", "value": "not_in_school"},
      "condition": {"all": [
-       {"label": {"zh": "未入学入托", "en": "not yet in school or nursery"}, "fact": "school.stage", "op": "==", "value": "not_in_school"},
        {"label": {"zh": "持有天津市居住证、流动人口居住登记凭证或天津市居住证受理回执", "en": "holds a Tianjin residence permit, floating-population registration or permit receipt"},
         "any": [
           {"fact": "residence_permit.held", "op": "is", "value": true},
@@ -1155,23 +1232,23 @@ enum EmbeddedPacks {
         ]}
      ]},
      "verdict": "may_join", "otherwise": "not_entitled"},
-    {"id": "tianjin.medical.choose_scheme", "domain": "medical_insurance", "subjects": "adults",
+    {"id": "tianjin.medical.choose_scheme", "document": "plan", "domain": "medical_insurance", "subjects": "adults",
      "name": {"zh": "无雇工的个体工商户、非全日制从业人员及其他灵活就业人员可选择参加职工或居民基本医疗保险", "en": "individual businesses without employees, part-time and other flexible workers may choose employee or resident medical insurance"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"fact": "employment.type", "op": "in", "value": ["individual_business_no_employees", "part_time", "flexible", "freelancer"]},
-     "verdict": "may_choose", "otherwise": "not_entitled",
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十六）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "applies_to": {"label": {"zh": "无雇工的个体工商户、非全日制从业人员或其他灵活就业人员", "en": "an individual business without employees, a part-time or other flexible worker"}, "fact": "employment.type", "op": "in", "value": ["individual_business_no_employees", "part_time", "flexible", "freelancer"]},
+     "verdict": "may_choose",
      "note": {"zh": "非全日制从业人员以未在用人单位参加职工医保为限", "en": "part-time workers only when not insured by an employer"}},
-    {"id": "tianjin.pension.employee_scheme", "domain": "pension", "subjects": "adults",
+    {"id": "tianjin.pension.employee_scheme", "document": "plan", "domain": "pension", "subjects": "adults",
      "name": {"zh": "城镇职工养老保险（机关、事业单位、各类企业职工和个体工商户应当参加）", "en": "employee pension insurance (employees and individual businesses must join)"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"ref": "must_join_employee_pension"},
-     "verdict": "must_join", "otherwise": "not_entitled"},
-    {"id": "tianjin.pension.flexible_employee_scheme", "domain": "pension", "subjects": "adults",
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "applies_to": {"ref": "must_join_employee_pension"},
+     "verdict": "must_join"},
+    {"id": "tianjin.pension.flexible_employee_scheme", "document": "plan", "domain": "pension", "subjects": "adults",
      "name": {"zh": "在本市灵活就业人员（不分是否具有本市户籍）可以参加城镇职工养老保险", "en": "flexible workers in Tianjin, with or without Tianjin hukou, may join employee pension insurance"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"fact": "employment.type", "op": "in", "value": ["flexible", "part_time", "freelancer"]},
-     "verdict": "may_join", "otherwise": "not_entitled"},
-    {"id": "tianjin.pension.resident_scheme", "domain": "pension", "subjects": "adults",
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "applies_to": {"label": {"zh": "灵活就业人员", "en": "a flexible worker"}, "fact": "employment.type", "op": "in", "value": ["flexible", "part_time", "freelancer"]},
+     "verdict": "may_join"},
+    {"id": "tianjin.pension.resident_scheme", "document": "plan", "domain": "pension", "subjects": "adults",
      "name": {"zh": "城乡居民养老保险（本市户籍、年满16周岁不满60周岁、不属于职工养老保险覆盖范围，在户籍所在地参加）", "en": "resident pension insurance (Tianjin hukou, aged 16 to under 60, outside employee pension; joined where the hukou is)"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant"],
      "condition": {"all": [
@@ -1182,21 +1259,22 @@ enum EmbeddedPacks {
        {"label": {"zh": "不属于城镇职工养老保险覆盖范围", "en": "outside employee pension insurance"}, "not": {"ref": "must_join_employee_pension"}}
      ]},
      "verdict": "may_join", "otherwise": "not_entitled"},
-    {"id": "tianjin.pension.resident_scheme.nonlocal", "domain": "pension", "subjects": "adults",
+    {"id": "tianjin.pension.resident_scheme.nonlocal", "document": "plan", "domain": "pension", "subjects": "adults",
      "name": {"zh": "城乡居民养老保险（限本市户籍）", "en": "resident pension insurance (Tianjin hukou only)"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["residence_permit"],
      "verdict": "not_entitled",
      "note": {"zh": "非本市户籍者可在户籍所在地参加城乡居民养老保险；在津灵活就业的可参加城镇职工养老保险", "en": "without Tianjin hukou, resident pension is joined where the hukou is; flexible workers in Tianjin may join employee pension"}},
-    {"id": "tianjin.pension.transfer", "domain": "pension", "subjects": "adults",
+    {"id": "tianjin.pension.transfer", "document": "plan", "domain": "pension", "subjects": "adults",
      "name": {"zh": "在本市或外省市参加的养老保险可转移接续，权益累计计算", "en": "pension contributions made in Tianjin or elsewhere transfer and add up"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十七）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
      "verdict": "entitled"},
-    {"id": "tianjin.schooling.compulsory", "domain": "schooling", "subjects": "children",
+    {"id": "tianjin.schooling.compulsory", "document": ["plan", "measures", "rules2016"], "domain": "schooling", "subjects": "children",
      "name": {"zh": "随迁子女义务教育：由居住证载明居住地所在区教育部门属地安置，统筹安排在公办学校就读", "en": "compulsory education for children living with the permit holder, placed by the education bureau of the district of residence, mainly in public schools"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （二十二）; 津政发〔2015〕39号 第十八条; 津政办发〔2016〕32号 随迁子女教育实施细则 第四条、第五条、第十三条",
      "statuses": ["residence_permit"],
+     "specializes": ["national.permit.compulsory_education"],
+     "applies_to": {"label": {"zh": "处于义务教育阶段", "en": "of compulsory-school stage"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
      "condition": {"all": [
-       {"label": {"zh": "义务教育年龄", "en": "compulsory-education age"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
        {"label": {"zh": "与居住证持有人共同居住生活", "en": "lives together with the permit holder"}, "fact": "lives_with_applicant", "op": "is", "value": true},
        {"label": {"zh": "居住证持有人在本市有合法居所（自有或共有住房、登记备案的租赁住房）", "en": "the permit holder has a legal residence in Tianjin (owned or co-owned, or registered rental)"},
         "citation": "津政办发〔2016〕32号 随迁子女教育实施细则 第四条（三）",
@@ -1210,121 +1288,125 @@ enum EmbeddedPacks {
      ]},
      "verdict": "entitled", "otherwise": "not_entitled",
      "note": {"zh": "具体申请要求由居住证载明居住地所属区教育部门确定；还需居住证、户口簿和预防接种证", "en": "the district education bureau of the residence on the permit sets the detailed requirements; the permit, hukou booklets and the vaccination certificate are also needed"}},
-    {"id": "tianjin.schooling.transfer", "domain": "schooling", "subjects": "children",
+    {"id": "tianjin.schooling.transfer", "document": ["plan", "rules2016"], "domain": "schooling", "subjects": "children",
      "name": {"zh": "由原籍转入本市义务教育学校：向居住地区教育部门登记，开学前后一周办理转学，学籍纳入本市统一管理", "en": "transfer into a Tianjin compulsory school: register with the district education bureau; transfers are handled the week before and after term starts; the student registry (学籍) joins Tianjin's"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （二十二）; 津政办发〔2016〕32号 随迁子女教育实施细则 第七条、第十四条",
      "statuses": ["residence_permit", "settled_migrant"],
-     "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
-     "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "tianjin.schooling.vocational_entrance", "domain": "schooling", "subjects": "children",
+     "applies_to": {"label": {"zh": "处于义务教育阶段", "en": "of compulsory-school stage"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
+     "verdict": "entitled"},
+    {"id": "tianjin.schooling.vocational_entrance", "document": ["measures", "rules2016"], "domain": "schooling", "subjects": "children",
      "name": {"zh": "接受义务教育后报考本市中等职业学校（含五年制高职）", "en": "after compulsory education, applying to Tianjin secondary vocational schools (incl. five-year higher vocational)"},
      "citation": "津政发〔2015〕39号 第十八条第二款; 津政办发〔2016〕32号 随迁子女教育实施细则 第八条",
      "statuses": ["residence_permit"],
-     "condition": {"all": [
-       {"fact": "school.stage", "op": "==", "value": "junior_high"},
-       {"fact": "school.in_city", "op": "is", "value": true}
-     ]},
+     "applies_to": {"label": {"zh": "正在初中就读", "en": "in junior high"}, "fact": "school.stage", "op": "==", "value": "junior_high"},
+     "condition": {"fact": "school.in_city", "op": "is", "value": true},
      "verdict": "entitled", "otherwise": "not_entitled", "provisional": true,
      "note": {"zh": "以“符合国家和本市有关规定条件”为前提，报名条件按本市中考招生规定", "en": "subject to the national and Tianjin conditions; registration follows Tianjin's 中考 admission rules"}},
-    {"id": "tianjin.schooling.spring_gaokao", "domain": "schooling", "subjects": "children",
+    {"id": "tianjin.schooling.spring_gaokao", "document": ["measures", "rules2016"], "domain": "schooling", "subjects": "children",
      "name": {"zh": "本市中职毕业后报名春季高考专科层次招生和高职院校自主招生", "en": "after a Tianjin secondary vocational school, the spring college exam (专科) and higher-vocational independent admission"},
      "citation": "津政发〔2015〕39号 第十八条第二款; 津政办发〔2016〕32号 随迁子女教育实施细则 第九条",
      "statuses": ["residence_permit"],
-     "condition": {"all": [
-       {"fact": "school.stage", "op": "==", "value": "secondary_vocational"},
-       {"fact": "school.in_city", "op": "is", "value": true}
-     ]},
+     "applies_to": {"label": {"zh": "正在中等职业学校就读", "en": "in a secondary vocational school"}, "fact": "school.stage", "op": "==", "value": "secondary_vocational"},
+     "condition": {"fact": "school.in_city", "op": "is", "value": true},
      "verdict": "entitled", "otherwise": "not_entitled", "provisional": true,
      "note": {"zh": "或具有同等学力；报名条件按本市春季高考和高职自主招生规定", "en": "or equivalent; registration follows Tianjin's spring-exam and independent-admission rules"}},
-    {"id": "tianjin.schooling.general_exams.permit", "domain": "schooling", "subjects": "children",
+    {"id": "tianjin.schooling.general_exams.permit", "document": "rules2016", "domain": "schooling", "subjects": "children",
      "name": {"zh": "报考本市普通高中和普通高校（中考、高考）", "en": "Tianjin general senior-high (中考) and college (高考) entrance exams"},
      "citation": "津政办发〔2016〕32号 随迁子女教育实施细则 第十条、第十二条",
      "statuses": ["residence_permit"],
+     "applies_to": {"label": {"zh": "初中或高中阶段（将参加中考、高考）", "en": "of junior- or senior-high stage (facing 中考 or 高考)"}, "fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]},
      "verdict": "not_entitled",
      "note": {"zh": "居住证持有人随迁子女只能报考中职、春季高考和高职自主招生；父母积分落户后子女投靠落户取得本市户口的，可以报考普通高中和普通高校", "en": "children of permit holders may take the vocational routes only; once the parent settles by points and the child obtains Tianjin hukou by joining them, the child may take the general exams"}},
-    {"id": "tianjin.schooling.general_exams.settled", "domain": "schooling", "subjects": "children",
+    {"id": "tianjin.schooling.general_exams.settled", "document": ["measures", "rules2016"], "domain": "schooling", "subjects": "children",
      "name": {"zh": "积分落户后投靠落户的子女报考本市普通高中和普通高校", "en": "children who settled with a parent who settled by points: general senior-high and college entrance exams"},
      "citation": "津政办发〔2016〕32号 随迁子女教育实施细则 第十条、第十二条; 津政发〔2015〕39号 第三十八条",
      "statuses": ["settled_migrant"],
+     "applies_to": {"label": {"zh": "初中或高中阶段（将参加中考、高考）", "en": "of junior- or senior-high stage (facing 中考 or 高考)"}, "fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]},
      "condition": {"label": {"zh": "子女已取得本市户口", "en": "the child holds Tianjin hukou"}, "fact": "hukou.local", "op": "is", "value": true},
      "verdict": "entitled", "otherwise": "not_entitled",
      "note": {"zh": "投靠落户手续须在中考、高考报名前办理完毕", "en": "the child's hukou must be settled before exam registration"}},
-    {"id": "tianjin.schooling.settled_equal", "domain": "schooling", "subjects": "children",
+    {"id": "tianjin.schooling.settled_equal", "document": "plan", "domain": "schooling", "subjects": "children",
      "name": {"zh": "进城落户农民子女平等享有受教育权利", "en": "children of settled migrants: equal right to education"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （二十二）", "statuses": ["settled_migrant"],
      "verdict": "entitled"},
-    {"id": "tianjin.schooling.preschool", "domain": "schooling", "subjects": "children",
+    {"id": "tianjin.schooling.preschool", "document": "plan", "domain": "schooling", "subjects": "children",
      "name": {"zh": "学前教育（幼儿园）", "en": "preschool (kindergarten)"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （二十二）", "statuses": ["residence_permit"],
-     "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"},
-     "verdict": "provisional", "otherwise": "not_entitled", "provisional": true,
+     "applies_to": {"label": {"zh": "学前年龄", "en": "of preschool age"}, "fact": "school.age_stage", "op": "==", "value": "preschool"},
+     "verdict": "provisional", "provisional": true,
      "note": {"zh": "方案只要求加快幼儿园建设，未规定随迁子女入园的权利或条件", "en": "the plan only calls for building more kindergartens; it sets no right or condition for migrant children's admission"}},
-    {"id": "tianjin.housing_support.settled", "domain": "housing_support", "subjects": "applicant",
+    {"id": "tianjin.housing_support.settled", "document": "plan", "domain": "housing_support", "subjects": "applicant",
      "name": {"zh": "进城落户农民申请住房保障（先试点、后推开，逐步放开）", "en": "housing security for settled rural migrants (piloted first, opened step by step)"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["settled_migrant"],
      "verdict": "provisional", "provisional": true,
      "note": {"zh": "仅对“符合条件的”进城落户农民逐步放开，条件和推开进度由住房保障部门规定", "en": "opened step by step to eligible settled rural migrants; the housing authority sets the conditions and the pace"}},
-    {"id": "tianjin.housing_support.rent_subsidy", "domain": "housing_support", "subjects": "applicant",
+    {"id": "tianjin.housing_support.rent_subsidy", "document": "plan", "domain": "housing_support", "subjects": "applicant",
      "name": {"zh": "领取租房补贴用于市场租房", "en": "rent subsidy for renting on the market"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["settled_migrant"],
      "verdict": "provisional", "provisional": true,
      "note": {"zh": "作为逐步放开的住房保障方式之一，条件未在方案列明", "en": "one of the forms of the phased-in housing security; conditions are not in the plan"}},
-    {"id": "tianjin.housing_support.permit", "domain": "housing_support", "subjects": "applicant",
+    {"id": "tianjin.housing_support.permit", "document": "measures", "domain": "housing_support", "subjects": "applicant",
      "name": {"zh": "居住证持有人按本市有关规定享受相关住房保障政策", "en": "permit holders: housing security under Tianjin's rules"},
      "citation": "津政发〔2015〕39号 第二十二条", "statuses": ["residence_permit"],
      "verdict": "provisional", "provisional": true,
      "note": {"zh": "具体条件见本市住房保障规定（未编入）", "en": "the conditions are in Tianjin's housing-security rules (not encoded)"}},
-    {"id": "tianjin.housing_fund.deposit", "domain": "housing_fund", "subjects": "adults",
+    {"id": "tianjin.housing_fund.deposit", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "缴存住房公积金（农业转移人口纳入覆盖范围）", "en": "housing provident fund deposits (migrants covered)"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"fact": "employment.type", "op": "==", "value": "employee"},
-     "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "tianjin.housing_fund.deposit_self_employed", "domain": "housing_fund", "subjects": "adults",
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "specializes": ["national.permit.housing_fund_rights"],
+     "applies_to": {"label": {"zh": "用人单位职工或农业转移人口（纳入覆盖范围）", "en": "an employee, or a rural migrant (brought into coverage)"},
+                    "any": [{"fact": "employment.type", "op": "==", "value": "employee"}, {"ref": "rural_migrant"}]},
+     "verdict": "entitled"},
+    {"id": "tianjin.housing_fund.deposit_self_employed", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "个体工商户和自由职业者缴存住房公积金（鼓励）", "en": "housing provident fund deposits by individual businesses and freelancers (encouraged)"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"fact": "employment.type", "op": "in", "value": ["individual_business_with_employees", "individual_business_no_employees", "freelancer"]},
-     "verdict": "may_join", "otherwise": "not_entitled",
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "applies_to": {"label": {"zh": "个体工商户或自由职业者", "en": "an individual business or freelancer"}, "fact": "employment.type", "op": "in", "value": ["individual_business_with_employees", "individual_business_no_employees", "freelancer"]},
+     "verdict": "may_join",
      "note": {"zh": "方案为“鼓励缴存”，自愿参加", "en": "the plan encourages them to deposit; joining is voluntary"}},
-    {"id": "tianjin.housing_fund.use_elsewhere", "domain": "housing_fund", "subjects": "adults",
+    {"id": "tianjin.housing_fund.use_elsewhere", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "住房公积金缴存人异地使用住房公积金", "en": "depositors may use their housing fund across regions"},
-     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit"],
-     "condition": {"fact": "housing_fund.depositing", "op": "is", "value": true},
-     "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "tianjin.minimum_allowance.settled", "domain": "minimum_allowance", "subjects": "everyone",
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
+     "applies_to": {"label": {"zh": "正在缴存住房公积金", "en": "depositing into the housing fund"}, "fact": "housing_fund.depositing", "op": "is", "value": true},
+     "verdict": "entitled"},
+    {"id": "tianjin.minimum_allowance.settled", "document": "plan", "domain": "minimum_allowance", "subjects": "everyone",
      "name": {"zh": "进城落户农民与城镇居民同等享有最低生活保障（按户籍受理）", "en": "settled migrants: minimum living allowance on the same terms as urban residents (applied for by hukou)"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十八）", "statuses": ["settled_migrant"],
      "verdict": "entitled",
      "note": {"zh": "以符合最低生活保障条件为前提", "en": "provided the 低保 conditions are met"}},
-    {"id": "tianjin.minimum_allowance.permit", "domain": "minimum_allowance", "subjects": "everyone",
+    {"id": "tianjin.minimum_allowance.permit", "document": "plan", "domain": "minimum_allowance", "subjects": "everyone",
      "name": {"zh": "最低生活保障（按户籍管理原则受理）", "en": "minimum living allowance (handled by hukou)"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十八）", "statuses": ["residence_permit"],
      "verdict": "not_entitled",
      "note": {"zh": "低保按户籍管理原则受理，非本市户籍者向户籍所在地申请", "en": "the allowance is handled where the hukou is; without Tianjin hukou, apply at the hukou place"}},
-    {"id": "tianjin.residence_permit.services", "domain": "residence_permit", "subjects": "everyone",
+    {"id": "tianjin.hukou.booklet_exchange", "document": "plan", "domain": "conveniences", "subjects": "everyone",
+     "name": {"zh": "自愿到公安机关换领居民户口簿（统一登记为天津市居民户口）", "en": "exchanging the hukou booklet at the police, if one wishes (one 天津市居民户口 for all)"},
+     "citation": "天津市推动非户籍人口在城市落户工作方案 （四）", "statuses": ["local_hukou", "settled_migrant"],
+     "verdict": "entitled"},
+    {"id": "tianjin.residence_permit.services", "document": "plan", "domain": "residence_permit", "subjects": "everyone",
      "name": {"zh": "居住证持有人享有国家和《天津市居住证管理办法》规定的各项基本公共服务和办事便利", "en": "permit holders: the basic public services and conveniences of the state and of the Tianjin residence-permit measures"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （二十一）", "statuses": ["residence_permit"],
      "verdict": "entitled"},
-    {"id": "tianjin.permit.employment_services", "domain": "employment", "subjects": "adults",
+    {"id": "tianjin.permit.employment_services", "document": "measures", "domain": "employment", "subjects": "adults",
      "name": {"zh": "免费享受就业信息咨询、求职登记、职业介绍、职业指导等服务", "en": "free job information, job-seeker registration, placement and career guidance"},
-     "citation": "津政发〔2015〕39号 第十九条", "statuses": ["residence_permit"],
+     "citation": "津政发〔2015〕39号 第十九条", "statuses": ["residence_permit"], "specializes": ["national.permit.employment_services"],
      "verdict": "entitled"},
-    {"id": "tianjin.permit.community_affairs", "domain": "conveniences", "subjects": "adults",
+    {"id": "tianjin.permit.community_affairs", "document": "measures", "domain": "conveniences", "subjects": "adults",
      "name": {"zh": "参与居住地社区事务；取得户籍地选举资格证明的，享有居住地选举权和被选举权", "en": "taking part in community affairs; with proof of voting eligibility from the hukou place, voting and standing in elections where they live"},
      "citation": "津政发〔2015〕39号 第二十条", "statuses": ["residence_permit"],
      "verdict": "entitled"},
-    {"id": "tianjin.permit.conveniences", "domain": "conveniences", "subjects": "adults",
+    {"id": "tianjin.permit.conveniences", "document": "measures", "domain": "conveniences", "subjects": "adults",
      "name": {"zh": "在本市申领机动车驾驶证、办理车辆登记，申请普通护照和往来港澳台通行证及签注", "en": "driving licence and vehicle registration in Tianjin; ordinary passports, Hong Kong/Macao/Taiwan travel permits and endorsements"},
      "citation": "津政发〔2015〕39号 第二十一条", "statuses": ["residence_permit"],
      "verdict": "entitled"},
-    {"id": "tianjin.permit.public_health", "domain": "public_health", "subjects": "everyone",
+    {"id": "tianjin.permit.public_health", "document": "measures", "domain": "public_health", "subjects": "everyone",
      "name": {"zh": "持有人及随迁子女享有传染病防治、预防接种、孕产妇和儿童保健等基本公共卫生服务", "en": "holders and their children: disease control, vaccination, maternal and child health services"},
-     "citation": "津政发〔2015〕39号 第二十三条", "statuses": ["residence_permit"],
+     "citation": "津政发〔2015〕39号 第二十三条", "statuses": ["residence_permit"], "specializes": ["national.permit.public_health"],
      "verdict": "entitled"},
-    {"id": "tianjin.permit.family_planning", "domain": "public_health", "subjects": "adults",
+    {"id": "tianjin.permit.family_planning", "document": "measures", "domain": "public_health", "subjects": "adults",
      "name": {"zh": "免费享受计划生育相关技术服务", "en": "free family-planning technical services"},
      "citation": "津政发〔2015〕39号 第二十四条", "statuses": ["residence_permit"],
      "verdict": "entitled"},
-    {"id": "tianjin.permit.qualifications", "domain": "conveniences", "subjects": "adults",
+    {"id": "tianjin.permit.qualifications", "document": "measures", "domain": "conveniences", "subjects": "adults",
      "name": {"zh": "参加专业技术职务任职资格评定或考试、职业（执业）资格考试和登记、非学历教育、职业技能培训和鉴定", "en": "professional-title assessment and exams, vocational-qualification exams and registration, non-degree education, skills training and certification"},
      "citation": "津政发〔2015〕39号 第二十六条", "statuses": ["residence_permit"],
      "verdict": "entitled"}
@@ -1340,12 +1422,18 @@ enum EmbeddedPacks {
   "name": {"zh": "温州市苍南县", "en": "Cangnan County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
+  "documents": [
+    {"id": "opinions", "number": "温政发〔2016〕26号", "title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "issued": "2016-05-06", "effective_from": "2016-05-06", "effective_until": "2020-12-31", "until_note": {"zh": "意见的目标以“到2020年”为期（三）；未编入废止或延续文件，按期满处理", "en": "the opinions' targets run \"to 2020\" (三); no repeal or extension is encoded, so they are treated as ending then"}}
+  ],
+  "notices": [
+    {"id": "land_rights", "document": "opinions", "text": {"zh": "现阶段不得以退出土地承包经营权、宅基地使用权、集体收益分配权作为农民进城落户的条件。", "en": "Giving up land-contract, homestead-use or collective-income rights is not a condition of settling."}, "citation": "温政发〔2016〕26号 四（五）1; 国办发〔2016〕72号 任务20"},
+    {"id": "no_hukou_registration", "document": "opinions", "text": {"zh": "户口登记与计划生育等政策脱钩：无户口人员可以依规申请登记户口，请到当地派出所办理。", "en": "Hukou registration is decoupled from family-planning and similar policies: people without hukou may apply to be registered at the local police station."}, "citation": "温政发〔2016〕26号 四（四）"}
+  ],
   "comment": "Generated by scripts/gen-wenzhou-counties.py from Policies/wenzhou.json: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1.",
   "city_size_class": {"value": "small", "provisional": true, "source": "温政发〔2016〕26号 四（二）1 opens the county fully \"按照国务院关于调整城市规模划分标准\" without naming its class; 全面放开 is the treatment of 建制镇和小城市 (国发〔2014〕25号 （四）)"},
   "parameters": [
     {"id": "settlement_residence_types", "label": {"zh": "落户认可的合法稳定住所（含租赁）类型", "en": "kinds of housing accepted as legal stable residence (rental included) for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定住所的具体范围由实施细则明确；暂按居住证暂行条例第九条所列住址证明（产权房、租赁房、单位或学校出具住宿证明）取自有住房、租赁住房、单位宿舍", "en": "the scope is left to implementing rules; as a placeholder, the address proofs of 居住证暂行条例 Art. 9 (own home, rental, accommodation certified by employer or school): owned, rental, employer dormitory"}, "values": [{"from": "2016-05-06", "value": ["owned", "rental", "employer_dormitory"]}]},
     {"id": "settlement_employment_types", "label": {"zh": "落户认可的合法稳定就业类型", "en": "kinds of work accepted as legal stable employment for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定就业的具体范围由实施细则明确；暂按居住证暂行条例第九条所列就业证明（劳动合同、工商营业执照）取受雇和个体经营", "en": "the scope is left to implementing rules; as a placeholder, the employment proofs of 居住证暂行条例 Art. 9 (labor contract, business licence): employees and individual businesses"}, "values": [{"from": "2016-05-06", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]}]},
-    {"id": "county_social_insurance_months", "label": {"zh": "无住所人员落户要求的城镇社会保险月数", "en": "months of urban social insurance required without legal stable residence"}, "unit": "months", "provisional": true, "source": "温政发〔2016〕26号 四（二）1; bound: 国办发〔2016〕72号 任务9", "note": {"zh": "参加社会保险的具体年限由实施细则明确；暂取国家对中等城市的上限3年（36个月）：全面放开的县（市）小于中等城市，要求不应更高；实际要求可能更低", "en": "the years are left to implementing rules; the national cap for medium cities, 3 years (36 months), is a placeholder: a fully open county is smaller than a medium city and should not ask more; the real figure may be lower"}, "values": [{"from": "2016-05-06", "value": 36}]},
     {"id": "points_education_senior_high", "label": {"zh": "积分：高中（中专）学历", "en": "points: senior high or secondary vocational"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：学历每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per education level"}, "values": [{"from": "2016-05-06", "value": 5}]},
     {"id": "points_education_junior_college", "label": {"zh": "积分：大专学历", "en": "points: junior college"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
     {"id": "points_education_bachelor", "label": {"zh": "积分：本科学历", "en": "points: bachelor"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
@@ -1371,23 +1459,25 @@ enum EmbeddedPacks {
     "continuous_study": {"label": {"zh": "连续就读", "en": "continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "all": [{"fact": "employment.type", "op": "==", "value": "student"}, {"fact": "school.in_city", "op": "is", "value": true}]}
   },
   "pathways": [
-    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
-    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
-    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"ref": "settlement_employment"}, {"label": {"zh": "在当地就业", "en": "employed here"}, "fact": "employment.in_city", "op": "is", "value": true}, {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"}, "fact": "social_insurance.months", "op": ">=", "param": "county_social_insurance_months"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "合法稳定就业的具体范围和参加社会保险的具体年限由实施细则明确，此处为暂定值", "en": "the scope of legal stable employment and the social-insurance years are left to implementing rules: provisional values here"}}
+    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
+    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
+    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并按国家规定参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance as the state requires (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "decided_by": {"who": {"zh": "所在县（市）公安局户籍窗口", "en": "the hukou desk of the county (county-level city) public-security bureau"}, "open": {"zh": "合法稳定就业的范围和参加城镇社会保险的年限（由实施细则明确）", "en": "what counts as legal stable employment and how many years of urban social insurance (left to the implementing rules)"}}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "四（二）1只写“按照国家规定参加城镇社会保险”，未给年限；年限和就业范围由实施细则明确（四（二）末段）。共同居住生活的配偶、未成年子女（含无生活来源的未婚子女）、父母可随迁。", "en": "四（二）1 only says \"participates in urban social insurance as the state requires\" and gives no years; the years and the scope of employment are left to the implementing rules (end of 四（二）). A spouse, minor children (and unmarried children without income) and parents living together may follow."}}
   ],
   "residence_permit_conditions": {"label": {"zh": "申领居住证的条件", "en": "conditions for a residence permit"}, "citation": "温政发〔2016〕26号 四（三）", "condition": {"all": [{"label": {"zh": "在本市居住满半年（月数）", "en": "months lived in the city (at least half a year)"}, "citation": "居住证暂行条例 第二条", "fact": "residence.months", "op": ">=", "value": 6}, {"label": {"zh": "有合法稳定就业、合法稳定住所（含租赁）或连续就读", "en": "legal stable employment, legal stable residence (rental included) or continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}]}},
   "points": {"purpose": "public_services", "provisional": true, "citation": "温政发〔2016〕26号 四（三）", "note": {"zh": "基本公共服务积分（以居住证为载体，与学历、技能、参加社会保险和居住年限挂钩），用于享受基本公共服务，不是积分落户。文件只列指标，分值均为暂定占位值，得分仅供参考", "en": "public-service points (基本公共服务积分: tied to education, skills, social insurance and years of residence, carried by the residence permit) decide access to public services, not settlement. The document names the indicators only: every value is a provisional placeholder and the score is provisional"}, "indicators": [{"id": "education", "label": {"zh": "学历", "en": "education"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "education.level", "points": {"senior_high": {"param": "points_education_senior_high"}, "junior_college": {"param": "points_education_junior_college"}, "bachelor": {"param": "points_education_bachelor"}, "master": {"param": "points_education_master"}}}, {"id": "skills", "label": {"zh": "技能", "en": "skills"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "skill.level", "points": {"junior_worker": {"param": "points_skill_junior_worker"}, "intermediate_worker": {"param": "points_skill_intermediate_worker"}, "senior_worker": {"param": "points_skill_senior_worker"}, "technician": {"param": "points_skill_technician"}}}, {"id": "social_insurance", "label": {"zh": "参加社会保险", "en": "social insurance"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "social_insurance.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_social_insurance_per_year"}}], "cap": {"param": "points_social_insurance_cap"}}, {"id": "residence_years", "label": {"zh": "居住年限", "en": "years of residence"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "residence.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_residence_per_year"}}], "cap": {"param": "points_residence_cap"}}]},
   "entitlements": [
-    {"id": "wenzhou.schooling.compulsory", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "wenzhou.schooling.preschool", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
-    {"id": "wenzhou.schooling.secondary_vocational", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.stage", "op": "==", "value": "secondary_vocational"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
-    {"id": "wenzhou.schooling.local_exams", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
-    {"id": "wenzhou.employment.services", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.public_health", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.medical.join", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
-    {"id": "wenzhou.pension.join", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
-    {"id": "wenzhou.housing.settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.housing.not_settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
+    {"id": "wenzhou.schooling.compulsory", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "specializes": ["national.permit.compulsory_education", "national.settled.schooling"], "applies_to": {"label": {"zh": "处于义务教育阶段", "en": "of compulsory-school stage"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled"},
+    {"id": "wenzhou.schooling.preschool", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "applies_to": {"label": {"zh": "学前年龄", "en": "of preschool age"}, "fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.secondary_vocational", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "applies_to": {"label": {"zh": "高中阶段（中等职业教育的年龄段）", "en": "of senior-high stage (the age of secondary vocational education)"}, "fact": "school.age_stage", "op": "==", "value": "senior_high"}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.local_exams", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "applies_to": {"label": {"zh": "初中或高中阶段（将参加中考、高考）", "en": "of junior- or senior-high stage (facing 中考 or 高考)"}, "fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
+    {"id": "wenzhou.hukou.booklet_exchange", "document": "opinions", "domain": "conveniences", "subjects": "everyone", "name": {"zh": "统一登记为“居民户口”后，现有户口簿不要求统一更换，本人主动申请的予以更换", "en": "after registration as one \"resident hukou\", existing booklets need not be replaced, but are replaced on request"}, "citation": "温政发〔2016〕26号 四（一）", "statuses": ["local_hukou", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.hukou.actual_residence_registration", "document": "opinions", "domain": "conveniences", "subjects": "adults", "name": {"zh": "本县（市、区）户籍人口在户籍地以外居住的，在实际居住地进行居住登记（实际居住登记管理）", "en": "hukou holders of the county living away from their hukou address register where they actually live"}, "citation": "温政发〔2016〕26号 四（三）", "statuses": ["local_hukou"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“推行”实际居住登记管理，办理办法以公安机关规定为准", "en": "the clause introduces actual-residence registration; the police set how it is done"}},
+    {"id": "wenzhou.employment.services", "document": "opinions", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.public_health", "document": "opinions", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.medical.join", "document": "opinions", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.pension.join", "document": "opinions", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.housing.settled", "document": "opinions", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.housing.not_settled", "document": "opinions", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
   ]
 }
 """#),
@@ -1400,12 +1490,18 @@ enum EmbeddedPacks {
   "name": {"zh": "温州市乐清市", "en": "Leqing, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
+  "documents": [
+    {"id": "opinions", "number": "温政发〔2016〕26号", "title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "issued": "2016-05-06", "effective_from": "2016-05-06", "effective_until": "2020-12-31", "until_note": {"zh": "意见的目标以“到2020年”为期（三）；未编入废止或延续文件，按期满处理", "en": "the opinions' targets run \"to 2020\" (三); no repeal or extension is encoded, so they are treated as ending then"}}
+  ],
+  "notices": [
+    {"id": "land_rights", "document": "opinions", "text": {"zh": "现阶段不得以退出土地承包经营权、宅基地使用权、集体收益分配权作为农民进城落户的条件。", "en": "Giving up land-contract, homestead-use or collective-income rights is not a condition of settling."}, "citation": "温政发〔2016〕26号 四（五）1; 国办发〔2016〕72号 任务20"},
+    {"id": "no_hukou_registration", "document": "opinions", "text": {"zh": "户口登记与计划生育等政策脱钩：无户口人员可以依规申请登记户口，请到当地派出所办理。", "en": "Hukou registration is decoupled from family-planning and similar policies: people without hukou may apply to be registered at the local police station."}, "citation": "温政发〔2016〕26号 四（四）"}
+  ],
   "comment": "Generated by scripts/gen-wenzhou-counties.py from Policies/wenzhou.json: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1.",
   "city_size_class": {"value": "small", "provisional": true, "source": "温政发〔2016〕26号 四（二）1 opens the county fully \"按照国务院关于调整城市规模划分标准\" without naming its class; 全面放开 is the treatment of 建制镇和小城市 (国发〔2014〕25号 （四）)"},
   "parameters": [
     {"id": "settlement_residence_types", "label": {"zh": "落户认可的合法稳定住所（含租赁）类型", "en": "kinds of housing accepted as legal stable residence (rental included) for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定住所的具体范围由实施细则明确；暂按居住证暂行条例第九条所列住址证明（产权房、租赁房、单位或学校出具住宿证明）取自有住房、租赁住房、单位宿舍", "en": "the scope is left to implementing rules; as a placeholder, the address proofs of 居住证暂行条例 Art. 9 (own home, rental, accommodation certified by employer or school): owned, rental, employer dormitory"}, "values": [{"from": "2016-05-06", "value": ["owned", "rental", "employer_dormitory"]}]},
     {"id": "settlement_employment_types", "label": {"zh": "落户认可的合法稳定就业类型", "en": "kinds of work accepted as legal stable employment for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定就业的具体范围由实施细则明确；暂按居住证暂行条例第九条所列就业证明（劳动合同、工商营业执照）取受雇和个体经营", "en": "the scope is left to implementing rules; as a placeholder, the employment proofs of 居住证暂行条例 Art. 9 (labor contract, business licence): employees and individual businesses"}, "values": [{"from": "2016-05-06", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]}]},
-    {"id": "county_social_insurance_months", "label": {"zh": "无住所人员落户要求的城镇社会保险月数", "en": "months of urban social insurance required without legal stable residence"}, "unit": "months", "provisional": true, "source": "温政发〔2016〕26号 四（二）1; bound: 国办发〔2016〕72号 任务9", "note": {"zh": "参加社会保险的具体年限由实施细则明确；暂取国家对中等城市的上限3年（36个月）：全面放开的县（市）小于中等城市，要求不应更高；实际要求可能更低", "en": "the years are left to implementing rules; the national cap for medium cities, 3 years (36 months), is a placeholder: a fully open county is smaller than a medium city and should not ask more; the real figure may be lower"}, "values": [{"from": "2016-05-06", "value": 36}]},
     {"id": "points_education_senior_high", "label": {"zh": "积分：高中（中专）学历", "en": "points: senior high or secondary vocational"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：学历每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per education level"}, "values": [{"from": "2016-05-06", "value": 5}]},
     {"id": "points_education_junior_college", "label": {"zh": "积分：大专学历", "en": "points: junior college"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
     {"id": "points_education_bachelor", "label": {"zh": "积分：本科学历", "en": "points: bachelor"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
@@ -1431,23 +1527,25 @@ enum EmbeddedPacks {
     "continuous_study": {"label": {"zh": "连续就读", "en": "continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "all": [{"fact": "employment.type", "op": "==", "value": "student"}, {"fact": "school.in_city", "op": "is", "value": true}]}
   },
   "pathways": [
-    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
-    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
-    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"ref": "settlement_employment"}, {"label": {"zh": "在当地就业", "en": "employed here"}, "fact": "employment.in_city", "op": "is", "value": true}, {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"}, "fact": "social_insurance.months", "op": ">=", "param": "county_social_insurance_months"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "合法稳定就业的具体范围和参加社会保险的具体年限由实施细则明确，此处为暂定值", "en": "the scope of legal stable employment and the social-insurance years are left to implementing rules: provisional values here"}}
+    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
+    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
+    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并按国家规定参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance as the state requires (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "decided_by": {"who": {"zh": "所在县（市）公安局户籍窗口", "en": "the hukou desk of the county (county-level city) public-security bureau"}, "open": {"zh": "合法稳定就业的范围和参加城镇社会保险的年限（由实施细则明确）", "en": "what counts as legal stable employment and how many years of urban social insurance (left to the implementing rules)"}}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "四（二）1只写“按照国家规定参加城镇社会保险”，未给年限；年限和就业范围由实施细则明确（四（二）末段）。共同居住生活的配偶、未成年子女（含无生活来源的未婚子女）、父母可随迁。", "en": "四（二）1 only says \"participates in urban social insurance as the state requires\" and gives no years; the years and the scope of employment are left to the implementing rules (end of 四（二）). A spouse, minor children (and unmarried children without income) and parents living together may follow."}}
   ],
   "residence_permit_conditions": {"label": {"zh": "申领居住证的条件", "en": "conditions for a residence permit"}, "citation": "温政发〔2016〕26号 四（三）", "condition": {"all": [{"label": {"zh": "在本市居住满半年（月数）", "en": "months lived in the city (at least half a year)"}, "citation": "居住证暂行条例 第二条", "fact": "residence.months", "op": ">=", "value": 6}, {"label": {"zh": "有合法稳定就业、合法稳定住所（含租赁）或连续就读", "en": "legal stable employment, legal stable residence (rental included) or continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}]}},
   "points": {"purpose": "public_services", "provisional": true, "citation": "温政发〔2016〕26号 四（三）", "note": {"zh": "基本公共服务积分（以居住证为载体，与学历、技能、参加社会保险和居住年限挂钩），用于享受基本公共服务，不是积分落户。文件只列指标，分值均为暂定占位值，得分仅供参考", "en": "public-service points (基本公共服务积分: tied to education, skills, social insurance and years of residence, carried by the residence permit) decide access to public services, not settlement. The document names the indicators only: every value is a provisional placeholder and the score is provisional"}, "indicators": [{"id": "education", "label": {"zh": "学历", "en": "education"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "education.level", "points": {"senior_high": {"param": "points_education_senior_high"}, "junior_college": {"param": "points_education_junior_college"}, "bachelor": {"param": "points_education_bachelor"}, "master": {"param": "points_education_master"}}}, {"id": "skills", "label": {"zh": "技能", "en": "skills"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "skill.level", "points": {"junior_worker": {"param": "points_skill_junior_worker"}, "intermediate_worker": {"param": "points_skill_intermediate_worker"}, "senior_worker": {"param": "points_skill_senior_worker"}, "technician": {"param": "points_skill_technician"}}}, {"id": "social_insurance", "label": {"zh": "参加社会保险", "en": "social insurance"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "social_insurance.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_social_insurance_per_year"}}], "cap": {"param": "points_social_insurance_cap"}}, {"id": "residence_years", "label": {"zh": "居住年限", "en": "years of residence"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "residence.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_residence_per_year"}}], "cap": {"param": "points_residence_cap"}}]},
   "entitlements": [
-    {"id": "wenzhou.schooling.compulsory", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "wenzhou.schooling.preschool", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
-    {"id": "wenzhou.schooling.secondary_vocational", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.stage", "op": "==", "value": "secondary_vocational"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
-    {"id": "wenzhou.schooling.local_exams", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
-    {"id": "wenzhou.employment.services", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.public_health", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.medical.join", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
-    {"id": "wenzhou.pension.join", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
-    {"id": "wenzhou.housing.settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.housing.not_settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
+    {"id": "wenzhou.schooling.compulsory", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "specializes": ["national.permit.compulsory_education", "national.settled.schooling"], "applies_to": {"label": {"zh": "处于义务教育阶段", "en": "of compulsory-school stage"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled"},
+    {"id": "wenzhou.schooling.preschool", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "applies_to": {"label": {"zh": "学前年龄", "en": "of preschool age"}, "fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.secondary_vocational", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "applies_to": {"label": {"zh": "高中阶段（中等职业教育的年龄段）", "en": "of senior-high stage (the age of secondary vocational education)"}, "fact": "school.age_stage", "op": "==", "value": "senior_high"}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.local_exams", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "applies_to": {"label": {"zh": "初中或高中阶段（将参加中考、高考）", "en": "of junior- or senior-high stage (facing 中考 or 高考)"}, "fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
+    {"id": "wenzhou.hukou.booklet_exchange", "document": "opinions", "domain": "conveniences", "subjects": "everyone", "name": {"zh": "统一登记为“居民户口”后，现有户口簿不要求统一更换，本人主动申请的予以更换", "en": "after registration as one \"resident hukou\", existing booklets need not be replaced, but are replaced on request"}, "citation": "温政发〔2016〕26号 四（一）", "statuses": ["local_hukou", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.hukou.actual_residence_registration", "document": "opinions", "domain": "conveniences", "subjects": "adults", "name": {"zh": "本县（市、区）户籍人口在户籍地以外居住的，在实际居住地进行居住登记（实际居住登记管理）", "en": "hukou holders of the county living away from their hukou address register where they actually live"}, "citation": "温政发〔2016〕26号 四（三）", "statuses": ["local_hukou"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“推行”实际居住登记管理，办理办法以公安机关规定为准", "en": "the clause introduces actual-residence registration; the police set how it is done"}},
+    {"id": "wenzhou.employment.services", "document": "opinions", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.public_health", "document": "opinions", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.medical.join", "document": "opinions", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.pension.join", "document": "opinions", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.housing.settled", "document": "opinions", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.housing.not_settled", "document": "opinions", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
   ]
 }
 """#),
@@ -1460,12 +1558,18 @@ enum EmbeddedPacks {
   "name": {"zh": "温州市平阳县", "en": "Pingyang County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
+  "documents": [
+    {"id": "opinions", "number": "温政发〔2016〕26号", "title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "issued": "2016-05-06", "effective_from": "2016-05-06", "effective_until": "2020-12-31", "until_note": {"zh": "意见的目标以“到2020年”为期（三）；未编入废止或延续文件，按期满处理", "en": "the opinions' targets run \"to 2020\" (三); no repeal or extension is encoded, so they are treated as ending then"}}
+  ],
+  "notices": [
+    {"id": "land_rights", "document": "opinions", "text": {"zh": "现阶段不得以退出土地承包经营权、宅基地使用权、集体收益分配权作为农民进城落户的条件。", "en": "Giving up land-contract, homestead-use or collective-income rights is not a condition of settling."}, "citation": "温政发〔2016〕26号 四（五）1; 国办发〔2016〕72号 任务20"},
+    {"id": "no_hukou_registration", "document": "opinions", "text": {"zh": "户口登记与计划生育等政策脱钩：无户口人员可以依规申请登记户口，请到当地派出所办理。", "en": "Hukou registration is decoupled from family-planning and similar policies: people without hukou may apply to be registered at the local police station."}, "citation": "温政发〔2016〕26号 四（四）"}
+  ],
   "comment": "Generated by scripts/gen-wenzhou-counties.py from Policies/wenzhou.json: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1.",
   "city_size_class": {"value": "small", "provisional": true, "source": "温政发〔2016〕26号 四（二）1 opens the county fully \"按照国务院关于调整城市规模划分标准\" without naming its class; 全面放开 is the treatment of 建制镇和小城市 (国发〔2014〕25号 （四）)"},
   "parameters": [
     {"id": "settlement_residence_types", "label": {"zh": "落户认可的合法稳定住所（含租赁）类型", "en": "kinds of housing accepted as legal stable residence (rental included) for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定住所的具体范围由实施细则明确；暂按居住证暂行条例第九条所列住址证明（产权房、租赁房、单位或学校出具住宿证明）取自有住房、租赁住房、单位宿舍", "en": "the scope is left to implementing rules; as a placeholder, the address proofs of 居住证暂行条例 Art. 9 (own home, rental, accommodation certified by employer or school): owned, rental, employer dormitory"}, "values": [{"from": "2016-05-06", "value": ["owned", "rental", "employer_dormitory"]}]},
     {"id": "settlement_employment_types", "label": {"zh": "落户认可的合法稳定就业类型", "en": "kinds of work accepted as legal stable employment for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定就业的具体范围由实施细则明确；暂按居住证暂行条例第九条所列就业证明（劳动合同、工商营业执照）取受雇和个体经营", "en": "the scope is left to implementing rules; as a placeholder, the employment proofs of 居住证暂行条例 Art. 9 (labor contract, business licence): employees and individual businesses"}, "values": [{"from": "2016-05-06", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]}]},
-    {"id": "county_social_insurance_months", "label": {"zh": "无住所人员落户要求的城镇社会保险月数", "en": "months of urban social insurance required without legal stable residence"}, "unit": "months", "provisional": true, "source": "温政发〔2016〕26号 四（二）1; bound: 国办发〔2016〕72号 任务9", "note": {"zh": "参加社会保险的具体年限由实施细则明确；暂取国家对中等城市的上限3年（36个月）：全面放开的县（市）小于中等城市，要求不应更高；实际要求可能更低", "en": "the years are left to implementing rules; the national cap for medium cities, 3 years (36 months), is a placeholder: a fully open county is smaller than a medium city and should not ask more; the real figure may be lower"}, "values": [{"from": "2016-05-06", "value": 36}]},
     {"id": "points_education_senior_high", "label": {"zh": "积分：高中（中专）学历", "en": "points: senior high or secondary vocational"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：学历每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per education level"}, "values": [{"from": "2016-05-06", "value": 5}]},
     {"id": "points_education_junior_college", "label": {"zh": "积分：大专学历", "en": "points: junior college"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
     {"id": "points_education_bachelor", "label": {"zh": "积分：本科学历", "en": "points: bachelor"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
@@ -1491,23 +1595,25 @@ enum EmbeddedPacks {
     "continuous_study": {"label": {"zh": "连续就读", "en": "continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "all": [{"fact": "employment.type", "op": "==", "value": "student"}, {"fact": "school.in_city", "op": "is", "value": true}]}
   },
   "pathways": [
-    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
-    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
-    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"ref": "settlement_employment"}, {"label": {"zh": "在当地就业", "en": "employed here"}, "fact": "employment.in_city", "op": "is", "value": true}, {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"}, "fact": "social_insurance.months", "op": ">=", "param": "county_social_insurance_months"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "合法稳定就业的具体范围和参加社会保险的具体年限由实施细则明确，此处为暂定值", "en": "the scope of legal stable employment and the social-insurance years are left to implementing rules: provisional values here"}}
+    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
+    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
+    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并按国家规定参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance as the state requires (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "decided_by": {"who": {"zh": "所在县（市）公安局户籍窗口", "en": "the hukou desk of the county (county-level city) public-security bureau"}, "open": {"zh": "合法稳定就业的范围和参加城镇社会保险的年限（由实施细则明确）", "en": "what counts as legal stable employment and how many years of urban social insurance (left to the implementing rules)"}}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "四（二）1只写“按照国家规定参加城镇社会保险”，未给年限；年限和就业范围由实施细则明确（四（二）末段）。共同居住生活的配偶、未成年子女（含无生活来源的未婚子女）、父母可随迁。", "en": "四（二）1 only says \"participates in urban social insurance as the state requires\" and gives no years; the years and the scope of employment are left to the implementing rules (end of 四（二）). A spouse, minor children (and unmarried children without income) and parents living together may follow."}}
   ],
   "residence_permit_conditions": {"label": {"zh": "申领居住证的条件", "en": "conditions for a residence permit"}, "citation": "温政发〔2016〕26号 四（三）", "condition": {"all": [{"label": {"zh": "在本市居住满半年（月数）", "en": "months lived in the city (at least half a year)"}, "citation": "居住证暂行条例 第二条", "fact": "residence.months", "op": ">=", "value": 6}, {"label": {"zh": "有合法稳定就业、合法稳定住所（含租赁）或连续就读", "en": "legal stable employment, legal stable residence (rental included) or continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}]}},
   "points": {"purpose": "public_services", "provisional": true, "citation": "温政发〔2016〕26号 四（三）", "note": {"zh": "基本公共服务积分（以居住证为载体，与学历、技能、参加社会保险和居住年限挂钩），用于享受基本公共服务，不是积分落户。文件只列指标，分值均为暂定占位值，得分仅供参考", "en": "public-service points (基本公共服务积分: tied to education, skills, social insurance and years of residence, carried by the residence permit) decide access to public services, not settlement. The document names the indicators only: every value is a provisional placeholder and the score is provisional"}, "indicators": [{"id": "education", "label": {"zh": "学历", "en": "education"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "education.level", "points": {"senior_high": {"param": "points_education_senior_high"}, "junior_college": {"param": "points_education_junior_college"}, "bachelor": {"param": "points_education_bachelor"}, "master": {"param": "points_education_master"}}}, {"id": "skills", "label": {"zh": "技能", "en": "skills"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "skill.level", "points": {"junior_worker": {"param": "points_skill_junior_worker"}, "intermediate_worker": {"param": "points_skill_intermediate_worker"}, "senior_worker": {"param": "points_skill_senior_worker"}, "technician": {"param": "points_skill_technician"}}}, {"id": "social_insurance", "label": {"zh": "参加社会保险", "en": "social insurance"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "social_insurance.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_social_insurance_per_year"}}], "cap": {"param": "points_social_insurance_cap"}}, {"id": "residence_years", "label": {"zh": "居住年限", "en": "years of residence"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "residence.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_residence_per_year"}}], "cap": {"param": "points_residence_cap"}}]},
   "entitlements": [
-    {"id": "wenzhou.schooling.compulsory", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "wenzhou.schooling.preschool", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
-    {"id": "wenzhou.schooling.secondary_vocational", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.stage", "op": "==", "value": "secondary_vocational"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
-    {"id": "wenzhou.schooling.local_exams", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
-    {"id": "wenzhou.employment.services", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.public_health", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.medical.join", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
-    {"id": "wenzhou.pension.join", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
-    {"id": "wenzhou.housing.settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.housing.not_settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
+    {"id": "wenzhou.schooling.compulsory", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "specializes": ["national.permit.compulsory_education", "national.settled.schooling"], "applies_to": {"label": {"zh": "处于义务教育阶段", "en": "of compulsory-school stage"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled"},
+    {"id": "wenzhou.schooling.preschool", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "applies_to": {"label": {"zh": "学前年龄", "en": "of preschool age"}, "fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.secondary_vocational", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "applies_to": {"label": {"zh": "高中阶段（中等职业教育的年龄段）", "en": "of senior-high stage (the age of secondary vocational education)"}, "fact": "school.age_stage", "op": "==", "value": "senior_high"}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.local_exams", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "applies_to": {"label": {"zh": "初中或高中阶段（将参加中考、高考）", "en": "of junior- or senior-high stage (facing 中考 or 高考)"}, "fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
+    {"id": "wenzhou.hukou.booklet_exchange", "document": "opinions", "domain": "conveniences", "subjects": "everyone", "name": {"zh": "统一登记为“居民户口”后，现有户口簿不要求统一更换，本人主动申请的予以更换", "en": "after registration as one \"resident hukou\", existing booklets need not be replaced, but are replaced on request"}, "citation": "温政发〔2016〕26号 四（一）", "statuses": ["local_hukou", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.hukou.actual_residence_registration", "document": "opinions", "domain": "conveniences", "subjects": "adults", "name": {"zh": "本县（市、区）户籍人口在户籍地以外居住的，在实际居住地进行居住登记（实际居住登记管理）", "en": "hukou holders of the county living away from their hukou address register where they actually live"}, "citation": "温政发〔2016〕26号 四（三）", "statuses": ["local_hukou"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“推行”实际居住登记管理，办理办法以公安机关规定为准", "en": "the clause introduces actual-residence registration; the police set how it is done"}},
+    {"id": "wenzhou.employment.services", "document": "opinions", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.public_health", "document": "opinions", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.medical.join", "document": "opinions", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.pension.join", "document": "opinions", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.housing.settled", "document": "opinions", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.housing.not_settled", "document": "opinions", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
   ]
 }
 """#),
@@ -1520,12 +1626,18 @@ enum EmbeddedPacks {
   "name": {"zh": "温州市瑞安市", "en": "Rui'an, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
+  "documents": [
+    {"id": "opinions", "number": "温政发〔2016〕26号", "title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "issued": "2016-05-06", "effective_from": "2016-05-06", "effective_until": "2020-12-31", "until_note": {"zh": "意见的目标以“到2020年”为期（三）；未编入废止或延续文件，按期满处理", "en": "the opinions' targets run \"to 2020\" (三); no repeal or extension is encoded, so they are treated as ending then"}}
+  ],
+  "notices": [
+    {"id": "land_rights", "document": "opinions", "text": {"zh": "现阶段不得以退出土地承包经营权、宅基地使用权、集体收益分配权作为农民进城落户的条件。", "en": "Giving up land-contract, homestead-use or collective-income rights is not a condition of settling."}, "citation": "温政发〔2016〕26号 四（五）1; 国办发〔2016〕72号 任务20"},
+    {"id": "no_hukou_registration", "document": "opinions", "text": {"zh": "户口登记与计划生育等政策脱钩：无户口人员可以依规申请登记户口，请到当地派出所办理。", "en": "Hukou registration is decoupled from family-planning and similar policies: people without hukou may apply to be registered at the local police station."}, "citation": "温政发〔2016〕26号 四（四）"}
+  ],
   "comment": "Generated by scripts/gen-wenzhou-counties.py from Policies/wenzhou.json: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1.",
   "city_size_class": {"value": "small", "provisional": true, "source": "温政发〔2016〕26号 四（二）1 opens the county fully \"按照国务院关于调整城市规模划分标准\" without naming its class; 全面放开 is the treatment of 建制镇和小城市 (国发〔2014〕25号 （四）)"},
   "parameters": [
     {"id": "settlement_residence_types", "label": {"zh": "落户认可的合法稳定住所（含租赁）类型", "en": "kinds of housing accepted as legal stable residence (rental included) for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定住所的具体范围由实施细则明确；暂按居住证暂行条例第九条所列住址证明（产权房、租赁房、单位或学校出具住宿证明）取自有住房、租赁住房、单位宿舍", "en": "the scope is left to implementing rules; as a placeholder, the address proofs of 居住证暂行条例 Art. 9 (own home, rental, accommodation certified by employer or school): owned, rental, employer dormitory"}, "values": [{"from": "2016-05-06", "value": ["owned", "rental", "employer_dormitory"]}]},
     {"id": "settlement_employment_types", "label": {"zh": "落户认可的合法稳定就业类型", "en": "kinds of work accepted as legal stable employment for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定就业的具体范围由实施细则明确；暂按居住证暂行条例第九条所列就业证明（劳动合同、工商营业执照）取受雇和个体经营", "en": "the scope is left to implementing rules; as a placeholder, the employment proofs of 居住证暂行条例 Art. 9 (labor contract, business licence): employees and individual businesses"}, "values": [{"from": "2016-05-06", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]}]},
-    {"id": "county_social_insurance_months", "label": {"zh": "无住所人员落户要求的城镇社会保险月数", "en": "months of urban social insurance required without legal stable residence"}, "unit": "months", "provisional": true, "source": "温政发〔2016〕26号 四（二）1; bound: 国办发〔2016〕72号 任务9", "note": {"zh": "参加社会保险的具体年限由实施细则明确；暂取国家对中等城市的上限3年（36个月）：全面放开的县（市）小于中等城市，要求不应更高；实际要求可能更低", "en": "the years are left to implementing rules; the national cap for medium cities, 3 years (36 months), is a placeholder: a fully open county is smaller than a medium city and should not ask more; the real figure may be lower"}, "values": [{"from": "2016-05-06", "value": 36}]},
     {"id": "points_education_senior_high", "label": {"zh": "积分：高中（中专）学历", "en": "points: senior high or secondary vocational"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：学历每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per education level"}, "values": [{"from": "2016-05-06", "value": 5}]},
     {"id": "points_education_junior_college", "label": {"zh": "积分：大专学历", "en": "points: junior college"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
     {"id": "points_education_bachelor", "label": {"zh": "积分：本科学历", "en": "points: bachelor"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
@@ -1551,23 +1663,25 @@ enum EmbeddedPacks {
     "continuous_study": {"label": {"zh": "连续就读", "en": "continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "all": [{"fact": "employment.type", "op": "==", "value": "student"}, {"fact": "school.in_city", "op": "is", "value": true}]}
   },
   "pathways": [
-    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
-    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
-    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"ref": "settlement_employment"}, {"label": {"zh": "在当地就业", "en": "employed here"}, "fact": "employment.in_city", "op": "is", "value": true}, {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"}, "fact": "social_insurance.months", "op": ">=", "param": "county_social_insurance_months"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "合法稳定就业的具体范围和参加社会保险的具体年限由实施细则明确，此处为暂定值", "en": "the scope of legal stable employment and the social-insurance years are left to implementing rules: provisional values here"}}
+    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
+    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
+    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并按国家规定参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance as the state requires (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "decided_by": {"who": {"zh": "所在县（市）公安局户籍窗口", "en": "the hukou desk of the county (county-level city) public-security bureau"}, "open": {"zh": "合法稳定就业的范围和参加城镇社会保险的年限（由实施细则明确）", "en": "what counts as legal stable employment and how many years of urban social insurance (left to the implementing rules)"}}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "四（二）1只写“按照国家规定参加城镇社会保险”，未给年限；年限和就业范围由实施细则明确（四（二）末段）。共同居住生活的配偶、未成年子女（含无生活来源的未婚子女）、父母可随迁。", "en": "四（二）1 only says \"participates in urban social insurance as the state requires\" and gives no years; the years and the scope of employment are left to the implementing rules (end of 四（二）). A spouse, minor children (and unmarried children without income) and parents living together may follow."}}
   ],
   "residence_permit_conditions": {"label": {"zh": "申领居住证的条件", "en": "conditions for a residence permit"}, "citation": "温政发〔2016〕26号 四（三）", "condition": {"all": [{"label": {"zh": "在本市居住满半年（月数）", "en": "months lived in the city (at least half a year)"}, "citation": "居住证暂行条例 第二条", "fact": "residence.months", "op": ">=", "value": 6}, {"label": {"zh": "有合法稳定就业、合法稳定住所（含租赁）或连续就读", "en": "legal stable employment, legal stable residence (rental included) or continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}]}},
   "points": {"purpose": "public_services", "provisional": true, "citation": "温政发〔2016〕26号 四（三）", "note": {"zh": "基本公共服务积分（以居住证为载体，与学历、技能、参加社会保险和居住年限挂钩），用于享受基本公共服务，不是积分落户。文件只列指标，分值均为暂定占位值，得分仅供参考", "en": "public-service points (基本公共服务积分: tied to education, skills, social insurance and years of residence, carried by the residence permit) decide access to public services, not settlement. The document names the indicators only: every value is a provisional placeholder and the score is provisional"}, "indicators": [{"id": "education", "label": {"zh": "学历", "en": "education"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "education.level", "points": {"senior_high": {"param": "points_education_senior_high"}, "junior_college": {"param": "points_education_junior_college"}, "bachelor": {"param": "points_education_bachelor"}, "master": {"param": "points_education_master"}}}, {"id": "skills", "label": {"zh": "技能", "en": "skills"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "skill.level", "points": {"junior_worker": {"param": "points_skill_junior_worker"}, "intermediate_worker": {"param": "points_skill_intermediate_worker"}, "senior_worker": {"param": "points_skill_senior_worker"}, "technician": {"param": "points_skill_technician"}}}, {"id": "social_insurance", "label": {"zh": "参加社会保险", "en": "social insurance"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "social_insurance.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_social_insurance_per_year"}}], "cap": {"param": "points_social_insurance_cap"}}, {"id": "residence_years", "label": {"zh": "居住年限", "en": "years of residence"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "residence.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_residence_per_year"}}], "cap": {"param": "points_residence_cap"}}]},
   "entitlements": [
-    {"id": "wenzhou.schooling.compulsory", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "wenzhou.schooling.preschool", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
-    {"id": "wenzhou.schooling.secondary_vocational", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.stage", "op": "==", "value": "secondary_vocational"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
-    {"id": "wenzhou.schooling.local_exams", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
-    {"id": "wenzhou.employment.services", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.public_health", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.medical.join", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
-    {"id": "wenzhou.pension.join", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
-    {"id": "wenzhou.housing.settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.housing.not_settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
+    {"id": "wenzhou.schooling.compulsory", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "specializes": ["national.permit.compulsory_education", "national.settled.schooling"], "applies_to": {"label": {"zh": "处于义务教育阶段", "en": "of compulsory-school stage"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled"},
+    {"id": "wenzhou.schooling.preschool", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "applies_to": {"label": {"zh": "学前年龄", "en": "of preschool age"}, "fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.secondary_vocational", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "applies_to": {"label": {"zh": "高中阶段（中等职业教育的年龄段）", "en": "of senior-high stage (the age of secondary vocational education)"}, "fact": "school.age_stage", "op": "==", "value": "senior_high"}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.local_exams", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "applies_to": {"label": {"zh": "初中或高中阶段（将参加中考、高考）", "en": "of junior- or senior-high stage (facing 中考 or 高考)"}, "fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
+    {"id": "wenzhou.hukou.booklet_exchange", "document": "opinions", "domain": "conveniences", "subjects": "everyone", "name": {"zh": "统一登记为“居民户口”后，现有户口簿不要求统一更换，本人主动申请的予以更换", "en": "after registration as one \"resident hukou\", existing booklets need not be replaced, but are replaced on request"}, "citation": "温政发〔2016〕26号 四（一）", "statuses": ["local_hukou", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.hukou.actual_residence_registration", "document": "opinions", "domain": "conveniences", "subjects": "adults", "name": {"zh": "本县（市、区）户籍人口在户籍地以外居住的，在实际居住地进行居住登记（实际居住登记管理）", "en": "hukou holders of the county living away from their hukou address register where they actually live"}, "citation": "温政发〔2016〕26号 四（三）", "statuses": ["local_hukou"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“推行”实际居住登记管理，办理办法以公安机关规定为准", "en": "the clause introduces actual-residence registration; the police set how it is done"}},
+    {"id": "wenzhou.employment.services", "document": "opinions", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.public_health", "document": "opinions", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.medical.join", "document": "opinions", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.pension.join", "document": "opinions", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.housing.settled", "document": "opinions", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.housing.not_settled", "document": "opinions", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
   ]
 }
 """#),
@@ -1580,12 +1694,18 @@ enum EmbeddedPacks {
   "name": {"zh": "温州市泰顺县", "en": "Taishun County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
+  "documents": [
+    {"id": "opinions", "number": "温政发〔2016〕26号", "title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "issued": "2016-05-06", "effective_from": "2016-05-06", "effective_until": "2020-12-31", "until_note": {"zh": "意见的目标以“到2020年”为期（三）；未编入废止或延续文件，按期满处理", "en": "the opinions' targets run \"to 2020\" (三); no repeal or extension is encoded, so they are treated as ending then"}}
+  ],
+  "notices": [
+    {"id": "land_rights", "document": "opinions", "text": {"zh": "现阶段不得以退出土地承包经营权、宅基地使用权、集体收益分配权作为农民进城落户的条件。", "en": "Giving up land-contract, homestead-use or collective-income rights is not a condition of settling."}, "citation": "温政发〔2016〕26号 四（五）1; 国办发〔2016〕72号 任务20"},
+    {"id": "no_hukou_registration", "document": "opinions", "text": {"zh": "户口登记与计划生育等政策脱钩：无户口人员可以依规申请登记户口，请到当地派出所办理。", "en": "Hukou registration is decoupled from family-planning and similar policies: people without hukou may apply to be registered at the local police station."}, "citation": "温政发〔2016〕26号 四（四）"}
+  ],
   "comment": "Generated by scripts/gen-wenzhou-counties.py from Policies/wenzhou.json: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1.",
   "city_size_class": {"value": "small", "provisional": true, "source": "温政发〔2016〕26号 四（二）1 opens the county fully \"按照国务院关于调整城市规模划分标准\" without naming its class; 全面放开 is the treatment of 建制镇和小城市 (国发〔2014〕25号 （四）)"},
   "parameters": [
     {"id": "settlement_residence_types", "label": {"zh": "落户认可的合法稳定住所（含租赁）类型", "en": "kinds of housing accepted as legal stable residence (rental included) for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定住所的具体范围由实施细则明确；暂按居住证暂行条例第九条所列住址证明（产权房、租赁房、单位或学校出具住宿证明）取自有住房、租赁住房、单位宿舍", "en": "the scope is left to implementing rules; as a placeholder, the address proofs of 居住证暂行条例 Art. 9 (own home, rental, accommodation certified by employer or school): owned, rental, employer dormitory"}, "values": [{"from": "2016-05-06", "value": ["owned", "rental", "employer_dormitory"]}]},
     {"id": "settlement_employment_types", "label": {"zh": "落户认可的合法稳定就业类型", "en": "kinds of work accepted as legal stable employment for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定就业的具体范围由实施细则明确；暂按居住证暂行条例第九条所列就业证明（劳动合同、工商营业执照）取受雇和个体经营", "en": "the scope is left to implementing rules; as a placeholder, the employment proofs of 居住证暂行条例 Art. 9 (labor contract, business licence): employees and individual businesses"}, "values": [{"from": "2016-05-06", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]}]},
-    {"id": "county_social_insurance_months", "label": {"zh": "无住所人员落户要求的城镇社会保险月数", "en": "months of urban social insurance required without legal stable residence"}, "unit": "months", "provisional": true, "source": "温政发〔2016〕26号 四（二）1; bound: 国办发〔2016〕72号 任务9", "note": {"zh": "参加社会保险的具体年限由实施细则明确；暂取国家对中等城市的上限3年（36个月）：全面放开的县（市）小于中等城市，要求不应更高；实际要求可能更低", "en": "the years are left to implementing rules; the national cap for medium cities, 3 years (36 months), is a placeholder: a fully open county is smaller than a medium city and should not ask more; the real figure may be lower"}, "values": [{"from": "2016-05-06", "value": 36}]},
     {"id": "points_education_senior_high", "label": {"zh": "积分：高中（中专）学历", "en": "points: senior high or secondary vocational"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：学历每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per education level"}, "values": [{"from": "2016-05-06", "value": 5}]},
     {"id": "points_education_junior_college", "label": {"zh": "积分：大专学历", "en": "points: junior college"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
     {"id": "points_education_bachelor", "label": {"zh": "积分：本科学历", "en": "points: bachelor"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
@@ -1611,23 +1731,25 @@ enum EmbeddedPacks {
     "continuous_study": {"label": {"zh": "连续就读", "en": "continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "all": [{"fact": "employment.type", "op": "==", "value": "student"}, {"fact": "school.in_city", "op": "is", "value": true}]}
   },
   "pathways": [
-    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
-    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
-    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"ref": "settlement_employment"}, {"label": {"zh": "在当地就业", "en": "employed here"}, "fact": "employment.in_city", "op": "is", "value": true}, {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"}, "fact": "social_insurance.months", "op": ">=", "param": "county_social_insurance_months"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "合法稳定就业的具体范围和参加社会保险的具体年限由实施细则明确，此处为暂定值", "en": "the scope of legal stable employment and the social-insurance years are left to implementing rules: provisional values here"}}
+    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
+    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
+    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并按国家规定参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance as the state requires (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "decided_by": {"who": {"zh": "所在县（市）公安局户籍窗口", "en": "the hukou desk of the county (county-level city) public-security bureau"}, "open": {"zh": "合法稳定就业的范围和参加城镇社会保险的年限（由实施细则明确）", "en": "what counts as legal stable employment and how many years of urban social insurance (left to the implementing rules)"}}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "四（二）1只写“按照国家规定参加城镇社会保险”，未给年限；年限和就业范围由实施细则明确（四（二）末段）。共同居住生活的配偶、未成年子女（含无生活来源的未婚子女）、父母可随迁。", "en": "四（二）1 only says \"participates in urban social insurance as the state requires\" and gives no years; the years and the scope of employment are left to the implementing rules (end of 四（二）). A spouse, minor children (and unmarried children without income) and parents living together may follow."}}
   ],
   "residence_permit_conditions": {"label": {"zh": "申领居住证的条件", "en": "conditions for a residence permit"}, "citation": "温政发〔2016〕26号 四（三）", "condition": {"all": [{"label": {"zh": "在本市居住满半年（月数）", "en": "months lived in the city (at least half a year)"}, "citation": "居住证暂行条例 第二条", "fact": "residence.months", "op": ">=", "value": 6}, {"label": {"zh": "有合法稳定就业、合法稳定住所（含租赁）或连续就读", "en": "legal stable employment, legal stable residence (rental included) or continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}]}},
   "points": {"purpose": "public_services", "provisional": true, "citation": "温政发〔2016〕26号 四（三）", "note": {"zh": "基本公共服务积分（以居住证为载体，与学历、技能、参加社会保险和居住年限挂钩），用于享受基本公共服务，不是积分落户。文件只列指标，分值均为暂定占位值，得分仅供参考", "en": "public-service points (基本公共服务积分: tied to education, skills, social insurance and years of residence, carried by the residence permit) decide access to public services, not settlement. The document names the indicators only: every value is a provisional placeholder and the score is provisional"}, "indicators": [{"id": "education", "label": {"zh": "学历", "en": "education"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "education.level", "points": {"senior_high": {"param": "points_education_senior_high"}, "junior_college": {"param": "points_education_junior_college"}, "bachelor": {"param": "points_education_bachelor"}, "master": {"param": "points_education_master"}}}, {"id": "skills", "label": {"zh": "技能", "en": "skills"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "skill.level", "points": {"junior_worker": {"param": "points_skill_junior_worker"}, "intermediate_worker": {"param": "points_skill_intermediate_worker"}, "senior_worker": {"param": "points_skill_senior_worker"}, "technician": {"param": "points_skill_technician"}}}, {"id": "social_insurance", "label": {"zh": "参加社会保险", "en": "social insurance"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "social_insurance.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_social_insurance_per_year"}}], "cap": {"param": "points_social_insurance_cap"}}, {"id": "residence_years", "label": {"zh": "居住年限", "en": "years of residence"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "residence.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_residence_per_year"}}], "cap": {"param": "points_residence_cap"}}]},
   "entitlements": [
-    {"id": "wenzhou.schooling.compulsory", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "wenzhou.schooling.preschool", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
-    {"id": "wenzhou.schooling.secondary_vocational", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.stage", "op": "==", "value": "secondary_vocational"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
-    {"id": "wenzhou.schooling.local_exams", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
-    {"id": "wenzhou.employment.services", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.public_health", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.medical.join", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
-    {"id": "wenzhou.pension.join", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
-    {"id": "wenzhou.housing.settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.housing.not_settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
+    {"id": "wenzhou.schooling.compulsory", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "specializes": ["national.permit.compulsory_education", "national.settled.schooling"], "applies_to": {"label": {"zh": "处于义务教育阶段", "en": "of compulsory-school stage"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled"},
+    {"id": "wenzhou.schooling.preschool", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "applies_to": {"label": {"zh": "学前年龄", "en": "of preschool age"}, "fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.secondary_vocational", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "applies_to": {"label": {"zh": "高中阶段（中等职业教育的年龄段）", "en": "of senior-high stage (the age of secondary vocational education)"}, "fact": "school.age_stage", "op": "==", "value": "senior_high"}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.local_exams", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "applies_to": {"label": {"zh": "初中或高中阶段（将参加中考、高考）", "en": "of junior- or senior-high stage (facing 中考 or 高考)"}, "fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
+    {"id": "wenzhou.hukou.booklet_exchange", "document": "opinions", "domain": "conveniences", "subjects": "everyone", "name": {"zh": "统一登记为“居民户口”后，现有户口簿不要求统一更换，本人主动申请的予以更换", "en": "after registration as one \"resident hukou\", existing booklets need not be replaced, but are replaced on request"}, "citation": "温政发〔2016〕26号 四（一）", "statuses": ["local_hukou", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.hukou.actual_residence_registration", "document": "opinions", "domain": "conveniences", "subjects": "adults", "name": {"zh": "本县（市、区）户籍人口在户籍地以外居住的，在实际居住地进行居住登记（实际居住登记管理）", "en": "hukou holders of the county living away from their hukou address register where they actually live"}, "citation": "温政发〔2016〕26号 四（三）", "statuses": ["local_hukou"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“推行”实际居住登记管理，办理办法以公安机关规定为准", "en": "the clause introduces actual-residence registration; the police set how it is done"}},
+    {"id": "wenzhou.employment.services", "document": "opinions", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.public_health", "document": "opinions", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.medical.join", "document": "opinions", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.pension.join", "document": "opinions", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.housing.settled", "document": "opinions", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.housing.not_settled", "document": "opinions", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
   ]
 }
 """#),
@@ -1640,12 +1762,18 @@ enum EmbeddedPacks {
   "name": {"zh": "温州市文成县", "en": "Wencheng County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
+  "documents": [
+    {"id": "opinions", "number": "温政发〔2016〕26号", "title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "issued": "2016-05-06", "effective_from": "2016-05-06", "effective_until": "2020-12-31", "until_note": {"zh": "意见的目标以“到2020年”为期（三）；未编入废止或延续文件，按期满处理", "en": "the opinions' targets run \"to 2020\" (三); no repeal or extension is encoded, so they are treated as ending then"}}
+  ],
+  "notices": [
+    {"id": "land_rights", "document": "opinions", "text": {"zh": "现阶段不得以退出土地承包经营权、宅基地使用权、集体收益分配权作为农民进城落户的条件。", "en": "Giving up land-contract, homestead-use or collective-income rights is not a condition of settling."}, "citation": "温政发〔2016〕26号 四（五）1; 国办发〔2016〕72号 任务20"},
+    {"id": "no_hukou_registration", "document": "opinions", "text": {"zh": "户口登记与计划生育等政策脱钩：无户口人员可以依规申请登记户口，请到当地派出所办理。", "en": "Hukou registration is decoupled from family-planning and similar policies: people without hukou may apply to be registered at the local police station."}, "citation": "温政发〔2016〕26号 四（四）"}
+  ],
   "comment": "Generated by scripts/gen-wenzhou-counties.py from Policies/wenzhou.json: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1.",
   "city_size_class": {"value": "small", "provisional": true, "source": "温政发〔2016〕26号 四（二）1 opens the county fully \"按照国务院关于调整城市规模划分标准\" without naming its class; 全面放开 is the treatment of 建制镇和小城市 (国发〔2014〕25号 （四）)"},
   "parameters": [
     {"id": "settlement_residence_types", "label": {"zh": "落户认可的合法稳定住所（含租赁）类型", "en": "kinds of housing accepted as legal stable residence (rental included) for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定住所的具体范围由实施细则明确；暂按居住证暂行条例第九条所列住址证明（产权房、租赁房、单位或学校出具住宿证明）取自有住房、租赁住房、单位宿舍", "en": "the scope is left to implementing rules; as a placeholder, the address proofs of 居住证暂行条例 Art. 9 (own home, rental, accommodation certified by employer or school): owned, rental, employer dormitory"}, "values": [{"from": "2016-05-06", "value": ["owned", "rental", "employer_dormitory"]}]},
     {"id": "settlement_employment_types", "label": {"zh": "落户认可的合法稳定就业类型", "en": "kinds of work accepted as legal stable employment for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定就业的具体范围由实施细则明确；暂按居住证暂行条例第九条所列就业证明（劳动合同、工商营业执照）取受雇和个体经营", "en": "the scope is left to implementing rules; as a placeholder, the employment proofs of 居住证暂行条例 Art. 9 (labor contract, business licence): employees and individual businesses"}, "values": [{"from": "2016-05-06", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]}]},
-    {"id": "county_social_insurance_months", "label": {"zh": "无住所人员落户要求的城镇社会保险月数", "en": "months of urban social insurance required without legal stable residence"}, "unit": "months", "provisional": true, "source": "温政发〔2016〕26号 四（二）1; bound: 国办发〔2016〕72号 任务9", "note": {"zh": "参加社会保险的具体年限由实施细则明确；暂取国家对中等城市的上限3年（36个月）：全面放开的县（市）小于中等城市，要求不应更高；实际要求可能更低", "en": "the years are left to implementing rules; the national cap for medium cities, 3 years (36 months), is a placeholder: a fully open county is smaller than a medium city and should not ask more; the real figure may be lower"}, "values": [{"from": "2016-05-06", "value": 36}]},
     {"id": "points_education_senior_high", "label": {"zh": "积分：高中（中专）学历", "en": "points: senior high or secondary vocational"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：学历每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per education level"}, "values": [{"from": "2016-05-06", "value": 5}]},
     {"id": "points_education_junior_college", "label": {"zh": "积分：大专学历", "en": "points: junior college"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
     {"id": "points_education_bachelor", "label": {"zh": "积分：本科学历", "en": "points: bachelor"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
@@ -1671,23 +1799,25 @@ enum EmbeddedPacks {
     "continuous_study": {"label": {"zh": "连续就读", "en": "continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "all": [{"fact": "employment.type", "op": "==", "value": "student"}, {"fact": "school.in_city", "op": "is", "value": true}]}
   },
   "pathways": [
-    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
-    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
-    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"ref": "settlement_employment"}, {"label": {"zh": "在当地就业", "en": "employed here"}, "fact": "employment.in_city", "op": "is", "value": true}, {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"}, "fact": "social_insurance.months", "op": ">=", "param": "county_social_insurance_months"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "合法稳定就业的具体范围和参加社会保险的具体年限由实施细则明确，此处为暂定值", "en": "the scope of legal stable employment and the social-insurance years are left to implementing rules: provisional values here"}}
+    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
+    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
+    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并按国家规定参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance as the state requires (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "decided_by": {"who": {"zh": "所在县（市）公安局户籍窗口", "en": "the hukou desk of the county (county-level city) public-security bureau"}, "open": {"zh": "合法稳定就业的范围和参加城镇社会保险的年限（由实施细则明确）", "en": "what counts as legal stable employment and how many years of urban social insurance (left to the implementing rules)"}}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "四（二）1只写“按照国家规定参加城镇社会保险”，未给年限；年限和就业范围由实施细则明确（四（二）末段）。共同居住生活的配偶、未成年子女（含无生活来源的未婚子女）、父母可随迁。", "en": "四（二）1 only says \"participates in urban social insurance as the state requires\" and gives no years; the years and the scope of employment are left to the implementing rules (end of 四（二）). A spouse, minor children (and unmarried children without income) and parents living together may follow."}}
   ],
   "residence_permit_conditions": {"label": {"zh": "申领居住证的条件", "en": "conditions for a residence permit"}, "citation": "温政发〔2016〕26号 四（三）", "condition": {"all": [{"label": {"zh": "在本市居住满半年（月数）", "en": "months lived in the city (at least half a year)"}, "citation": "居住证暂行条例 第二条", "fact": "residence.months", "op": ">=", "value": 6}, {"label": {"zh": "有合法稳定就业、合法稳定住所（含租赁）或连续就读", "en": "legal stable employment, legal stable residence (rental included) or continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}]}},
   "points": {"purpose": "public_services", "provisional": true, "citation": "温政发〔2016〕26号 四（三）", "note": {"zh": "基本公共服务积分（以居住证为载体，与学历、技能、参加社会保险和居住年限挂钩），用于享受基本公共服务，不是积分落户。文件只列指标，分值均为暂定占位值，得分仅供参考", "en": "public-service points (基本公共服务积分: tied to education, skills, social insurance and years of residence, carried by the residence permit) decide access to public services, not settlement. The document names the indicators only: every value is a provisional placeholder and the score is provisional"}, "indicators": [{"id": "education", "label": {"zh": "学历", "en": "education"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "education.level", "points": {"senior_high": {"param": "points_education_senior_high"}, "junior_college": {"param": "points_education_junior_college"}, "bachelor": {"param": "points_education_bachelor"}, "master": {"param": "points_education_master"}}}, {"id": "skills", "label": {"zh": "技能", "en": "skills"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "skill.level", "points": {"junior_worker": {"param": "points_skill_junior_worker"}, "intermediate_worker": {"param": "points_skill_intermediate_worker"}, "senior_worker": {"param": "points_skill_senior_worker"}, "technician": {"param": "points_skill_technician"}}}, {"id": "social_insurance", "label": {"zh": "参加社会保险", "en": "social insurance"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "social_insurance.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_social_insurance_per_year"}}], "cap": {"param": "points_social_insurance_cap"}}, {"id": "residence_years", "label": {"zh": "居住年限", "en": "years of residence"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "residence.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_residence_per_year"}}], "cap": {"param": "points_residence_cap"}}]},
   "entitlements": [
-    {"id": "wenzhou.schooling.compulsory", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "wenzhou.schooling.preschool", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
-    {"id": "wenzhou.schooling.secondary_vocational", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.stage", "op": "==", "value": "secondary_vocational"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
-    {"id": "wenzhou.schooling.local_exams", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
-    {"id": "wenzhou.employment.services", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.public_health", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.medical.join", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
-    {"id": "wenzhou.pension.join", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
-    {"id": "wenzhou.housing.settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.housing.not_settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
+    {"id": "wenzhou.schooling.compulsory", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "specializes": ["national.permit.compulsory_education", "national.settled.schooling"], "applies_to": {"label": {"zh": "处于义务教育阶段", "en": "of compulsory-school stage"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled"},
+    {"id": "wenzhou.schooling.preschool", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "applies_to": {"label": {"zh": "学前年龄", "en": "of preschool age"}, "fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.secondary_vocational", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "applies_to": {"label": {"zh": "高中阶段（中等职业教育的年龄段）", "en": "of senior-high stage (the age of secondary vocational education)"}, "fact": "school.age_stage", "op": "==", "value": "senior_high"}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.local_exams", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "applies_to": {"label": {"zh": "初中或高中阶段（将参加中考、高考）", "en": "of junior- or senior-high stage (facing 中考 or 高考)"}, "fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
+    {"id": "wenzhou.hukou.booklet_exchange", "document": "opinions", "domain": "conveniences", "subjects": "everyone", "name": {"zh": "统一登记为“居民户口”后，现有户口簿不要求统一更换，本人主动申请的予以更换", "en": "after registration as one \"resident hukou\", existing booklets need not be replaced, but are replaced on request"}, "citation": "温政发〔2016〕26号 四（一）", "statuses": ["local_hukou", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.hukou.actual_residence_registration", "document": "opinions", "domain": "conveniences", "subjects": "adults", "name": {"zh": "本县（市、区）户籍人口在户籍地以外居住的，在实际居住地进行居住登记（实际居住登记管理）", "en": "hukou holders of the county living away from their hukou address register where they actually live"}, "citation": "温政发〔2016〕26号 四（三）", "statuses": ["local_hukou"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“推行”实际居住登记管理，办理办法以公安机关规定为准", "en": "the clause introduces actual-residence registration; the police set how it is done"}},
+    {"id": "wenzhou.employment.services", "document": "opinions", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.public_health", "document": "opinions", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.medical.join", "document": "opinions", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.pension.join", "document": "opinions", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.housing.settled", "document": "opinions", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.housing.not_settled", "document": "opinions", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
   ]
 }
 """#),
@@ -1700,12 +1830,18 @@ enum EmbeddedPacks {
   "name": {"zh": "温州市永嘉县", "en": "Yongjia County, Wenzhou"},
   "document": {"title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "number": "温政发〔2016〕26号", "issued": "2016-05-06"},
   "effective_from": "2016-05-06",
+  "documents": [
+    {"id": "opinions", "number": "温政发〔2016〕26号", "title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"}, "issued": "2016-05-06", "effective_from": "2016-05-06", "effective_until": "2020-12-31", "until_note": {"zh": "意见的目标以“到2020年”为期（三）；未编入废止或延续文件，按期满处理", "en": "the opinions' targets run \"to 2020\" (三); no repeal or extension is encoded, so they are treated as ending then"}}
+  ],
+  "notices": [
+    {"id": "land_rights", "document": "opinions", "text": {"zh": "现阶段不得以退出土地承包经营权、宅基地使用权、集体收益分配权作为农民进城落户的条件。", "en": "Giving up land-contract, homestead-use or collective-income rights is not a condition of settling."}, "citation": "温政发〔2016〕26号 四（五）1; 国办发〔2016〕72号 任务20"},
+    {"id": "no_hukou_registration", "document": "opinions", "text": {"zh": "户口登记与计划生育等政策脱钩：无户口人员可以依规申请登记户口，请到当地派出所办理。", "en": "Hukou registration is decoupled from family-planning and similar policies: people without hukou may apply to be registered at the local police station."}, "citation": "温政发〔2016〕26号 四（四）"}
+  ],
   "comment": "Generated by scripts/gen-wenzhou-counties.py from Policies/wenzhou.json: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1.",
   "city_size_class": {"value": "small", "provisional": true, "source": "温政发〔2016〕26号 四（二）1 opens the county fully \"按照国务院关于调整城市规模划分标准\" without naming its class; 全面放开 is the treatment of 建制镇和小城市 (国发〔2014〕25号 （四）)"},
   "parameters": [
     {"id": "settlement_residence_types", "label": {"zh": "落户认可的合法稳定住所（含租赁）类型", "en": "kinds of housing accepted as legal stable residence (rental included) for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定住所的具体范围由实施细则明确；暂按居住证暂行条例第九条所列住址证明（产权房、租赁房、单位或学校出具住宿证明）取自有住房、租赁住房、单位宿舍", "en": "the scope is left to implementing rules; as a placeholder, the address proofs of 居住证暂行条例 Art. 9 (own home, rental, accommodation certified by employer or school): owned, rental, employer dormitory"}, "values": [{"from": "2016-05-06", "value": ["owned", "rental", "employer_dormitory"]}]},
     {"id": "settlement_employment_types", "label": {"zh": "落户认可的合法稳定就业类型", "en": "kinds of work accepted as legal stable employment for settlement"}, "provisional": true, "source": "温政发〔2016〕26号 四（二）", "note": {"zh": "合法稳定就业的具体范围由实施细则明确；暂按居住证暂行条例第九条所列就业证明（劳动合同、工商营业执照）取受雇和个体经营", "en": "the scope is left to implementing rules; as a placeholder, the employment proofs of 居住证暂行条例 Art. 9 (labor contract, business licence): employees and individual businesses"}, "values": [{"from": "2016-05-06", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]}]},
-    {"id": "county_social_insurance_months", "label": {"zh": "无住所人员落户要求的城镇社会保险月数", "en": "months of urban social insurance required without legal stable residence"}, "unit": "months", "provisional": true, "source": "温政发〔2016〕26号 四（二）1; bound: 国办发〔2016〕72号 任务9", "note": {"zh": "参加社会保险的具体年限由实施细则明确；暂取国家对中等城市的上限3年（36个月）：全面放开的县（市）小于中等城市，要求不应更高；实际要求可能更低", "en": "the years are left to implementing rules; the national cap for medium cities, 3 years (36 months), is a placeholder: a fully open county is smaller than a medium city and should not ask more; the real figure may be lower"}, "values": [{"from": "2016-05-06", "value": 36}]},
     {"id": "points_education_senior_high", "label": {"zh": "积分：高中（中专）学历", "en": "points: senior high or secondary vocational"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "文件只列指标不给分值；统一占位标尺：学历每高一级 5 分", "en": "the document names the indicator, not its values; uniform placeholder scale: 5 points per education level"}, "values": [{"from": "2016-05-06", "value": 5}]},
     {"id": "points_education_junior_college", "label": {"zh": "积分：大专学历", "en": "points: junior college"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 10}]},
     {"id": "points_education_bachelor", "label": {"zh": "积分：本科学历", "en": "points: bachelor"}, "provisional": true, "source": "温政发〔2016〕26号 四（三）", "note": {"zh": "占位值（学历每高一级 5 分）", "en": "placeholder (5 points per education level)"}, "values": [{"from": "2016-05-06", "value": 15}]},
@@ -1731,23 +1867,25 @@ enum EmbeddedPacks {
     "continuous_study": {"label": {"zh": "连续就读", "en": "continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "all": [{"fact": "employment.type", "op": "==", "value": "student"}, {"fact": "school.in_city", "op": "is", "value": true}]}
   },
   "pathways": [
-    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
-    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
-    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"all": [{"ref": "settlement_employment"}, {"label": {"zh": "在当地就业", "en": "employed here"}, "fact": "employment.in_city", "op": "is", "value": true}, {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"}, "fact": "social_insurance.months", "op": ">=", "param": "county_social_insurance_months"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "合法稳定就业的具体范围和参加社会保险的具体年限由实施细则明确，此处为暂定值", "en": "the scope of legal stable employment and the social-insurance years are left to implementing rules: provisional values here"}}
+    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
+    {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
+    {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并按国家规定参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance as the state requires (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "decided_by": {"who": {"zh": "所在县（市）公安局户籍窗口", "en": "the hukou desk of the county (county-level city) public-security bureau"}, "open": {"zh": "合法稳定就业的范围和参加城镇社会保险的年限（由实施细则明确）", "en": "what counts as legal stable employment and how many years of urban social insurance (left to the implementing rules)"}}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "四（二）1只写“按照国家规定参加城镇社会保险”，未给年限；年限和就业范围由实施细则明确（四（二）末段）。共同居住生活的配偶、未成年子女（含无生活来源的未婚子女）、父母可随迁。", "en": "四（二）1 only says \"participates in urban social insurance as the state requires\" and gives no years; the years and the scope of employment are left to the implementing rules (end of 四（二）). A spouse, minor children (and unmarried children without income) and parents living together may follow."}}
   ],
   "residence_permit_conditions": {"label": {"zh": "申领居住证的条件", "en": "conditions for a residence permit"}, "citation": "温政发〔2016〕26号 四（三）", "condition": {"all": [{"label": {"zh": "在本市居住满半年（月数）", "en": "months lived in the city (at least half a year)"}, "citation": "居住证暂行条例 第二条", "fact": "residence.months", "op": ">=", "value": 6}, {"label": {"zh": "有合法稳定就业、合法稳定住所（含租赁）或连续就读", "en": "legal stable employment, legal stable residence (rental included) or continuous study"}, "citation": "温政发〔2016〕26号 四（三）", "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}]}},
   "points": {"purpose": "public_services", "provisional": true, "citation": "温政发〔2016〕26号 四（三）", "note": {"zh": "基本公共服务积分（以居住证为载体，与学历、技能、参加社会保险和居住年限挂钩），用于享受基本公共服务，不是积分落户。文件只列指标，分值均为暂定占位值，得分仅供参考", "en": "public-service points (基本公共服务积分: tied to education, skills, social insurance and years of residence, carried by the residence permit) decide access to public services, not settlement. The document names the indicators only: every value is a provisional placeholder and the score is provisional"}, "indicators": [{"id": "education", "label": {"zh": "学历", "en": "education"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "education.level", "points": {"senior_high": {"param": "points_education_senior_high"}, "junior_college": {"param": "points_education_junior_college"}, "bachelor": {"param": "points_education_bachelor"}, "master": {"param": "points_education_master"}}}, {"id": "skills", "label": {"zh": "技能", "en": "skills"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "categorical", "fact": "skill.level", "points": {"junior_worker": {"param": "points_skill_junior_worker"}, "intermediate_worker": {"param": "points_skill_intermediate_worker"}, "senior_worker": {"param": "points_skill_senior_worker"}, "technician": {"param": "points_skill_technician"}}}, {"id": "social_insurance", "label": {"zh": "参加社会保险", "en": "social insurance"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "social_insurance.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_social_insurance_per_year"}}], "cap": {"param": "points_social_insurance_cap"}}, {"id": "residence_years", "label": {"zh": "居住年限", "en": "years of residence"}, "citation": "温政发〔2016〕26号 四（三）", "kind": "accrual", "fact": "residence.months", "stages": [{"from": 0, "per": 12, "points": {"param": "points_residence_per_year"}}], "cap": {"param": "points_residence_cap"}}]},
   "entitlements": [
-    {"id": "wenzhou.schooling.compulsory", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "wenzhou.schooling.preschool", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
-    {"id": "wenzhou.schooling.secondary_vocational", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "condition": {"fact": "school.stage", "op": "==", "value": "secondary_vocational"}, "verdict": "provisional", "otherwise": "not_entitled", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
-    {"id": "wenzhou.schooling.local_exams", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
-    {"id": "wenzhou.employment.services", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.public_health", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.medical.join", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
-    {"id": "wenzhou.pension.join", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
-    {"id": "wenzhou.housing.settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
-    {"id": "wenzhou.housing.not_settled", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
+    {"id": "wenzhou.schooling.compulsory", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "specializes": ["national.permit.compulsory_education", "national.settled.schooling"], "applies_to": {"label": {"zh": "处于义务教育阶段", "en": "of compulsory-school stage"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]}, "verdict": "entitled"},
+    {"id": "wenzhou.schooling.preschool", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "applies_to": {"label": {"zh": "学前年龄", "en": "of preschool age"}, "fact": "school.age_stage", "op": "==", "value": "preschool"}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.secondary_vocational", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"], "applies_to": {"label": {"zh": "高中阶段（中等职业教育的年龄段）", "en": "of senior-high stage (the age of secondary vocational education)"}, "fact": "school.age_stage", "op": "==", "value": "senior_high"}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
+    {"id": "wenzhou.schooling.local_exams", "document": "opinions", "domain": "schooling", "subjects": "children", "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"}, "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"], "applies_to": {"label": {"zh": "初中或高中阶段（将参加中考、高考）", "en": "of junior- or senior-high stage (facing 中考 or 高考)"}, "fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]}, "verdict": "provisional", "provisional": true, "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
+    {"id": "wenzhou.hukou.booklet_exchange", "document": "opinions", "domain": "conveniences", "subjects": "everyone", "name": {"zh": "统一登记为“居民户口”后，现有户口簿不要求统一更换，本人主动申请的予以更换", "en": "after registration as one \"resident hukou\", existing booklets need not be replaced, but are replaced on request"}, "citation": "温政发〔2016〕26号 四（一）", "statuses": ["local_hukou", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.hukou.actual_residence_registration", "document": "opinions", "domain": "conveniences", "subjects": "adults", "name": {"zh": "本县（市、区）户籍人口在户籍地以外居住的，在实际居住地进行居住登记（实际居住登记管理）", "en": "hukou holders of the county living away from their hukou address register where they actually live"}, "citation": "温政发〔2016〕26号 四（三）", "statuses": ["local_hukou"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“推行”实际居住登记管理，办理办法以公安机关规定为准", "en": "the clause introduces actual-residence registration; the police set how it is done"}},
+    {"id": "wenzhou.employment.services", "document": "opinions", "domain": "employment", "subjects": "adults", "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"}, "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.public_health", "document": "opinions", "domain": "public_health", "subjects": "everyone", "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"}, "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.medical.join", "document": "opinions", "domain": "medical_insurance", "subjects": "everyone", "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.pension.join", "document": "opinions", "domain": "pension", "subjects": "adults", "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"}, "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"], "verdict": "may_join"},
+    {"id": "wenzhou.housing.settled", "document": "opinions", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"], "verdict": "entitled"},
+    {"id": "wenzhou.housing.not_settled", "document": "opinions", "domain": "housing_support", "subjects": "applicant", "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"}, "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"], "verdict": "provisional", "provisional": true, "note": {"zh": "条文为“逐步纳入”，具体条件由住房保障部门规定", "en": "the clause admits them step by step; the housing authority sets the conditions"}}
   ]
 }
 """#),
@@ -1764,6 +1902,20 @@ enum EmbeddedPacks {
     "issued": "2016-05-06"
   },
   "effective_from": "2016-05-06",
+  "documents": [
+    {"id": "opinions", "number": "温政发〔2016〕26号",
+     "title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"},
+     "issued": "2016-05-06", "effective_from": "2016-05-06", "effective_until": "2020-12-31",
+     "until_note": {"zh": "意见的目标以“到2020年”为期（三）；未编入废止或延续文件，按期满处理", "en": "the opinions' targets run \"to 2020\" (三); no repeal or extension is encoded, so they are treated as ending then"}}
+  ],
+  "notices": [
+    {"id": "land_rights", "document": "opinions",
+     "text": {"zh": "现阶段不得以退出土地承包经营权、宅基地使用权、集体收益分配权作为农民进城落户的条件。", "en": "Giving up land-contract, homestead-use or collective-income rights is not a condition of settling."},
+     "citation": "温政发〔2016〕26号 四（五）1; 国办发〔2016〕72号 任务20"},
+    {"id": "no_hukou_registration", "document": "opinions",
+     "text": {"zh": "户口登记与计划生育等政策脱钩：无户口人员可以依规申请登记户口，请到当地派出所办理。", "en": "Hukou registration is decoupled from family-planning and similar policies: people without hukou may apply to be registered at the local police station."},
+     "citation": "温政发〔2016〕26号 四（四）"}
+  ],
   "comment": "Urban districts (市区, 洞头区 included), 四（二）2. The seven fully open counties are the packs wenzhou/<county>, generated by scripts/gen-wenzhou-counties.py from this file. The implementing rules (实施细则) that 四（二） announces are not in the sources: every value they would set is a provisional parameter.",
   "city_size_class": {
     "value": "large_1",
@@ -1792,46 +1944,6 @@ enum EmbeddedPacks {
       "source": "温政发〔2016〕26号 四（二）",
       "note": {"zh": "合法稳定就业的具体范围由实施细则明确；暂按居住证暂行条例第九条所列就业证明（劳动合同、工商营业执照）取受雇和个体经营", "en": "the scope is left to implementing rules; as a placeholder, the employment proofs of 居住证暂行条例 Art. 9 (labor contract, business licence): employees and individual businesses"},
       "values": [{"from": "2016-05-06", "value": ["employee", "individual_business_with_employees", "individual_business_no_employees"]}]
-    },
-    {
-      "id": "residence_category_residence_months",
-      "label": {"zh": "住所类落户要求的居住月数", "en": "months of residence required (residence category)"},
-      "unit": "months", "provisional": true,
-      "source": "温政发〔2016〕26号 四（二）2",
-      "note": {"zh": "居住年限由实施细则设定，文件未给数值，国家亦未设上限；暂取5年（60个月），与社会保险年限上限相同，待实施细则替换", "en": "the residence years are left to implementing rules, with no figure and no national cap; 5 years (60 months), the same as the social-insurance cap, is a placeholder until they are known"},
-      "values": [{"from": "2016-05-06", "value": 60}]
-    },
-    {
-      "id": "residence_category_social_insurance_months",
-      "label": {"zh": "住所类落户要求的社会保险月数", "en": "months of social insurance required (residence category)"},
-      "unit": "months", "provisional": true,
-      "source": "温政发〔2016〕26号 四（二）2; bound: 国办发〔2016〕72号 任务9",
-      "note": {"zh": "社会保险年限由实施细则设定；暂取国家对大城市的上限5年（60个月），实际要求可能更低", "en": "the social-insurance years are left to implementing rules; the national cap for large cities, 5 years (60 months), is a placeholder; the real figure may be lower"},
-      "values": [{"from": "2016-05-06", "value": 60}]
-    },
-    {
-      "id": "employment_category_residence_months",
-      "label": {"zh": "就业类落户要求的居住月数", "en": "months of residence required (employment category)"},
-      "unit": "months", "provisional": true,
-      "source": "温政发〔2016〕26号 四（二）2",
-      "note": {"zh": "居住年限由实施细则设定，文件未给数值，国家亦未设上限；暂取5年（60个月），待实施细则替换", "en": "the residence years are left to implementing rules, with no figure and no national cap; 5 years (60 months) is a placeholder until they are known"},
-      "values": [{"from": "2016-05-06", "value": 60}]
-    },
-    {
-      "id": "employment_category_social_insurance_months",
-      "label": {"zh": "就业类落户要求的社会保险月数", "en": "months of social insurance required (employment category)"},
-      "unit": "months", "provisional": true,
-      "source": "温政发〔2016〕26号 四（二）2; bound: 国办发〔2016〕72号 任务9",
-      "note": {"zh": "社会保险年限由实施细则设定；暂取国家对大城市的上限5年（60个月），实际要求可能更低", "en": "the social-insurance years are left to implementing rules; the national cap for large cities, 5 years (60 months), is a placeholder; the real figure may be lower"},
-      "values": [{"from": "2016-05-06", "value": 60}]
-    },
-    {
-      "id": "reunion_category_residence_months",
-      "label": {"zh": "亲属投靠类落户要求的居住月数", "en": "months of residence required (relative-reunion category)"},
-      "unit": "months", "provisional": true,
-      "source": "温政发〔2016〕26号 四（二）2",
-      "note": {"zh": "居住年限由实施细则设定，文件未给数值；暂取5年（60个月），待实施细则替换", "en": "the residence years are left to implementing rules, with no figure; 5 years (60 months) is a placeholder until they are known"},
-      "values": [{"from": "2016-05-06", "value": 60}]
     },
     {
       "id": "points_education_senior_high", "label": {"zh": "积分：高中（中专）学历", "en": "points: senior high or secondary vocational"},
@@ -1979,67 +2091,61 @@ enum EmbeddedPacks {
       "id": "residence_category",
       "name": {"zh": "市区有合法稳定住所（含租赁）人员落户", "en": "Urban districts: people with legal stable residence (rental included)"},
       "citation": "温政发〔2016〕26号 四（二）2",
-      "condition": {
-        "all": [
-          {"ref": "lives_in_urban_districts"},
-          {"ref": "settlement_residence"},
-          {"label": {"zh": "在市区居住月数", "en": "months of residence in the city"},
-           "fact": "residence.months", "op": ">=", "param": "residence_category_residence_months"},
-          {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"},
-           "fact": "social_insurance.months", "op": ">=", "param": "residence_category_social_insurance_months"}
-        ]
+      "document": "opinions",
+      "applies_to": {"ref": "lives_in_urban_districts"},
+      "decided_by": {
+        "who": {"zh": "温州市公安局户籍窗口（市区各派出所）", "en": "the hukou desk of the Wenzhou public-security bureau (the urban police stations)"},
+        "open": {"zh": "“进一步放宽”的住所条件、居住年限和社会保险年限（由实施细则设定）", "en": "the relaxed conditions on residence, years of residence and years of social insurance (set by the implementing rules)"}
       },
       "followers": [
         {"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_spouse"}},
         {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_child"}},
         {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_parent"}}
       ],
-      "note": {"zh": "住所条件、居住年限和社会保险年限由实施细则设定，此处为暂定值（社会保险年限不超过国家规定的5年）", "en": "the residence, residence-years and social-insurance conditions are set by implementing rules: provisional values here (social insurance capped nationally at 5 years)"}
+      "note": {"zh": "四（二）2只要求“分别设定进一步放宽的……具体落户标准”，未给任何年限；社会保险年限上限为5年（国办发〔2016〕72号 任务9）。共同居住生活的配偶、未成年子女、父母可随迁。", "en": "四（二）2 only says relaxed standards are to be set for each category and gives no years; social insurance may be required for at most 5 years (国办发〔2016〕72号 task 9). A spouse, minor children and parents living together may follow."}
     },
     {
       "id": "employment_category",
       "name": {"zh": "市区有合法稳定就业人员落户", "en": "Urban districts: people with legal stable employment"},
       "citation": "温政发〔2016〕26号 四（二）2",
-      "condition": {
-        "all": [
-          {"ref": "settlement_employment"},
-          {"label": {"zh": "在温州就业", "en": "employed in Wenzhou"}, "fact": "employment.in_city", "op": "is", "value": true},
-          {"label": {"zh": "在市区居住月数", "en": "months of residence in the city"},
-           "fact": "residence.months", "op": ">=", "param": "employment_category_residence_months"},
-          {"label": {"zh": "按国家规定参加城镇社会保险月数", "en": "months of urban social insurance paid"},
-           "fact": "social_insurance.months", "op": ">=", "param": "employment_category_social_insurance_months"}
-        ]
+      "document": "opinions",
+      "decided_by": {
+        "who": {"zh": "温州市公安局户籍窗口（市区各派出所）", "en": "the hukou desk of the Wenzhou public-security bureau (the urban police stations)"},
+        "open": {"zh": "“进一步放宽”的就业类型、居住年限和社会保险年限（由实施细则设定）", "en": "the relaxed conditions on kinds of employment, years of residence and years of social insurance (set by the implementing rules)"}
       },
       "followers": [
         {"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_spouse"}},
         {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_child"}},
         {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_parent"}}
       ],
-      "note": {"zh": "就业类型、居住年限和社会保险年限由实施细则设定，此处为暂定值（社会保险年限不超过国家规定的5年）", "en": "the employment types, residence years and social-insurance years are set by implementing rules: provisional values here (social insurance capped nationally at 5 years)"}
+      "note": {"zh": "四（二）2未给任何年限；社会保险年限上限为5年（国办发〔2016〕72号 任务9）。共同居住生活的配偶、未成年子女、父母可随迁。", "en": "四（二）2 gives no years; social insurance may be required for at most 5 years (国办发〔2016〕72号 task 9). A spouse, minor children and parents living together may follow."}
     },
     {
       "id": "relative_reunion_category",
       "name": {"zh": "市区亲属投靠人员落户", "en": "Urban districts: joining a relative (亲属投靠)"},
       "citation": "温政发〔2016〕26号 四（二）2",
-      "condition": {
+      "document": "opinions",
+      "applies_to": {"label": {"zh": "有温州市区户籍的亲属（请说明是谁：配偶、子女、父母等）", "en": "a relative holding Wenzhou urban hukou (say who: spouse, child, parent …)"},
         "all": [
-          {"label": {"zh": "有可投靠的温州市区户籍亲属", "en": "a relative holding Wenzhou urban hukou to join"},
-           "fact": "local_hukou_relative", "op": "is", "value": true},
-          {"label": {"zh": "在市区居住月数", "en": "months of residence in the city"},
-           "fact": "residence.months", "op": ">=", "param": "reunion_category_residence_months"}
-        ]
+          {"fact": "local_hukou_relative", "op": "is", "value": true},
+          {"fact": "local_hukou_relative.relation", "op": "in", "value": ["spouse", "child", "parent", "grandparent", "sibling", "other"]}
+        ]},
+      "decided_by": {
+        "who": {"zh": "温州市公安局户籍窗口（市区各派出所）", "en": "the hukou desk of the Wenzhou public-security bureau (the urban police stations)"},
+        "open": {"zh": "可投靠的亲属范围和各项条件（由实施细则设定）", "en": "which relatives may be joined and on what conditions (set by the implementing rules)"}
       },
       "followers": [
         {"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_spouse"}},
         {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_child"}},
         {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_parent"}}
       ],
-      "note": {"zh": "可投靠亲属的范围和各项条件由实施细则设定；条文未说明本类是否另有社会保险年限要求，此处只以居住年限为暂定条件", "en": "which relatives qualify and the conditions are set by implementing rules; the clause does not say whether this category also needs social-insurance years, so only the residence years are used, provisionally"}
+      "note": {"zh": "条文未列可投靠的亲属范围和条件；是否还需居住或社会保险年限由实施细则规定。", "en": "the clause lists neither which relatives nor the conditions; whether years of residence or social insurance are also needed is for the implementing rules."}
     },
     {
       "id": "talent_investor_contributor",
       "name": {"zh": "引进人才、投资人员和有突出贡献人员（可不受上述条件限制）", "en": "Introduced talent, investors and outstanding contributors (may be exempt from the conditions above)"},
       "citation": "温政发〔2016〕26号 四（二）2",
+      "document": "opinions",
       "provisional": true,
       "condition": {
         "label": {"zh": "经认定为引进人才、投资人员或有突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor"},
@@ -2103,49 +2209,60 @@ enum EmbeddedPacks {
     ]
   },
   "entitlements": [
-    {"id": "wenzhou.schooling.compulsory", "domain": "schooling", "subjects": "children",
+    {"id": "wenzhou.schooling.compulsory", "document": "opinions", "domain": "schooling", "subjects": "children",
      "name": {"zh": "随迁子女义务教育（纳入政府规划和财政保障）", "en": "compulsory education for migrant children (in government plans and budgets)"},
      "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"],
-     "condition": {"fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
-     "verdict": "entitled", "otherwise": "not_entitled"},
-    {"id": "wenzhou.schooling.preschool", "domain": "schooling", "subjects": "children",
+     "specializes": ["national.permit.compulsory_education", "national.settled.schooling"],
+     "applies_to": {"label": {"zh": "处于义务教育阶段", "en": "of compulsory-school stage"}, "fact": "school.age_stage", "op": "in", "value": ["primary", "junior_high"]},
+     "verdict": "entitled"},
+    {"id": "wenzhou.schooling.preschool", "document": "opinions", "domain": "schooling", "subjects": "children",
      "name": {"zh": "普惠性学前教育（符合条件的同等享受免学费、助学金等政策）", "en": "inclusive preschool (fee waivers and grants for eligible children)"},
      "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"],
-     "condition": {"fact": "school.age_stage", "op": "==", "value": "preschool"},
-     "verdict": "provisional", "otherwise": "not_entitled", "provisional": true,
+     "applies_to": {"label": {"zh": "学前年龄", "en": "of preschool age"}, "fact": "school.age_stage", "op": "==", "value": "preschool"},
+     "verdict": "provisional", "provisional": true,
      "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
-    {"id": "wenzhou.schooling.secondary_vocational", "domain": "schooling", "subjects": "children",
+    {"id": "wenzhou.schooling.secondary_vocational", "document": "opinions", "domain": "schooling", "subjects": "children",
      "name": {"zh": "中等职业教育（符合条件的同等享受免学费、助学金等政策）", "en": "secondary vocational education (fee waivers and grants for eligible children)"},
      "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit", "settled_migrant"],
-     "condition": {"fact": "school.stage", "op": "==", "value": "secondary_vocational"},
-     "verdict": "provisional", "otherwise": "not_entitled", "provisional": true,
+     "applies_to": {"label": {"zh": "高中阶段（中等职业教育的年龄段）", "en": "of senior-high stage (the age of secondary vocational education)"}, "fact": "school.age_stage", "op": "==", "value": "senior_high"},
+     "verdict": "provisional", "provisional": true,
      "note": {"zh": "条文为“逐步完善和落实”，“符合条件的”条件由实施办法规定", "en": "the clause phases this in step by step; \"eligible\" is defined by implementing rules"}},
-    {"id": "wenzhou.schooling.local_exams", "domain": "schooling", "subjects": "children",
+    {"id": "wenzhou.schooling.local_exams", "document": "opinions", "domain": "schooling", "subjects": "children",
      "name": {"zh": "义务教育后就地参加中考（初升高）和高中毕业后就地参加高考", "en": "taking the senior-high (中考) and college (高考) entrance exams locally"},
      "citation": "温政发〔2016〕26号 四（五）2(1)", "statuses": ["residence_permit"],
+     "applies_to": {"label": {"zh": "初中或高中阶段（将参加中考、高考）", "en": "of junior- or senior-high stage (facing 中考 or 高考)"}, "fact": "school.age_stage", "op": "in", "value": ["junior_high", "senior_high"]},
      "verdict": "provisional", "provisional": true,
      "note": {"zh": "条文只要求“完善”就地升学考试办法，未赋予当前权利；能否就地报考以教育部门的实施办法为准", "en": "the clause only promises to improve the procedures for local exams; it grants no present right: whether the child may sit them here depends on the education authority's implementing rules"}},
-    {"id": "wenzhou.employment.services", "domain": "employment", "subjects": "adults",
+    {"id": "wenzhou.hukou.booklet_exchange", "document": "opinions", "domain": "conveniences", "subjects": "everyone",
+     "name": {"zh": "统一登记为“居民户口”后，现有户口簿不要求统一更换，本人主动申请的予以更换", "en": "after registration as one \"resident hukou\", existing booklets need not be replaced, but are replaced on request"},
+     "citation": "温政发〔2016〕26号 四（一）", "statuses": ["local_hukou", "settled_migrant"],
+     "verdict": "entitled"},
+    {"id": "wenzhou.hukou.actual_residence_registration", "document": "opinions", "domain": "conveniences", "subjects": "adults",
+     "name": {"zh": "本县（市、区）户籍人口在户籍地以外居住的，在实际居住地进行居住登记（实际居住登记管理）", "en": "hukou holders of the county living away from their hukou address register where they actually live"},
+     "citation": "温政发〔2016〕26号 四（三）", "statuses": ["local_hukou"],
+     "verdict": "provisional", "provisional": true,
+     "note": {"zh": "条文为“推行”实际居住登记管理，办理办法以公安机关规定为准", "en": "the clause introduces actual-residence registration; the police set how it is done"}},
+    {"id": "wenzhou.employment.services", "document": "opinions", "domain": "employment", "subjects": "adults",
      "name": {"zh": "平等就业制度、公共就业服务和职业培训、创业扶持", "en": "equal employment, public employment services, vocational training and start-up support"},
      "citation": "温政发〔2016〕26号 四（五）2(2)", "statuses": ["residence_permit", "settled_migrant"],
      "verdict": "entitled"},
-    {"id": "wenzhou.public_health", "domain": "public_health", "subjects": "everyone",
+    {"id": "wenzhou.public_health", "document": "opinions", "domain": "public_health", "subjects": "everyone",
      "name": {"zh": "社区医疗、卫生和计划生育服务（同管理、同服务）", "en": "community medical, health and family-planning services (same management, same service)"},
      "citation": "温政发〔2016〕26号 四（五）2(3)", "statuses": ["residence_permit", "settled_migrant"],
      "verdict": "entitled"},
-    {"id": "wenzhou.medical.join", "domain": "medical_insurance", "subjects": "everyone",
+    {"id": "wenzhou.medical.join", "document": "opinions", "domain": "medical_insurance", "subjects": "everyone",
      "name": {"zh": "参加城乡统一的基本医疗保险，关系跨统筹地区转移接续，市内异地就医联网结算", "en": "unified urban-rural basic medical insurance, with transfer across pooling regions and networked in-city settlement"},
      "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
      "verdict": "may_join"},
-    {"id": "wenzhou.pension.join", "domain": "pension", "subjects": "adults",
+    {"id": "wenzhou.pension.join", "document": "opinions", "domain": "pension", "subjects": "adults",
      "name": {"zh": "参加城乡统一的基本养老保险，关系跨统筹地区转移接续", "en": "unified urban-rural basic pension insurance, with transfer across pooling regions"},
      "citation": "温政发〔2016〕26号 四（五）2(4)", "statuses": ["residence_permit", "settled_migrant", "local_hukou"],
      "verdict": "may_join"},
-    {"id": "wenzhou.housing.settled", "domain": "housing_support", "subjects": "applicant",
+    {"id": "wenzhou.housing.settled", "document": "opinions", "domain": "housing_support", "subjects": "applicant",
      "name": {"zh": "与城镇居民同等享有住房救助和住房保障", "en": "housing assistance and housing security on the same terms as urban residents"},
      "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["settled_migrant"],
      "verdict": "entitled"},
-    {"id": "wenzhou.housing.not_settled", "domain": "housing_support", "subjects": "applicant",
+    {"id": "wenzhou.housing.not_settled", "document": "opinions", "domain": "housing_support", "subjects": "applicant",
      "name": {"zh": "按合法稳定就业和住所、社会保险年限、连续居住年限等条件逐步纳入城镇住房保障", "en": "admitted to urban housing security step by step, by legal stable employment and residence, social-insurance and residence years"},
      "citation": "温政发〔2016〕26号 四（五）2(6)", "statuses": ["residence_permit"],
      "verdict": "provisional", "provisional": true,
@@ -2168,6 +2285,7 @@ enum EmbeddedPacks {
     {"name": "lives_with_applicant", "type": "bool", "who": "family", "label": {"zh": "与申请人共同居住生活", "en": "lives together with the applicant"}},
     {"name": "married", "type": "bool", "personal": true, "label": {"zh": "已婚", "en": "married"}},
     {"name": "has_income", "type": "bool", "label": {"zh": "有收入", "en": "has an income"}},
+    {"name": "gender", "type": "enumeration", "values": ["male", "female"], "label": {"zh": "性别", "en": "sex (gender)"}, "help": {"zh": "法定退休年龄因性别而异（国发〔1978〕104号）", "en": "the statutory retirement age depends on it (国发〔1978〕104号)"}},
     {"name": "hukou.local", "type": "bool", "label": {"zh": "本地户籍", "en": "local hukou"}},
     {"name": "hukou.former_type", "type": "enumeration", "values": ["rural", "urban"], "label": {"zh": "原户口性质", "en": "former hukou type"}},
     {"name": "residence_permit.held", "type": "bool", "label": {"zh": "持有居住证", "en": "holds a residence permit"}},
@@ -2189,6 +2307,8 @@ enum EmbeddedPacks {
     {"name": "employment.labor_contract", "type": "bool", "label": {"zh": "签订劳动合同", "en": "has a labor contract"}},
     {"name": "employment.business_licence", "type": "bool", "label": {"zh": "持有营业执照", "en": "holds a business licence"}},
     {"name": "employment.in_city", "type": "bool", "label": {"zh": "在本市就业", "en": "employed in the city"}},
+    {"name": "employment.employer_collective_hukou", "type": "bool", "label": {"zh": "就业单位设有集体户", "en": "the employer has a collective hukou"}, "help": {"zh": "无住所时可作户口地址（福建（四））", "en": "a hukou address for those without a home (Fujian （四）)"}},
+    {"name": "employment.cadre", "type": "bool", "label": {"zh": "干部（非工人）身份", "en": "a cadre (not a worker)"}, "help": {"zh": "女干部法定退休年龄55岁，女工人50岁", "en": "women cadres retire at 55, women workers at 50"}},
     {"name": "social_insurance.paying", "type": "bool", "label": {"zh": "正在缴纳社会保险", "en": "currently paying social insurance"}},
     {"name": "social_insurance.months", "type": "duration", "unit": "months", "range": [0, 1200], "accrues_while": "social_insurance.paying", "label": {"zh": "城镇社会保险缴纳月数", "en": "months of urban social insurance paid"}},
     {"name": "social_insurance.continuous", "type": "bool", "label": {"zh": "社会保险连续缴纳", "en": "social insurance paid without a break"}},
@@ -2212,6 +2332,7 @@ enum EmbeddedPacks {
     {"name": "rural_rights_given_up", "type": "bool", "label": {"zh": "已放弃土地承包经营权、宅基地使用权、集体收益分配权（“三权”）", "en": "has given up the rural land-contract, homestead and collective-income rights"}, "help": {"zh": "国办发〔2016〕72号 任务20 禁止以此为落户条件（lint 检查）", "en": "国办发〔2016〕72号 task 20 forbids this as a condition (checked by lint)"}},
     {"name": "whole_family_move", "type": "bool", "label": {"zh": "举家迁徙", "en": "moving as a whole family"}},
     {"name": "local_hukou_relative", "type": "bool", "who": "applicant", "path": "local_hukou_relative", "derive": {"cases": [{"when": {"some": {"relation": ["spouse", "child", "parent", "grandparent", "sibling"], "where": {"fact": "hukou.local", "op": "is", "value": true}}}, "value": true}]}, "label": {"zh": "有本地户籍的亲属（可投靠）", "en": "has a relative holding local hukou (to join)"}, "help": {"zh": "未填写时，家庭成员中有本地户籍的配偶、子女、父母、祖父母或兄弟姐妹即为是", "en": "when not given: yes if a listed spouse, child, parent, grandparent or sibling holds local hukou"}},
+    {"name": "local_hukou_relative.relation", "type": "enumeration", "values": ["spouse", "child", "parent", "grandparent", "sibling", "other"], "who": "applicant", "path": "local_hukou_relative_relation", "derive": {"cases": [{"when": {"all": [{"fact": "local_hukou_relative", "op": "is", "value": true}, {"some": {"relation": ["spouse"], "where": {"fact": "hukou.local", "op": "is", "value": true}}}]}, "value": "spouse"}, {"when": {"all": [{"fact": "local_hukou_relative", "op": "is", "value": true}, {"some": {"relation": ["child"], "where": {"fact": "hukou.local", "op": "is", "value": true}}}]}, "value": "child"}, {"when": {"all": [{"fact": "local_hukou_relative", "op": "is", "value": true}, {"some": {"relation": ["parent"], "where": {"fact": "hukou.local", "op": "is", "value": true}}}]}, "value": "parent"}, {"when": {"all": [{"fact": "local_hukou_relative", "op": "is", "value": true}, {"some": {"relation": ["grandparent"], "where": {"fact": "hukou.local", "op": "is", "value": true}}}]}, "value": "grandparent"}, {"when": {"all": [{"fact": "local_hukou_relative", "op": "is", "value": true}, {"some": {"relation": ["sibling"], "where": {"fact": "hukou.local", "op": "is", "value": true}}}]}, "value": "sibling"}, {"when": {"all": [{"fact": "local_hukou_relative", "op": "is", "value": true}, {"some": {"relation": ["other"], "where": {"fact": "hukou.local", "op": "is", "value": true}}}]}, "value": "other"}]}, "label": {"zh": "有本地户籍的亲属是谁（配偶、子女、父母等）", "en": "who the relative holding local hukou is (spouse, child, parent …)"}, "help": {"zh": "未填写时，取家庭成员中持本地户籍者的关系（依配偶、子女、父母、祖父母、兄弟姐妹、其他之序）", "en": "when not given: the relation of a listed family member holding local hukou (spouse, child, parent, grandparent, sibling, other, in that order)"}},
     {"name": "intended_district", "type": "text", "vocabulary": "districts", "label": {"zh": "拟落户区", "en": "intended settlement district"}},
     {"name": "housing_fund.depositing", "type": "bool", "label": {"zh": "正在缴存住房公积金", "en": "depositing into the housing provident fund"}},
     {"name": "housing_fund.consecutive_full_months", "type": "duration", "unit": "months", "range": [0, 1200], "accrues_while": "housing_fund.depositing", "label": {"zh": "连续足额缴存住房公积金月数", "en": "consecutive months of full housing-fund deposits"}},

@@ -81,6 +81,8 @@ public enum PackLoader {
             throw reader.fail("effective_until", zh: "失效日期必须晚于生效日期", en: "must be after effective_from")
         }
         let sizeClass = try readSizeClass(&reader)
+        let documents = try readDocuments(&reader, main: document, effectiveFrom: effectiveFrom, effectiveUntil: effectiveUntil)
+        let documentIDs = Set(documents.map(\.id))
 
         var parameters: [String: Parameter] = [:]
         for (index, element) in (try reader.array("parameters") ?? []).enumerated() {
@@ -121,7 +123,7 @@ public enum PackLoader {
 
         var pathways: [Pathway] = []
         for (index, element) in (try reader.array("pathways") ?? []).enumerated() {
-            let pathway = try readPathway(element, path: "pathways[\(index)]", compiler: &compiler)
+            let pathway = try readPathway(element, path: "pathways[\(index)]", compiler: &compiler, documents: documentIDs)
             guard !pathways.contains(where: { $0.id == pathway.id }) else {
                 throw HukouError(.pack, path: "pathways[\(index)].id", zh: "途径 id 重复", en: "duplicate pathway id")
             }
@@ -142,12 +144,12 @@ public enum PackLoader {
 
         var points: PointsPolicy?
         if let pointsValue = try reader.value("points").map({ $0 }) {
-            points = try PointsLoader.read(pointsValue, path: "points", parameters: parameters, compiler: &compiler)
+            points = try PointsLoader.read(pointsValue, path: "points", parameters: parameters, compiler: &compiler, documents: documentIDs)
         }
 
         var entitlements: [EntitlementRule] = []
         for (index, element) in (try reader.array("entitlements") ?? []).enumerated() {
-            let rule = try readEntitlement(element, path: "entitlements[\(index)]", compiler: &compiler, statusValues: statusValues(catalogue))
+            let rule = try readEntitlement(element, path: "entitlements[\(index)]", compiler: &compiler, documents: documentIDs, statusValues: statusValues(catalogue))
             guard !entitlements.contains(where: { $0.id == rule.id }) else {
                 throw HukouError(.pack, path: "entitlements[\(index)].id", zh: "权益规则 id 重复", en: "duplicate entitlement id")
             }
@@ -168,9 +170,15 @@ public enum PackLoader {
         var ownRules: [OwnRulesCity] = []
         for (index, element) in (try reader.array("own_rules_cities") ?? []).enumerated() {
             var entry = try ObjectReader(element, path: "own_rules_cities[\(index)]", status: .pack)
-            ownRules.append(OwnRulesCity(
+            var city = OwnRulesCity(
                 name: try entry.requiredString("name"), aliases: try strings(&entry, "aliases"),
-                citation: try entry.requiredString("citation"), note: try entry.requiredText("note")))
+                citation: try entry.requiredString("citation"), note: try entry.requiredText("note"))
+            city.provinceRulesApply = try strings(&entry, "province_rules_apply")
+            for (position, pathwayID) in city.provinceRulesApply.enumerated() where !pathways.contains(where: { $0.id == pathwayID }) {
+                throw HukouError(.pack, path: entry.childPath("province_rules_apply") + "[\(position)]",
+                                 zh: "没有这个途径 \"\(pathwayID)\"", en: "no pathway \"\(pathwayID)\"")
+            }
+            ownRules.append(city)
             try entry.finish()
         }
         var cities: [PackCity] = []
@@ -179,17 +187,32 @@ public enum PackLoader {
             cities.append(PackCity(name: try entry.requiredString("name"), aliases: try strings(&entry, "aliases")))
             try entry.finish()
         }
+        let notices = try readNotices(&reader, documentIDs)
         try reader.finish()
-        var pack = PolicyPack(id: id, version: version, name: name, document: document, effectiveFrom: effectiveFrom,
-                          effectiveUntil: effectiveUntil, sizeClass: sizeClass, parameters: parameters, districts: districts,
-                          pathways: pathways, priorityGroups: groups, points: points, entitlements: entitlements,
-                          permitConditions: permitConditions, serial: serial,
-                          ownRulesCities: ownRules, byteCount: byteCount, facts: catalogue)
+        var pack = PolicyPack(id: id, version: version, name: name, document: document, documents: documents, effectiveFrom: effectiveFrom,
+                              effectiveUntil: effectiveUntil, sizeClass: sizeClass, parameters: parameters, districts: districts,
+                              pathways: pathways, priorityGroups: groups, points: points, entitlements: entitlements,
+                              permitConditions: permitConditions, serial: serial,
+                              ownRulesCities: ownRules, byteCount: byteCount, facts: catalogue, notices: notices)
         pack.cities = cities
         pack.cost = PackCost(pack)
         pack.permitDocuments = permitDocuments
         pack.contentHash = Hex.encode(SHA256.hash(PackSignature.canonicalBytes(of: value)))
         return pack
+    }
+
+    @inline(never)
+    private static func readNotices(_ reader: inout ObjectReader, _ documentIDs: Set<String>) throws(HukouError) -> [Notice] {
+        var notices: [Notice] = []
+        for (index, element) in (try reader.array("notices") ?? []).enumerated() {
+            var entry = try ObjectReader(element, path: "notices[\(index)]", status: .pack)
+            let notice = Notice(id: try entry.requiredString("id"), text: try entry.requiredText("text"),
+                                citation: try entry.requiredString("citation"),
+                                documentIDs: try documentRefs(&entry, documentIDs))
+            try entry.finish()
+            notices.append(notice)
+        }
+        return notices
     }
 
     static func isValidID(_ id: String) -> Bool {
@@ -220,6 +243,67 @@ public enum PackLoader {
         return result
     }
 
+    /// `documents`: every encoded document with its window (inclusive `effective_until`);
+    /// absent: one document `main` from `document` and the pack's own dates.
+    @inline(never)
+    private static func readDocuments(_ reader: inout ObjectReader, main: SourceDocument, effectiveFrom: CivilDate,
+                                      effectiveUntil: CivilDate?) throws(HukouError) -> [EncodedDocument] {
+        guard let list = try reader.array("documents") else {
+            return [EncodedDocument(id: "main", number: main.number, title: main.title, issued: main.issued,
+                                    effectiveFrom: effectiveFrom, effectiveUntil: effectiveUntil, untilNote: nil)]
+        }
+        guard !list.isEmpty else {
+            throw reader.fail("documents", zh: "应为非空数组", en: "expected a non-empty array")
+        }
+        var result: [EncodedDocument] = []
+        for (index, element) in list.enumerated() {
+            let path = reader.childPath("documents") + "[\(index)]"
+            var entry = try ObjectReader(element, path: path, status: .pack)
+            let id = try entry.requiredString("id")
+            guard isValidID(id), !result.contains(where: { $0.id == id }) else {
+                throw entry.fail("id", zh: "文件 id 无效或重复", en: "invalid or duplicate document id")
+            }
+            let number = try entry.requiredString("number")
+            let title = try entry.requiredText("title")
+            let issued = try entry.date("issued")
+            guard let from = try entry.date("effective_from") else {
+                throw entry.fail("effective_from", zh: "缺少生效日期", en: "missing the effective-from date")
+            }
+            let until = try entry.date("effective_until")
+            if let until, until < from {
+                throw entry.fail("effective_until", zh: "失效日期不得早于生效日期", en: "must not be before effective_from")
+            }
+            let untilNote = try entry.text("until_note")
+            try entry.finish()
+            result.append(EncodedDocument(id: id, number: number, title: title, issued: issued, effectiveFrom: from,
+                                          effectiveUntil: until, untilNote: untilNote))
+        }
+        return result
+    }
+
+    /// `"document"`: one document id or a list of them, each declared in `documents`.
+    static func documentRefs(_ reader: inout ObjectReader, _ known: Set<String>) throws(HukouError) -> [String] {
+        guard let value = try reader.value("document") else { return [] }
+        var ids: [String] = []
+        switch value {
+        case .string(let id): ids = [id]
+        case .array: ids = try strings(&reader, "document")
+        default: throw reader.fail("document", zh: "应为文件 id 或 id 列表", en: "expected a document id or a list of ids")
+        }
+        for id in ids where !known.contains(id) {
+            throw reader.fail("document", zh: "引用了 documents 中不存在的文件 \"\(id)\"", en: "reference to a document \"\(id)\" not declared in documents")
+        }
+        return ids
+    }
+
+    /// `"decided_by": {"who": {zh,en}, "open": {zh,en}}`.
+    static func decidedBy(_ reader: inout ObjectReader) throws(HukouError) -> DecidedBy? {
+        guard var entry = try reader.object("decided_by") else { return nil }
+        let result = DecidedBy(who: try entry.requiredText("who"), open: try entry.requiredText("open"))
+        try entry.finish()
+        return result
+    }
+
     private static func readSizeClass(_ reader: inout ObjectReader) throws(HukouError) -> CitySizeClass? {
         guard var size = try reader.object("city_size_class") else { return nil }
         let value = try size.choice("value", CitySizeClass.classes)
@@ -231,12 +315,32 @@ public enum PackLoader {
         return result
     }
 
-    private static func readPathway(_ value: JSONValue, path: String, compiler: inout ConditionCompiler) throws(HukouError) -> Pathway {
+    private static func readPathway(_ value: JSONValue, path: String, compiler: inout ConditionCompiler,
+                                    documents: Set<String>) throws(HukouError) -> Pathway {
         var reader = try ObjectReader(value, path: path, status: .pack)
         let id = try reader.requiredString("id")
         let name = try reader.requiredText("name")
         let citation = try reader.requiredString("citation")
-        let condition = try compiler.compile(try reader.require("condition"), path: reader.childPath("condition"))
+        let decided = try decidedBy(&reader)
+        let condition: Condition
+        if let conditionValue = try reader.value("condition") {
+            guard decided == nil else {
+                throw reader.fail("decided_by", zh: "decided_by 与 condition 不能同时出现：由城市规定的途径没有条件",
+                                  en: "decided_by and condition exclude each other: a pathway the city decides has no condition")
+            }
+            condition = try compiler.compile(conditionValue, path: reader.childPath("condition"))
+        } else {
+            guard decided != nil else {
+                throw reader.fail("condition", zh: "缺少条件（或 decided_by）", en: "missing the condition (or decided_by)")
+            }
+            condition = .all([], NodeInfo())
+        }
+        var appliesTo: Condition?
+        if let applies = try reader.value("applies_to") {
+            appliesTo = try compiler.compile(applies, path: reader.childPath("applies_to"))
+        }
+        let documentIDs = try documentRefs(&reader, documents)
+        let pointsSettlement = try reader.bool("points_settlement") ?? false
         var followers: [FollowerRule] = []
         for (index, element) in (try reader.array("followers") ?? []).enumerated() {
             var entry = try ObjectReader(element, path: reader.childPath("followers") + "[\(index)]", status: .pack)
@@ -249,16 +353,25 @@ public enum PackLoader {
         var address: [AddressOption] = []
         for (index, element) in (try reader.array("address_order") ?? []).enumerated() {
             var entry = try ObjectReader(element, path: reader.childPath("address_order") + "[\(index)]", status: .pack)
-            address.append(AddressOption(label: try entry.requiredText("label"), citation: try entry.requiredString("citation")))
+            var option = AddressOption(label: try entry.requiredText("label"), citation: try entry.requiredString("citation"))
+            if let available = try entry.value("condition") {
+                option.condition = try compiler.compile(available, path: entry.childPath("condition"))
+            }
+            address.append(option)
             try entry.finish()
         }
         let note = try reader.text("note")
         let provisional = try reader.bool("provisional") ?? false
-        let documents = try RequiredDocument.read(&reader)
+        if decided != nil, provisional || pointsSettlement {
+            throw reader.fail("decided_by", zh: "由城市规定的途径不能带 provisional 或 points_settlement",
+                              en: "a pathway the city decides carries no provisional flag or points_settlement")
+        }
+        let requiredDocuments = try RequiredDocument.read(&reader)
         try reader.finish()
         var pathway = Pathway(id: id, name: name, citation: citation, condition: condition, followers: followers, addressOrder: address,
-                              note: note, provisional: provisional)
-        pathway.documents = documents
+                              note: note, provisional: provisional, appliesTo: appliesTo, decidedBy: decided,
+                              pointsSettlement: pointsSettlement, documentIDs: documentIDs)
+        pathway.documents = requiredDocuments
         return pathway
     }
 
@@ -269,7 +382,7 @@ public enum PackLoader {
     }
 
     private static func readEntitlement(_ value: JSONValue, path: String, compiler: inout ConditionCompiler,
-                                        statusValues: [String]) throws(HukouError) -> EntitlementRule {
+                                        documents: Set<String>, statusValues: [String]) throws(HukouError) -> EntitlementRule {
         var reader = try ObjectReader(value, path: path, status: .pack)
         let id = try reader.requiredString("id")
         guard let domain = try reader.choice("domain", EntitlementRule.domains) else {
@@ -291,15 +404,38 @@ public enum PackLoader {
         if let conditionValue = try reader.value("condition").map({ $0 }) {
             condition = try compiler.compile(conditionValue, path: reader.childPath("condition"))
         }
-        let verdicts = EntitlementRule.Verdict.allCases.map(\.rawValue)
-        guard let verdictName = try reader.choice("verdict", verdicts), let verdict = EntitlementRule.Verdict(rawValue: verdictName) else {
-            throw reader.fail("verdict", zh: "缺少结论", en: "missing the verdict")
+        // depends_on_local_rules is said by decided_by, never written as a verdict.
+        let verdicts = EntitlementRule.Verdict.allCases.map(\.rawValue).filter { $0 != "depends_on_local_rules" }
+        let decided = try decidedBy(&reader)
+        let verdict: EntitlementRule.Verdict
+        var otherwise: EntitlementRule.Verdict?
+        if decided != nil {
+            guard condition == nil, try reader.value("verdict") == nil, try reader.value("otherwise") == nil else {
+                throw reader.fail("decided_by", zh: "decided_by 与 condition、verdict、otherwise 不能同时出现",
+                                  en: "decided_by excludes condition, verdict and otherwise")
+            }
+            verdict = .dependsOnLocalRules
+        } else {
+            guard let verdictName = try reader.choice("verdict", verdicts), let chosen = EntitlementRule.Verdict(rawValue: verdictName) else {
+                throw reader.fail("verdict", zh: "缺少结论（或 decided_by）", en: "missing the verdict (or decided_by)")
+            }
+            verdict = chosen
+            otherwise = try reader.choice("otherwise", verdicts).flatMap(EntitlementRule.Verdict.init(rawValue:))
         }
-        let otherwise = try reader.choice("otherwise", verdicts).flatMap(EntitlementRule.Verdict.init(rawValue:))
+        var appliesTo: Condition?
+        if let applies = try reader.value("applies_to") {
+            appliesTo = try compiler.compile(applies, path: reader.childPath("applies_to"))
+        }
+        let specializes = try strings(&reader, "specializes")
+        for (index, target) in specializes.enumerated() where target == id {
+            throw HukouError(.pack, path: reader.childPath("specializes") + "[\(index)]", zh: "规则不能细化自身", en: "a rule cannot specialize itself")
+        }
+        let documentIDs = try documentRefs(&reader, documents)
         let provisional = try reader.bool("provisional") ?? false
         let note = try reader.text("note")
         try reader.finish()
         return EntitlementRule(id: id, domain: domain, name: name, citation: citation, statuses: statuses, subjects: subjects,
-                               condition: condition, verdict: verdict, otherwise: otherwise, provisional: provisional, note: note)
+                               condition: condition, verdict: verdict, otherwise: otherwise, provisional: provisional, note: note,
+                               appliesTo: appliesTo, decidedBy: decided, specializes: specializes, documentIDs: documentIDs)
     }
 }

@@ -11,6 +11,9 @@ public struct Parameter: Sendable {
         public let value: Value
         /// Where this dated value comes from (document and article, or "secondary: ...").
         public let source: String?
+        /// This value is provisional even if the parameter is not (e.g. an age from the date a
+        /// gradual raise that is not encoded starts).
+        public var provisional: Bool = false
     }
 
     public let id: String
@@ -30,6 +33,9 @@ public struct Parameter: Sendable {
     }
 
     public func value(on date: CivilDate) -> Value { dated(on: date).value }
+
+    /// Whether the value in force on `date` is provisional (the parameter's flag, or the dated value's).
+    public func isProvisional(on date: CivilDate) -> Bool { provisional || dated(on: date).provisional }
 }
 
 /// Integers in packs stay within this range, so no rule arithmetic can overflow.
@@ -72,6 +78,7 @@ extension Parameter {
                 throw entry.fail("value", zh: "应为整数（±1000000 以内）或字符串列表", en: "expected an integer (within ±1000000) or a list of strings")
             }
             let entrySource = try entry.string("source")
+            let entryProvisional = try entry.bool("provisional") ?? false
             try entry.finish()
             if let previous = values.last {
                 guard previous.from < from else {
@@ -83,7 +90,7 @@ extension Parameter {
                     throw HukouError(.pack, path: elementPath + ".value", zh: "各期取值类型必须一致", en: "all dated values must have the same type")
                 }
             }
-            values.append(Dated(from: from, value: parsed, source: entrySource))
+            values.append(Dated(from: from, value: parsed, source: entrySource, provisional: entryProvisional))
         }
         try reader.finish()
         return Parameter(id: id, label: label, unit: unit, provisional: provisional, source: source, note: note, values: values)

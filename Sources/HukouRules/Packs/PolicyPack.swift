@@ -5,6 +5,9 @@ public struct PolicyPack: Sendable {
     public let version: String
     public let name: LocalizedText
     public let document: SourceDocument
+    /// Every document the pack encodes, each with its in-force window; never empty (a pack
+    /// without `documents` has one, `main`, from `document` and the pack's dates).
+    public let documents: [EncodedDocument]
     public let effectiveFrom: CivilDate
     public let effectiveUntil: CivilDate?
     /// nil for the national pack.
@@ -31,6 +34,9 @@ public struct PolicyPack: Sendable {
     public internal(set) var isAbstract = false
     /// The pack's JSON with `extends` resolved (packs extending this one start from it).
     public internal(set) var sourceJSON: JSONValue = .null
+    /// Answers to questions every settlement answer owes the citizen (e.g. "must I give up
+    /// my land rights?"), shown on the eligibility screen.
+    public var notices: [Notice] = []
     /// Province-wide packs: the cities the province-wide rules answer for (with
     /// ``ownRulesCities``, every city a request may name).
     public internal(set) var cities: [PackCity] = []
@@ -48,6 +54,14 @@ public struct PolicyPack: Sendable {
         if let effectiveUntil, date >= effectiveUntil { return false }
         return true
     }
+}
+
+/// A sentence every eligibility answer carries, with its clause (e.g. the "三权" rule).
+public struct Notice: Sendable {
+    public let id: String
+    public let text: LocalizedText
+    public let citation: String
+    public let documentIDs: [String]
 }
 
 /// The document a pack encodes.
@@ -90,6 +104,16 @@ public struct Pathway: Sendable {
     /// The pathway rests on standards the document leaves to implementing rules (e.g. who
     /// counts as introduced talent): every answer about it is provisional.
     public let provisional: Bool
+    /// Whether the pathway concerns the person at all (e.g. only Tianjin hukou holders move
+    /// within Tianjin); unmet: `not_applicable`, never `not_eligible`.
+    public let appliesTo: Condition?
+    /// The document directs the city to set the conditions: no condition, no verdict.
+    public let decidedBy: DecidedBy?
+    /// Settlement by points (津政发〔2015〕39号 第三十二条): never eligible before the score is
+    /// compared with the guidance score of the same table.
+    public let pointsSettlement: Bool
+    /// Ids of the pack's documents the pathway rests on (empty: the first).
+    public let documentIDs: [String]
     /// Documents to bring, as the cited texts list them (empty: the texts list none).
     public internal(set) var documents: [RequiredDocument] = []
 }
@@ -107,6 +131,8 @@ public struct FollowerRule: Sendable {
 public struct AddressOption: Sendable {
     public let label: LocalizedText
     public let citation: String
+    /// When this address is available (e.g. the employer has a collective hukou); nil: always.
+    public var condition: Condition?
 }
 
 /// A priority group (重点群体) the applicant may belong to.
@@ -129,4 +155,7 @@ public struct OwnRulesCity: Sendable {
     public let aliases: [String]
     public let citation: String
     public let note: LocalizedText
+    /// Ids of the province's pathways that still apply in this city (Fujian （四）'s open
+    /// groups are not excepted for 福州、厦门、平潭).
+    public var provinceRulesApply: [String] = []
 }

@@ -3,7 +3,7 @@ enum PointsLoader {
     static let maxIndicatorDepth = 4
 
     static func read(_ value: JSONValue, path: String, parameters: [String: Parameter],
-                     compiler: inout ConditionCompiler) throws(HukouError) -> PointsPolicy {
+                     compiler: inout ConditionCompiler, documents: Set<String> = ["main"]) throws(HukouError) -> PointsPolicy {
         var reader = try ObjectReader(value, path: path, status: .pack)
         let allowed = try reader.bool("allowed") ?? true
         let citation = try reader.requiredString("citation")
@@ -26,27 +26,43 @@ enum PointsLoader {
             indicators.append(try indicator(element, path: reader.childPath("indicators") + "[\(index)]",
                                             parameters: parameters, compiler: &compiler, depth: 0))
         }
-        let requirements = try requirementList(&reader, "requirements", compiler: &compiler)
-        let vetoes = try requirementList(&reader, "vetoes", compiler: &compiler)
+        let requirements = try requirementList(&reader, "requirements", compiler: &compiler, documents: documents)
+        let vetoes = try requirementList(&reader, "vetoes", compiler: &compiler, documents: documents)
+        let documentIDs = try PackLoader.documentRefs(&reader, documents)
+        var ranking: PointsTable.Ranking?
+        if var entry = try reader.object("ranking") {
+            ranking = PointsTable.Ranking(citation: try entry.requiredString("citation"), text: try entry.requiredText("text"))
+            try entry.finish()
+        }
+        var notScored: [PointsTable.NotScored] = []
+        for (index, element) in (try reader.array("not_scored") ?? []).enumerated() {
+            var entry = try ObjectReader(element, path: reader.childPath("not_scored") + "[\(index)]", status: .pack)
+            notScored.append(PointsTable.NotScored(id: try entry.requiredString("id"), label: try entry.requiredText("label"),
+                                                   citation: try entry.requiredString("citation")))
+            try entry.finish()
+        }
         let totalFloor = try number(&reader, "total_floor", parameters)
         let totalCap = try number(&reader, "total_cap", parameters)
         try reader.finish()
         var table = PointsTable(purpose: purpose, provisional: tableProvisional, citation: citation, note: note, threshold: threshold, annualQuota: quota, indicators: indicators,
-                                requirements: requirements, vetoes: vetoes, projectionHorizonMonths: horizon)
+                                requirements: requirements, vetoes: vetoes, projectionHorizonMonths: horizon,
+                                documentIDs: documentIDs, ranking: ranking, notScored: notScored)
         table.totalFloor = totalFloor
         table.totalCap = totalCap
         return .table(table)
     }
 
     private static func requirementList(_ reader: inout ObjectReader, _ key: String,
-                                        compiler: inout ConditionCompiler) throws(HukouError) -> [Requirement] {
+                                        compiler: inout ConditionCompiler, documents: Set<String>) throws(HukouError) -> [Requirement] {
         var result: [Requirement] = []
         for (index, element) in (try reader.array(key) ?? []).enumerated() {
             var entry = try ObjectReader(element, path: reader.childPath(key) + "[\(index)]", status: .pack)
-            result.append(Requirement(
+            var requirement = Requirement(
                 id: try entry.requiredString("id"), label: try entry.requiredText("label"),
                 citation: try entry.requiredString("citation"),
-                condition: try compiler.compile(try entry.require("condition"), path: entry.childPath("condition"))))
+                condition: try compiler.compile(try entry.require("condition"), path: entry.childPath("condition")))
+            requirement.documentIDs = try PackLoader.documentRefs(&entry, documents)
+            result.append(requirement)
             try entry.finish()
         }
         return result

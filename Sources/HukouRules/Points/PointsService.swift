@@ -8,8 +8,19 @@ struct PointsService {
     private var locale: AnswerLocale { request.locale }
     private var report: ConditionReport { ConditionReport(locale: locale, parameters: pack.parameters) }
 
+    /// The rule sets of the points answer: the table, then each requirement and veto.
+    private func validity(_ table: PointsTable) -> Validity {
+        Validity(pack: pack, asOf: request.asOf,
+                 ruleDocuments: [table.documentIDs] + (table.requirements + table.vetoes).map(\.documentIDs))
+    }
+
     func answer() throws(HukouError) -> JSONValue {
         var answer = AnswerHeader.build(kind: "points", pack: pack, request: request)
+        if case .table(let table)? = pack.points {
+            answer.set("validity", validity(table).json(locale))
+        } else {
+            answer.set("validity", Validity(pack: pack, asOf: request.asOf, ruleDocuments: [[]]).json(locale))
+        }
         if let city = AnswerHeader.ownRulesCity(pack, request) {
             AnswerHeader.ownRules(city, into: &answer, locale: locale)
             return answer.value
@@ -30,52 +41,149 @@ struct PointsService {
             answer.set("purpose", table.purpose)
             answer.set("citation", table.citation)
             if let note = table.note { answer.set("note", note.text(locale)) }
-            score(table, into: &answer)
+            score(table, validity(table), into: &answer)
             return answer.value
         }
     }
 
-    private func score(_ table: PointsTable, into answer: inout JSONObjectBuilder) {
+    /// Whether the score reaches the guidance score of the same table, for the points
+    /// settlement pathway (never "eligible" before this comparison).
+    struct SettlementCheck {
+        enum Result { case reaches, below, notComparable(LocalizedText) }
+        let result: Result
+        let total: Fixed?
+        let threshold: Fixed?
+        let provisional: [String]
+        let ranking: PointsTable.Ranking?
+        let decidedBy: DecidedBy
+    }
+
+    static let pointsOffice = LocalizedText(zh: "积分受理窗口（人力社保部门）", en: "the points office (human-resources and social-security bureau)")
+
+    func settlementCheck(_ validity: Validity) -> SettlementCheck {
+        let open = LocalizedText(zh: "该日期施行的积分分值表和申报指导分值", en: "the points table and guidance score in force on this date")
+        guard case .table(let table)? = pack.points, table.purpose == "settlement" else {
+            return SettlementCheck(result: .notComparable(LocalizedText(zh: "本系统未编入积分分值表", en: "no points table is encoded")),
+                                   total: nil, threshold: nil, provisional: [], ranking: nil,
+                                   decidedBy: DecidedBy(who: Self.pointsOffice, open: open))
+        }
+        let decided = DecidedBy(who: Self.pointsOffice, open: open)
+        guard self.validity(table).selects(table.documentIDs), validity.selects(table.documentIDs) else {
+            return SettlementCheck(result: .notComparable(LocalizedText(
+                zh: "本系统未编入该日期施行的积分分值表，积分是否达到申报指导分值无法判断",
+                en: "the points table in force on this date is not encoded, so whether the score reaches the guidance score cannot be judged")),
+                total: nil, threshold: nil, provisional: [], ranking: table.ranking, decidedBy: decided)
+        }
         let scorer = PointsScorer(table: table, districts: pack.districts, family: request.family)
-        let person = request.applicant
-        let now = scorer.score(person, on: request.asOf)
+        let now = scorer.score(request.applicant, on: request.asOf)
         var provisional = now.provisional
-        let threshold = table.threshold.map { $0.value(on: request.asOf, provisional: &provisional) }
-        let quota = table.annualQuota.map { $0.value(on: request.asOf, provisional: &provisional) }
-
-        answer.set("total", now.total.json)
-        answer.set("score_complete", now.missing.isEmpty)
-        if !now.missing.isEmpty {
-            answer.set("missing_facts", report.missing(now.missing))
+        guard let threshold = table.threshold.map({ $0.value(on: request.asOf, provisional: &provisional) }) else {
+            return SettlementCheck(result: .notComparable(LocalizedText(
+                zh: "本系统未编入该分值表的申报指导分值，积分是否达到无法判断",
+                en: "the guidance score of this table is not encoded, so whether the score reaches it cannot be judged")),
+                total: now.total, threshold: nil, provisional: provisional, ranking: table.ranking, decidedBy: decided)
         }
-        if let threshold {
-            answer.set("threshold", threshold.json)
-            answer.set("gap", max(Fixed.zero, threshold - now.total).json)
-            answer.set("reaches_threshold", now.total >= threshold)
+        guard now.missing.isEmpty, table.notScored.isEmpty || now.total >= threshold else {
+            return SettlementCheck(result: .notComparable(LocalizedText(
+                zh: "积分未能完整计算（缺少信息或有未编入的指标），是否达到申报指导分值无法判断",
+                en: "the score could not be computed in full (missing facts or indicators not encoded), so whether it reaches the guidance score cannot be judged")),
+                total: now.total, threshold: threshold, provisional: provisional, ranking: table.ranking, decidedBy: decided)
         }
-        if let quota { answer.set("annual_quota", quota.json) }
-        answer.set("breakdown", .array(now.scores.map(breakdown)))
+        return SettlementCheck(result: now.total >= threshold ? .reaches : .below, total: now.total, threshold: threshold,
+                               provisional: provisional, ranking: table.ranking, decidedBy: decided)
+    }
 
+    private func score(_ table: PointsTable, _ validity: Validity, into answer: inout JSONObjectBuilder) {
+        let person = request.applicant
         let context = EvaluationContext(asOf: request.asOf, applicant: person, subject: person, districts: pack.districts, family: request.family)
+        var provisional: [String] = []
         var applyOutcomes: [Outcome] = []
-        answer.set("requirements", .array(table.requirements.map { requirement in
+        let tableInForce = validity.selects(table.documentIDs)
+        let requirements = table.requirements.filter { validity.selects($0.documentIDs) }
+        let vetoes = table.vetoes.filter { validity.selects($0.documentIDs) }
+        var threshold: Fixed?
+        var total: Fixed?
+        var complete = false
+        if tableInForce {
+            let scorer = PointsScorer(table: table, districts: pack.districts, family: request.family)
+            let now = scorer.score(person, on: request.asOf)
+            provisional = now.provisional
+            threshold = table.threshold.map { $0.value(on: request.asOf, provisional: &provisional) }
+            let quota = table.annualQuota.map { $0.value(on: request.asOf, provisional: &provisional) }
+            total = now.total
+            complete = now.missing.isEmpty && table.notScored.isEmpty
+            answer.set("score_status", "scored")
+            answer.set("total", now.total.json)
+            answer.set("score_complete", complete)
+            if !now.missing.isEmpty {
+                answer.set("missing_facts", report.missing(now.missing))
+            }
+            if !table.notScored.isEmpty {
+                answer.set("not_scored", .array(table.notScored.map { item in
+                    var object = JSONObjectBuilder()
+                    object.set("id", item.id)
+                    object.set("label", item.label.text(locale))
+                    object.set("citation", item.citation)
+                    return object.value
+                }))
+            }
+            if let threshold {
+                answer.set("threshold", threshold.json)
+                answer.set("gap", max(Fixed.zero, threshold - now.total).json)
+                answer.set("reaches_threshold", now.total >= threshold)
+            }
+            if let quota { answer.set("annual_quota", quota.json) }
+            answer.set("breakdown", .array(now.scores.map(breakdown)))
+            if let threshold, now.total < threshold, let thresholdRef = table.threshold {
+                answer.set("projection", projection(scorer, table, thresholdRef))
+            }
+            answer.set("what_if", whatIf(scorer, table, base: now, provisional: &provisional))
+        } else {
+            // Never a score from another period's values, never a threshold of another table.
+            answer.set("score_status", "table_not_encoded")
+            answer.set("score_text", LocalizedText(
+                zh: "本系统未编入 \(request.asOf) 施行的积分分值表，不计算积分；请向\(Self.pointsOffice.zh)咨询现行分值表和申报指导分值。",
+                en: "The points table in force on \(request.asOf) is not encoded, so no score is computed; please ask \(Self.pointsOffice.en) for the table and guidance score in force.").text(locale))
+        }
+        answer.set("requirements", .array(requirements.map { requirement in
             let judged = ConditionEvaluator.evaluate(requirement.condition, context)
             applyOutcomes.append(judged.outcome)
             for id in judged.provisionalParameters where !provisional.contains(id) { provisional.append(id) }
             return requirementJSON(requirement, judged, met: "met", unmet: "unmet")
         }))
-        answer.set("vetoes", .array(table.vetoes.map { veto in
+        if requirements.count < table.requirements.count {
+            answer.set("requirements_text", LocalizedText(
+                zh: "\(request.asOf) 施行的部分申请条件未编入本系统，请向工作人员核实。",
+                en: "Some of the conditions to apply in force on \(request.asOf) are not encoded: please check with staff.").text(locale))
+        }
+        answer.set("vetoes", .array(vetoes.map { veto in
             let judged = ConditionEvaluator.evaluate(veto.condition, context)
             applyOutcomes.append(judged.outcome.negated)
             return requirementJSON(veto, judged, met: "applies", unmet: "does_not_apply")
         }))
-        let mayApply = Outcome.all(applyOutcomes + (threshold.map { [now.total >= $0 ? .met : .unmet] } ?? []))
-        answer.set("may_apply", mayApply == .met ? "yes" : mayApply == .unmet ? "no" : "unknown")
-
-        if let threshold, now.total < threshold, let thresholdRef = table.threshold {
-            answer.set("projection", projection(scorer, table, thresholdRef))
+        // "yes" only when every condition in force is met and the score reaches the guidance
+        // score of the same table; otherwise what the documents leave open is said as such.
+        let conditions = Outcome.all(applyOutcomes)
+        let mayApply: String
+        switch conditions {
+        case .unmet: mayApply = "no"
+        case .unknown: mayApply = "unknown"
+        case .met:
+            if let total, let threshold, complete || total < threshold, requirements.count == table.requirements.count {
+                mayApply = total >= threshold ? "yes" : "no"
+            } else if table.purpose == "settlement" {
+                mayApply = "depends_on_local_rules"
+            } else {
+                mayApply = "unknown"
+            }
         }
-        answer.set("what_if", whatIf(scorer, table, base: now, provisional: &provisional))
+        answer.set("may_apply", mayApply)
+        if let ranking = table.ranking {
+            var block = JSONObjectBuilder()
+            block.set("text", ranking.text.text(locale))
+            block.set("citation", ranking.citation)
+            answer.set("ranking", block.value)
+        }
         answer.set("provisional", table.provisional || !provisional.isEmpty)
         answer.set("provisional_parameters", report.provisional(provisional))
     }

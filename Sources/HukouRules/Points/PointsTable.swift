@@ -15,7 +15,7 @@ public enum NumberRef: Sendable {
         switch self {
         case .literal(let n): return n
         case .parameter(let parameter):
-            if parameter.provisional, !provisional.contains(parameter.id) { provisional.append(parameter.id) }
+            if parameter.isProvisional(on: date), !provisional.contains(parameter.id) { provisional.append(parameter.id) }
             if case .integer(let n) = parameter.value(on: date) { return Fixed(n) }
             return .zero
         }
@@ -73,6 +73,25 @@ public struct PointsTable: Sendable {
     public let vetoes: [Requirement]
     /// Months a projection looks ahead.
     public let projectionHorizonMonths: Int
+    /// Ids of the pack's documents the table's indicators and threshold belong to (empty: the
+    /// first): the table scores only on dates they are in force.
+    public let documentIDs: [String]
+    /// How settlement is decided once the score reaches the guidance score: by ranking
+    /// within an annual quota (津政发〔2015〕39号 第二十九条, 第三十六条, 第三十七条).
+    public let ranking: Ranking?
+    /// Indicators of the official table the pack cannot score: the score is then incomplete.
+    public let notScored: [NotScored]
+
+    public struct Ranking: Sendable {
+        public let citation: String
+        public let text: LocalizedText
+    }
+
+    public struct NotScored: Sendable {
+        public let id: String
+        public let label: LocalizedText
+        public let citation: String
+    }
     /// Bounds on the total (`total_floor`, `total_cap`).
     public var totalFloor: NumberRef? = nil
     public var totalCap: NumberRef? = nil
@@ -84,6 +103,8 @@ public struct Requirement: Sendable {
     public let label: LocalizedText
     public let citation: String
     public let condition: Condition
+    /// Ids of the pack's documents the requirement rests on (empty: always, with the table).
+    public var documentIDs: [String] = []
 }
 
 /// One indicator of a points table.

@@ -88,7 +88,7 @@ public struct DecisionReceipt: Sendable {
 
     /// The printable receipt, `columns` wide (32 or 48), in the answer's locale.
     public func text(columns: Int) -> String {
-        ReceiptFormatter(AnswerLayout(answer).layout(), columns: columns, provenance: provenance).render()
+        Renderer.printable(ReceiptFormatter(AnswerLayout(answer).layout(), columns: columns, provenance: provenance).render())
     }
 
     /// The outcome of checking a verification code against a recomputed receipt.

@@ -1,0 +1,25 @@
+/// The answer parts for rules the documents leave to someone else, and for rules that do
+/// not concern the person.
+enum DecidedByReport {
+    /// `"decided_by": {"who", "open", "citation"}`.
+    static func block(_ decided: DecidedBy, citation: String, locale: AnswerLocale) -> JSONValue {
+        var object = JSONObjectBuilder()
+        object.set("who", decided.who.text(locale))
+        object.set("open", decided.open.text(locale))
+        object.set("citation", citation)
+        return object.value
+    }
+
+    /// "取决于尚未编入的地方规定：…；请咨询…" — no verdict, no number, no date.
+    static func reason(_ decided: DecidedBy, citation: String, locale: AnswerLocale) -> String {
+        LocalizedText(
+            zh: "取决于本系统未编入的地方规定：\(citation)只作了原则规定，\(decided.open.zh)未规定；请咨询\(decided.who.zh)。",
+            en: "Depends on local rules not encoded here: \(citation) gives a direction only and leaves open \(decided.open.en); please ask \(decided.who.en).").text(locale)
+    }
+
+    /// Why a rule does not concern the person: the unmet parts of its applicability condition.
+    static func notApplicableReason(_ labels: [String], locale: AnswerLocale) -> String {
+        LocalizedText(zh: "不适用：" + labels.joined(separator: "；"),
+                      en: "not applicable: " + labels.joined(separator: "; ")).text(locale)
+    }
+}
