@@ -19,7 +19,7 @@ req='{"jurisdiction":"anyang","as_of":"2026-11-25","locale":"zh-CN","applicant":
 echo "$req" > "$tmp/req.json"
 
 check "eligibility text" 0 "$H" eligibility "$tmp/req.json" --format text
-contains "shortfall in text (安政办〔2018〕19号 二（二）)" "城镇社会保险缴纳月数还差 4 个月，如保持现状将于 2027-03-25 满足"
+contains "shortfall in text, the cap of 安政办〔2018〕19号 二（二） shown as such" "城镇社会保险缴纳月数（文件只规定要求不得超过1年，暂按上限）还差 4 个月，如保持现状将于 2027-03-25 满足"
 contains "citation in text" "[安政办〔2018〕19号 二（二）]"
 check "eligibility from stdin with --date and --locale" 0 bash -c "echo '$req' | '$H' eligibility - --date 2027-01-25 --locale en --format text"
 # The month counter is the count on the as-of date, so the 4 missing months run from the new date.
