@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 import json, glob, re, sys
 # fact -> request field, from docs/facts.md (generated from the fact catalogue)
 field = {}
