@@ -49,7 +49,8 @@ static json_object *hukou_place(int local, const char *former_type) {
  * The applicant the kiosk read from the ID card and the social-insurance record:
  * 30 years old, rural hukou from elsewhere, secondary vocational school graduate,
  * employed in Anyang under a labour contract, 8 months of urban social insurance,
- * renting in 文峰区, with a spouse and a pre-school child living with them.
+ * renting in 汤阴县's county-seat town, with a spouse and a pre-school child living with them
+ * (安政办〔2018〕19号 二（三）: the town pathway is met, so the family who may follow are shown).
  */
 static json_object *build_anyang_request(void) {
     json_object *req = obj();
@@ -70,8 +71,8 @@ static json_object *build_anyang_request(void) {
 
     json_object *residence = obj();
     put_str(residence, "since", "2025-09-01");
-    put_str(residence, "district", "文峰区");
-    put_str(residence, "area_type", "urban_district");
+    put_str(residence, "district", "汤阴县");
+    put_str(residence, "area_type", "county_seat_town");
     json_object_object_add(a, "residence", residence);
 
     json_object *housing = obj();

@@ -67,6 +67,7 @@ contains "generate writes that jurisdiction" '"jurisdiction":"wenzhou/ruian"'
 
 for pack in Policies/*.json Policies/*/*.json; do
   [ -f "$pack" ] || continue
+  [ "$(basename "$pack")" = facts.json ] && continue  # the fact vocabulary, not a pack
   check "lint $pack passes" 0 "$H" lint "$pack"
 done
 python3 - "$tmp/anyang-24.json" <<'PY'

@@ -23,7 +23,7 @@ private func decide(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, 
     let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(request).assumingMemoryBound(to: UInt8.self), count: length)
     let parsed: DecisionRequest
     do {
-        parsed = try Engine.parseRequest(bytes)
+        parsed = try handle.engine.parseRequest(bytes)
     } catch {
         return fail(error.error, locale: error.locale)
     }

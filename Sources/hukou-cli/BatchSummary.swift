@@ -107,7 +107,7 @@ struct BatchResult: Sendable {
         var out = JSONObjectBuilder()
         out.set("line", number)
         do throws(HukouError) {
-            let request = try DecisionRequest.read(try JSONParser.parse(line))
+            let request = try (engines.first ?? Engine()).readRequest(try JSONParser.parse(line))
             for (index, engine) in engines.enumerated() {
                 let answer = try engine.eligibility(request)
                 result.addEligibility(answer, collectUnmet: index == 0)

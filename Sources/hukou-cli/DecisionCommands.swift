@@ -58,7 +58,7 @@ struct DecisionOptions: ParsableArguments {
         }
         let answer: JSONValue
         do {
-            let parsed = try DecisionRequest.read(value)
+            let parsed = try engine.readRequest(value)
             do {
                 answer = try call(engine, parsed)
             } catch {

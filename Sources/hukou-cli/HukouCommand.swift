@@ -32,7 +32,7 @@ struct HukouCommand: ParsableCommand {
         subcommands: [
             EligibilityCommand.self, PointsCommand.self, EntitlementsCommand.self,
             PacksCommand.self, ExplainCommand.self, LintCommand.self, DiffCommand.self,
-            BatchCommand.self, SummarizeCommand.self, GenerateCommand.self, KeygenCommand.self, SignCommand.self, VerifyCommand.self, ReceiptCommand.self,
+            BatchCommand.self, SummarizeCommand.self, GenerateCommand.self, KeygenCommand.self, SignCommand.self, VerifyCommand.self, ReceiptCommand.self, RenderCommand.self,
             TestCommand.self, GoldenCommand.self,
         ]
     )

@@ -381,7 +381,7 @@ enum EmbeddedPacks {
          "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
-      "documents": [
+      "documents_to_bring": [
         {"name": {"zh": "与用人单位依法签订的劳动（聘用）合同，或依法持有的工商营业执照", "en": "the labor (employment) contract signed with the employer, or the business licence"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属。“与用人单位依法签订劳动（聘用）合同或者依法持有工商营业执照”按条文语序只修饰高校毕业生，其他三类只要求在就业地就业：这是对条文的理解，由公安机关按本省细则核实。", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow. The contract-or-licence phrase is read, by its word order, as qualifying college graduates only; the other three groups need work at the place of employment: this is a reading of the clause, checked by the police under the provincial rules."}
@@ -407,7 +407,7 @@ enum EmbeddedPacks {
          "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
-      "documents": [
+      "documents_to_bring": [
         {"name": {"zh": "取得就业地认证的初级工以上《岗位技能资质等级证书》", "en": "the job-skill qualification certificate (岗位技能资质等级证书), junior worker or above, certified at the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
       "note": {"zh": "条文规定迁入“本人户口”，未列随迁家属", "en": "the clause moves \"the applicant's own hukou\" and lists no family members who follow"}
@@ -453,7 +453,7 @@ enum EmbeddedPacks {
          "condition": {"fact": "employment.employer_collective_hukou", "op": "is", "value": true}},
         {"label": {"zh": "就业所在地乡（镇、街道）公共地址", "en": "the public address of the township (town, street) of the place of employment"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
-      "documents": [
+      "documents_to_bring": [
         {"name": {"zh": "国（境）外学历学位证书或高等教育文凭", "en": "the degree certificate or higher-education diploma from abroad"}, "citation": "福建省落户实施方案（2017-01-04） （四）"},
         {"name": {"zh": "中国留学服务中心的认证", "en": "the certification by the China Service Center for Scholarly Exchange (中国留学服务中心)"}, "citation": "福建省落户实施方案（2017-01-04） （四）"}
       ],
@@ -601,6 +601,14 @@ enum EmbeddedPacks {
      "issued": "2016-09-30", "effective_from": "2016-09-30", "effective_until": "2020-12-31",
      "until_note": {"zh": "方案目标以“十三五”期间、到2020年为期；未编入废止或延续文件，按期满处理", "en": "the plan's targets run to 2020; no repeal or extension is encoded, so it is treated as ending then"}}
   ],
+  "notices": [
+    {"id": "land_rights", "document": "plan72",
+     "text": {"zh": "不得以退出土地承包权、宅基地使用权、集体收益分配权作为农民进城落户的条件。", "en": "Giving up land-contract, homestead-use or collective-income rights is never a condition of settling."},
+     "citation": "国办发〔2016〕72号 任务20"},
+    {"id": "land_rights_transfer", "document": "plan72",
+     "text": {"zh": "进城落户农民自愿有偿转让“三权”的，现阶段严格限定在本集体经济组织内部。", "en": "For now, a settled migrant's voluntary paid transfer of the three rights is strictly limited to members of their own collective."},
+     "citation": "国办发〔2016〕72号 任务21"}
+  ],
   "comment": "Rules every city inherits: the residence-permit conditions and the services and conveniences of 居住证暂行条例 (in force from 2016-01-01, so its rights do not wait for 72号), and the national tasks used by lint.",
   "parameters": [
     {"id": "social_insurance_cap_large_months", "label": {"zh": "大城市社会保险年限要求上限", "en": "cap on social-insurance years required by large cities"},
@@ -639,7 +647,7 @@ enum EmbeddedPacks {
          "any": [{"ref": "legal_stable_employment"}, {"ref": "legal_stable_residence"}, {"ref": "continuous_study"}]}
       ]
     },
-    "documents": [
+    "documents_to_bring": [
       {"name": {"zh": "居住地住址证明（房屋租赁合同、房屋产权证明文件、购房合同，或房屋出租人、用人单位、就读学校出具的住宿证明等）", "en": "proof of the address (tenancy contract, property-rights document, purchase contract, or a lodging certificate from the landlord, employer or school)"}, "citation": "居住证暂行条例 第九条"},
       {"name": {"zh": "以就业申领的：就业证明（工商营业执照、劳动合同、用人单位出具的劳动关系证明等）", "en": "if applying on employment: proof of employment (business licence, labor contract, or a certificate of the employment relation from the employer)"}, "citation": "居住证暂行条例 第九条"},
       {"name": {"zh": "以就读申领的：就读证明（学生证、就读学校出具的连续就读证明等）", "en": "if applying on study: proof of study (student card, or a certificate of continuous study from the school)"}, "citation": "居住证暂行条例 第九条"}
@@ -732,7 +740,7 @@ enum EmbeddedPacks {
      "text": {"zh": "落户不以退出土地承包经营权、宅基地使用权、集体收益分配权（“三权”）为条件：进城落户农民的“三权”受保障。", "en": "Settling is never conditional on giving up the land-contract, homestead-use and collective-income rights (the \"three rights\"): settled migrants keep them."},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十九）; 国办发〔2016〕72号 任务20"}
   ],
-  "comment": "Seed: 天津市推动非户籍人口在城市落户工作方案 (2017-03-02, no document number in the text). Points and residence-permit rules from 津政发〔2015〕39号 天津市居住证管理办法 and its implementing rules 津政办发〔2016〕32号; indicator values from the 2014 table (津政发〔2013〕31号 附件), all provisional because （九） orders the indicators adjusted; later values from secondary sources are dated parameter values marked 'secondary:'. Not expressible and therefore not scored: 指标8 投资纳税 (no investment/tax facts), 指标9 婚姻情况 (a points indicator cannot test the spouse's employment), the 20-point item of 指标11 (no fact for years with one employer); the vetoes of 第四十四条（一）（二） (no hukou-identity or family-planning facts).",
+  "comment": "Seed: 天津市推动非户籍人口在城市落户工作方案 (2017-03-02, no document number in the text). Points and residence-permit rules from 津政发〔2015〕39号 天津市居住证管理办法 and its implementing rules 津政办发〔2016〕32号 (both in force 2016 to 2020-12-31). The only points table encoded is the 2014 one (津政发〔2013〕31号 附件, 2014-01-01 to 2015-12-31), a primary text: it scores only dates in its window, and the pack starts on 2014-01-01 so that a 2015 request is answered from it. The 2016 table (39号 附件), the 2018 adjustment (津发改社会〔2018〕26号) and the 2022 table (津发改社会规〔2021〕13号, guidance score 110) are not encoded: the published summaries of their values (/reference/README.md) are partial, so no score and no threshold is answered from them (review finding 3). （七） and （八） are directions to the city, answered depends_on_local_rules (review finding 1). Retirement ages by sex and cadre/worker follow 国发〔1978〕104号; the gradual raise from 2025 (全国人大常委会 2024-09-13) is not encoded, so those values are provisional from 2025-01-01. Read differently from the review: none. Not expressible and therefore not scored: 指标8 投资纳税, 指标9 婚姻情况, the 20-point item of 指标11 (listed in points.not_scored); the vetoes of 第四十四条（一）（二） (no hukou-identity or family-planning facts).",
   "city_size_class": {
     "value": "super_large",
     "provisional": true,
@@ -1047,7 +1055,7 @@ enum EmbeddedPacks {
         {"label": {"zh": "用人单位集体户口", "en": "the employer's collective hukou"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"},
         {"label": {"zh": "市、区人民政府所属人力资源中介机构集体户口", "en": "the collective hukou of a municipal or district public HR agency"}, "citation": "津政办发〔2016〕32号 积分入户管理实施细则 第五条"}
       ],
-      "documents": [
+      "documents_to_bring": [
         {"name": {"zh": "积分入户申请表", "en": "the points-settlement application form"}, "citation": "津政发〔2015〕39号 第三十三条"},
         {"name": {"zh": "居民身份证", "en": "resident identity card"}, "citation": "津政发〔2015〕39号 第三十三条"},
         {"name": {"zh": "居民户口簿", "en": "household register (户口簿)"}, "citation": "津政发〔2015〕39号 第三十三条"},
@@ -1354,7 +1362,8 @@ enum EmbeddedPacks {
      "name": {"zh": "缴存住房公积金（农业转移人口纳入覆盖范围）", "en": "housing provident fund deposits (migrants covered)"},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十五）", "statuses": ["local_hukou", "settled_migrant", "residence_permit", "none"],
      "specializes": ["national.permit.housing_fund_rights"],
-     "applies_to": {"label": {"zh": "用人单位职工", "en": "an employee"}, "fact": "employment.type", "op": "==", "value": "employee"},
+     "applies_to": {"label": {"zh": "用人单位职工或农业转移人口（纳入覆盖范围）", "en": "an employee, or a rural migrant (brought into coverage)"},
+                    "any": [{"fact": "employment.type", "op": "==", "value": "employee"}, {"ref": "rural_migrant"}]},
      "verdict": "entitled"},
     {"id": "tianjin.housing_fund.deposit_self_employed", "document": "plan", "domain": "housing_fund", "subjects": "adults",
      "name": {"zh": "个体工商户和自由职业者缴存住房公积金（鼓励）", "en": "housing provident fund deposits by individual businesses and freelancers (encouraged)"},
@@ -2270,4 +2279,82 @@ enum EmbeddedPacks {
 }
 """#),
     ]
+
+    /// The common fact vocabulary (Policies/facts.json; docs/facts.md).
+    static let facts = #"""
+{
+  "format": "hukou-facts/1",
+  "comment": "The common applicant facts every pack may test (docs/facts.md, generated from this file). A pack declares its own facts in its \"facts\" member, in the same form.",
+  "facts": [
+    {"name": "birth_date", "type": "date", "personal": true, "label": {"zh": "出生日期", "en": "date of birth"}, "help": {"zh": "公历日期 YYYY-MM-DD", "en": "YYYY-MM-DD"}},
+    {"name": "age", "type": "duration", "unit": "years", "derive": {"years_since": "birth_date"}, "label": {"zh": "年龄", "en": "age"}},
+    {"name": "birth_year", "type": "integer", "unit": "count", "derive": {"year_of": "birth_date"}, "label": {"zh": "出生年份", "en": "year of birth"}},
+    {"name": "relation", "type": "enumeration", "values": ["spouse", "child", "parent", "grandparent", "sibling", "other"], "who": "family", "label": {"zh": "与申请人关系", "en": "relation to the applicant"}},
+    {"name": "lives_with_applicant", "type": "bool", "who": "family", "label": {"zh": "与申请人共同居住生活", "en": "lives together with the applicant"}},
+    {"name": "married", "type": "bool", "personal": true, "label": {"zh": "已婚", "en": "married"}},
+    {"name": "has_income", "type": "bool", "label": {"zh": "有收入", "en": "has an income"}},
+    {"name": "gender", "type": "enumeration", "values": ["male", "female"], "label": {"zh": "性别", "en": "sex (gender)"}, "help": {"zh": "法定退休年龄因性别而异（国发〔1978〕104号）", "en": "the statutory retirement age depends on it (国发〔1978〕104号)"}},
+    {"name": "hukou.local", "type": "bool", "label": {"zh": "本地户籍", "en": "local hukou"}},
+    {"name": "hukou.former_type", "type": "enumeration", "values": ["rural", "urban"], "label": {"zh": "原户口性质", "en": "former hukou type"}},
+    {"name": "residence_permit.held", "type": "bool", "label": {"zh": "持有居住证", "en": "holds a residence permit"}},
+    {"name": "status", "type": "enumeration", "values": ["local_hukou", "settled_migrant", "residence_permit", "none"], "path": "status", "derive": {"cases": [{"when": {"fact": "hukou.local", "op": "is", "value": true}, "value": "local_hukou"}, {"when": {"fact": "residence_permit.held", "op": "is", "value": true}, "value": "residence_permit"}, {"when": {"all": [{"fact": "hukou.local", "op": "is", "value": false}, {"fact": "residence_permit.held", "op": "is", "value": false}]}, "value": "none"}]}, "label": {"zh": "身份", "en": "status"}, "help": {"zh": "未填写时由户籍与居住证推定", "en": "when not given, implied by hukou and residence permit"}},
+    {"name": "residence_permit.issued", "type": "date", "label": {"zh": "居住证签发日期", "en": "date the residence permit was issued"}},
+    {"name": "residence_permit.months", "type": "duration", "unit": "months", "derive": {"months_since": "residence_permit.issued"}, "label": {"zh": "持居住证月数", "en": "months holding the residence permit"}},
+    {"name": "residence.since", "type": "date", "label": {"zh": "在本市连续居住起始日期", "en": "start of continuous residence in the city"}},
+    {"name": "residence.months", "type": "duration", "unit": "months", "derive": {"months_since": "residence.since"}, "label": {"zh": "在本市连续居住月数", "en": "months of continuous residence in the city"}},
+    {"name": "residence.district", "type": "text", "vocabulary": "districts", "label": {"zh": "居住区县", "en": "district or county of residence"}},
+    {"name": "residence.area_type", "type": "enumeration", "values": ["urban_district", "county_city_area", "county_seat_town", "established_town", "rural"], "label": {"zh": "居住地类型", "en": "kind of place of residence"}},
+    {"name": "housing.type", "type": "enumeration", "values": ["owned", "rental", "employer_dormitory", "relative", "none"], "label": {"zh": "住所类型", "en": "kind of housing"}},
+    {"name": "housing.since", "type": "date", "label": {"zh": "入住现住所日期", "en": "date of moving into the current home"}},
+    {"name": "housing.months", "type": "duration", "unit": "months", "derive": {"months_since": "housing.since"}, "label": {"zh": "现住所居住月数", "en": "months in the current home"}},
+    {"name": "housing.owns_home_in_city", "type": "bool", "label": {"zh": "在本市有自有住房", "en": "owns a home in the city"}},
+    {"name": "housing.no_home_certificate", "type": "bool", "label": {"zh": "持有无房证明", "en": "holds a no-home certificate (无房证明)"}},
+    {"name": "employment.type", "type": "enumeration", "values": ["employee", "individual_business_with_employees", "individual_business_no_employees", "freelancer", "flexible", "part_time", "unemployed", "student", "retired"], "label": {"zh": "就业类型", "en": "kind of employment"}},
+    {"name": "employment.since", "type": "date", "label": {"zh": "在本市就业起始日期", "en": "start of employment in the city"}},
+    {"name": "employment.months", "type": "duration", "unit": "months", "derive": {"months_since": "employment.since"}, "label": {"zh": "在本市就业月数", "en": "months employed in the city"}},
+    {"name": "employment.labor_contract", "type": "bool", "label": {"zh": "签订劳动合同", "en": "has a labor contract"}},
+    {"name": "employment.business_licence", "type": "bool", "label": {"zh": "持有营业执照", "en": "holds a business licence"}},
+    {"name": "employment.in_city", "type": "bool", "label": {"zh": "在本市就业", "en": "employed in the city"}},
+    {"name": "employment.employer_collective_hukou", "type": "bool", "label": {"zh": "就业单位设有集体户", "en": "the employer has a collective hukou"}, "help": {"zh": "无住所时可作户口地址（福建（四））", "en": "a hukou address for those without a home (Fujian （四）)"}},
+    {"name": "employment.cadre", "type": "bool", "label": {"zh": "干部（非工人）身份", "en": "a cadre (not a worker)"}, "help": {"zh": "女干部法定退休年龄55岁，女工人50岁", "en": "women cadres retire at 55, women workers at 50"}},
+    {"name": "social_insurance.paying", "type": "bool", "label": {"zh": "正在缴纳社会保险", "en": "currently paying social insurance"}},
+    {"name": "social_insurance.months", "type": "duration", "unit": "months", "range": [0, 1200], "accrues_while": "social_insurance.paying", "label": {"zh": "城镇社会保险缴纳月数", "en": "months of urban social insurance paid"}},
+    {"name": "social_insurance.continuous", "type": "bool", "label": {"zh": "社会保险连续缴纳", "en": "social insurance paid without a break"}},
+    {"name": "education.level", "type": "enumeration", "values": ["none", "primary", "junior_high", "senior_high", "secondary_vocational", "junior_college", "higher_vocational", "bachelor", "master", "doctorate"], "ordered": true, "ranks": [0, 1, 2, 3, 3, 4, 4, 5, 6, 7], "label": {"zh": "学历", "en": "education level"}, "help": {"zh": "中职与高中同级，高职与大专同级", "en": "secondary vocational ranks with senior high, higher vocational with junior college"}},
+    {"name": "education.overseas", "type": "bool", "label": {"zh": "留学回国人员", "en": "returned overseas student"}},
+    {"name": "education.overseas_certified", "type": "bool", "label": {"zh": "国外学历学位经中国留学服务中心认证", "en": "overseas degree certified by the China Service Center for Scholarly Exchange"}},
+    {"name": "skill.level", "type": "enumeration", "values": ["none", "junior_worker", "intermediate_worker", "senior_worker", "technician", "senior_technician"], "ordered": true, "label": {"zh": "职业技能等级", "en": "vocational skill level"}},
+    {"name": "skill.certified_at_workplace", "type": "bool", "label": {"zh": "技能资质经就业地认定", "en": "skill certificate recognised at the place of work"}},
+    {"name": "skill.title", "type": "enumeration", "values": ["none", "junior", "intermediate", "senior"], "ordered": true, "label": {"zh": "专业技术职称", "en": "professional title"}},
+    {"name": "school.stage", "type": "enumeration", "values": ["not_in_school", "nursery", "kindergarten", "primary", "junior_high", "senior_high", "secondary_vocational", "college", "graduated"], "label": {"zh": "就学阶段", "en": "school stage"}},
+    {"name": "school.age_stage", "type": "enumeration", "values": ["infant", "preschool", "primary", "junior_high", "senior_high", "adult"], "ordered": true, "ask": "birth_date", "derive": {"cases": [{"when": {"fact": "school.stage", "op": "==", "value": "nursery"}, "value": "infant"}, {"when": {"fact": "school.stage", "op": "==", "value": "kindergarten"}, "value": "preschool"}, {"when": {"fact": "school.stage", "op": "==", "value": "primary"}, "value": "primary"}, {"when": {"fact": "school.stage", "op": "==", "value": "junior_high"}, "value": "junior_high"}, {"when": {"fact": "school.stage", "op": "in", "value": ["senior_high", "secondary_vocational"]}, "value": "senior_high"}, {"when": {"fact": "school.stage", "op": "in", "value": ["college", "graduated"]}, "value": "adult"}, {"when": {"fact": "age", "op": "<", "value": 3}, "value": "infant"}, {"when": {"fact": "age", "op": "<", "value": 6}, "value": "preschool"}, {"when": {"fact": "age", "op": "<", "value": 12}, "value": "primary"}, {"when": {"fact": "age", "op": "<", "value": 15}, "value": "junior_high"}, {"when": {"fact": "age", "op": "<", "value": 18}, "value": "senior_high"}, {"when": {"fact": "age", "op": ">=", "value": 18}, "value": "adult"}]}, "label": {"zh": "学段（按就读学段，未填写则按年龄）", "en": "school stage (as enrolled, else by age)"}, "help": {"zh": "义务教育法：6 周岁入学，九年义务教育；3 岁以下托育，3–5 岁学前", "en": "school from age 6, nine compulsory years (义务教育法); under 3 infant care, 3–5 preschool"}},
+    {"name": "school.in_city", "type": "bool", "label": {"zh": "在本市学校或托幼机构就读", "en": "enrolled in a school or nursery in the city"}},
+    {"name": "school.full_time", "type": "bool", "label": {"zh": "全日制在读", "en": "full-time student"}},
+    {"name": "school.local_junior_high_registration", "type": "bool", "label": {"zh": "具有本市初中正式学籍", "en": "holds a junior-high student registration (学籍) of the city"}},
+    {"name": "school.college_in_city", "type": "bool", "label": {"zh": "被本市高校录取或在读", "en": "admitted to or enrolled in a college in the city"}},
+    {"name": "school.rural_origin", "type": "bool", "label": {"zh": "农村生源", "en": "rural-origin student"}},
+    {"name": "entered_city_by", "type": "enumeration", "values": ["school_admission", "military_service", "other"], "label": {"zh": "进城方式", "en": "how the person came to the city"}},
+    {"name": "recognized.introduced_talent", "type": "bool", "label": {"zh": "引进人才", "en": "introduced talent"}},
+    {"name": "recognized.investor", "type": "bool", "label": {"zh": "投资者", "en": "investor"}},
+    {"name": "recognized.outstanding_contribution", "type": "bool", "label": {"zh": "有突出贡献人员", "en": "person of outstanding contribution"}},
+    {"name": "rural_rights_given_up", "type": "bool", "label": {"zh": "已放弃土地承包经营权、宅基地使用权、集体收益分配权（“三权”）", "en": "has given up the rural land-contract, homestead and collective-income rights"}, "help": {"zh": "国办发〔2016〕72号 任务20 禁止以此为落户条件（lint 检查）", "en": "国办发〔2016〕72号 task 20 forbids this as a condition (checked by lint)"}},
+    {"name": "whole_family_move", "type": "bool", "label": {"zh": "举家迁徙", "en": "moving as a whole family"}},
+    {"name": "local_hukou_relative", "type": "bool", "who": "applicant", "path": "local_hukou_relative", "derive": {"cases": [{"when": {"some": {"relation": ["spouse", "child", "parent", "grandparent", "sibling"], "where": {"fact": "hukou.local", "op": "is", "value": true}}}, "value": true}]}, "label": {"zh": "有本地户籍的亲属（可投靠）", "en": "has a relative holding local hukou (to join)"}, "help": {"zh": "未填写时，家庭成员中有本地户籍的配偶、子女、父母、祖父母或兄弟姐妹即为是", "en": "when not given: yes if a listed spouse, child, parent, grandparent or sibling holds local hukou"}},
+    {"name": "local_hukou_relative.relation", "type": "enumeration", "values": ["spouse", "child", "parent", "grandparent", "sibling", "other"], "who": "applicant", "path": "local_hukou_relative_relation", "derive": {"cases": [{"when": {"all": [{"fact": "local_hukou_relative", "op": "is", "value": true}, {"some": {"relation": ["spouse"], "where": {"fact": "hukou.local", "op": "is", "value": true}}}]}, "value": "spouse"}, {"when": {"all": [{"fact": "local_hukou_relative", "op": "is", "value": true}, {"some": {"relation": ["child"], "where": {"fact": "hukou.local", "op": "is", "value": true}}}]}, "value": "child"}, {"when": {"all": [{"fact": "local_hukou_relative", "op": "is", "value": true}, {"some": {"relation": ["parent"], "where": {"fact": "hukou.local", "op": "is", "value": true}}}]}, "value": "parent"}, {"when": {"all": [{"fact": "local_hukou_relative", "op": "is", "value": true}, {"some": {"relation": ["grandparent"], "where": {"fact": "hukou.local", "op": "is", "value": true}}}]}, "value": "grandparent"}, {"when": {"all": [{"fact": "local_hukou_relative", "op": "is", "value": true}, {"some": {"relation": ["sibling"], "where": {"fact": "hukou.local", "op": "is", "value": true}}}]}, "value": "sibling"}, {"when": {"all": [{"fact": "local_hukou_relative", "op": "is", "value": true}, {"some": {"relation": ["other"], "where": {"fact": "hukou.local", "op": "is", "value": true}}}]}, "value": "other"}]}, "label": {"zh": "有本地户籍的亲属是谁（配偶、子女、父母等）", "en": "who the relative holding local hukou is (spouse, child, parent …)"}, "help": {"zh": "未填写时，取家庭成员中持本地户籍者的关系（依配偶、子女、父母、祖父母、兄弟姐妹、其他之序）", "en": "when not given: the relation of a listed family member holding local hukou (spouse, child, parent, grandparent, sibling, other, in that order)"}},
+    {"name": "intended_district", "type": "text", "vocabulary": "districts", "label": {"zh": "拟落户区", "en": "intended settlement district"}},
+    {"name": "housing_fund.depositing", "type": "bool", "label": {"zh": "正在缴存住房公积金", "en": "depositing into the housing provident fund"}},
+    {"name": "housing_fund.consecutive_full_months", "type": "duration", "unit": "months", "range": [0, 1200], "accrues_while": "housing_fund.depositing", "label": {"zh": "连续足额缴存住房公积金月数", "en": "consecutive months of full housing-fund deposits"}},
+    {"name": "documents.foreign_permanent_residence", "type": "bool", "label": {"zh": "外国人永久居留证", "en": "foreign permanent-residence card"}},
+    {"name": "documents.hk_macao_taiwan_permit", "type": "bool", "label": {"zh": "港澳台居民来往内地通行证", "en": "Hong Kong/Macao or Taiwan travel permit"}},
+    {"name": "documents.police_proof", "type": "bool", "label": {"zh": "公安机关出具的其他有效证明", "en": "other valid proof from the police"}},
+    {"name": "documents.floating_population_registration", "type": "bool", "label": {"zh": "流动人口登记", "en": "floating-population registration"}},
+    {"name": "documents.permit_receipt", "type": "bool", "label": {"zh": "居住证受理回执", "en": "residence-permit application receipt"}},
+    {"name": "points_record.occupation_shortage", "type": "enumeration", "values": ["none", "general", "short", "very_short"], "ordered": true, "label": {"zh": "紧缺职业", "en": "shortage occupation"}},
+    {"name": "points_record.award", "type": "enumeration", "values": ["none", "provincial", "national"], "ordered": true, "label": {"zh": "奖项和荣誉称号", "en": "awards and honours"}},
+    {"name": "points_record.violations", "type": "count", "range": [0, 100], "label": {"zh": "积分期间违法或失信记录次数", "en": "violations or bad-credit records in the points period"}},
+    {"name": "points_record.false_information", "type": "bool", "label": {"zh": "申办中提供虚假信息", "en": "gave false information when applying"}},
+    {"name": "points_record.criminal_conviction", "type": "bool", "label": {"zh": "积分期间因犯罪获刑", "en": "convicted of a crime in the points period"}}
+  ]
+}
+"""#
 }

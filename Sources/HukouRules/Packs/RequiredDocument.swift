@@ -8,15 +8,15 @@ public struct RequiredDocument: Sendable {
     /// Most documents one list takes.
     static let maxCount = 40
 
-    /// The `documents` member of a pathway or of residence_permit_conditions.
+    /// The `documents_to_bring` member of a pathway or of residence_permit_conditions.
     static func read(_ reader: inout ObjectReader) throws(HukouError) -> [RequiredDocument] {
-        guard let list = try reader.array("documents") else { return [] }
+        guard let list = try reader.array("documents_to_bring") else { return [] }
         guard list.count <= maxCount else {
-            throw reader.fail("documents", zh: "至多 \(maxCount) 项材料", en: "at most \(maxCount) documents")
+            throw reader.fail("documents_to_bring", zh: "至多 \(maxCount) 项材料", en: "at most \(maxCount) documents")
         }
         var documents: [RequiredDocument] = []
         for (index, element) in list.enumerated() {
-            var entry = try ObjectReader(element, path: reader.childPath("documents") + "[\(index)]", status: .pack)
+            var entry = try ObjectReader(element, path: reader.childPath("documents_to_bring") + "[\(index)]", status: .pack)
             documents.append(RequiredDocument(name: try entry.requiredText("name"), citation: try entry.requiredString("citation")))
             try entry.finish()
         }

@@ -87,6 +87,11 @@ public struct AnswerLayout {
         }
         var texts = humanTexts(validity)
         if texts.isEmpty {
+            if validity["status"]?.stringValue == "not_yet_in_force" {
+                let starts = validity["starts_on"]?.stringValue ?? ""
+                return [RenderWarning(level: .validity, text: t("本机收录的规定自 \(starts) 起施行，该日期尚未生效，请向窗口工作人员咨询",
+                                                                  "the encoded rules take effect on \(starts), not yet on this date: ask staff"), citation: nil)]
+            }
             let ended = validity["last_effective_until"]?.stringValue ?? validity["effective_until"]?.stringValue
                 ?? validity["ended_on"]?.stringValue ?? validity["last_rules_ended"]?.stringValue
             if let ended {
@@ -144,6 +149,11 @@ public struct AnswerLayout {
         let ordered = pathways.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
         let lines = ordered.map(pathwayLine)
         rendered.sections.append(RenderSection(heading: t("落户途径", "Settlement pathways"), lines: lines))
+        let notices = (answer["notices"]?.elements ?? []).compactMap { notice -> RenderLine? in
+            guard let noticeText = text(notice["text"]) else { return nil }
+            return RenderLine(verdict: nil, title: noticeText, verdictText: "", citation: cite(notice["citation"]))
+        }
+        defer { if !notices.isEmpty { rendered.sections.append(RenderSection(heading: t("须知", "Good to know"), lines: notices)) } }
         let groups = (answer["priority_groups"]?.elements ?? []).filter { $0["result"]?.stringValue != "not_member" }
         if !groups.isEmpty {
             rendered.sections.append(RenderSection(heading: t("重点群体", "Priority groups"), lines: groups.map { group in
@@ -162,6 +172,12 @@ public struct AnswerLayout {
         var line = RenderLine(verdict: verdict, title: pathway["name"]?.stringValue ?? t("落户途径", "pathway"),
                               verdictText: say(Labels.verdict(result, in: .pathway)), citation: cite(pathway["citation"]))
         line.details = judgement(pathway, verdict: verdict)
+        for group in pathway["matched"]?.elements ?? [] {
+            if let label = text(group["label"]) { line.details.append(RenderDetail(.reason, t("符合的群体：", "group met: ") + label, citation: cite(group["citation"]))) }
+        }
+        if let ranking = pathway["ranking"], let rankingText = text(ranking["text"]) {
+            line.details.append(RenderDetail(.note, rankingText, citation: cite(ranking["citation"])))
+        }
         for step in pathway["address_order"]?.elements ?? [] {
             guard let label = step["label"]?.stringValue else { continue }
             let rank = step["rank"]?.intValue.map { "\($0). " } ?? ""
@@ -197,16 +213,17 @@ public struct AnswerLayout {
         let missingFacts = node["missing_facts"]?.elements ?? []
         switch verdict {
         case .open:
-            // depends_on_local_rules: the document, what it leaves open, whom to ask; no verdict.
+            // depends_on_local_rules: the document, what it leaves open, whom to ask; no verdict
+            // (docs/answers.md: `decided_by` with `who`, `open`, `citation`).
+            let decided = node["decided_by"]
             if let reason = text(node["reason"]) { details.append(RenderDetail(.reason, reason)) }
-            for key in ["leaves_open", "open_question", "open", "left_open"] {
-                if let open = text(node[key]) { details.append(RenderDetail(.openQuestion, t("文件未定：", "left open: ") + open)) }
+            for open in [decided?["open"], node["leaves_open"], node["open_question"]] {
+                if let open = text(open) { details.append(RenderDetail(.openQuestion, t("文件未定：", "left open: ") + open, citation: cite(decided?["citation"]))) }
             }
-            if let document = text(node["document"]) ?? text(node["local_rules"]?["document"]) {
-                details.append(RenderDetail(.openQuestion, t("依据文件：", "document: ") + document))
+            if node["result"]?.stringValue == "depends_on_local_rules" || decided != nil {
+                let whom = text(decided?["who"]) ?? text(node["ask"]) ?? text(node["whom_to_ask"])
+                details.append(RenderDetail(.openQuestion, t("请咨询：", "ask: ") + (whom ?? t("当地公安机关或政务服务中心", "the local public-security office or the service center"))))
             }
-            let whom = text(node["ask"]) ?? text(node["whom_to_ask"]) ?? text(node["who_decides"]) ?? text(node["decided_by"])
-            details.append(RenderDetail(.openQuestion, t("请咨询：", "ask: ") + (whom ?? t("当地公安机关或政务服务中心", "the local public-security office or the service center"))))
         case .no:
             if shortfalls.isEmpty, let reason = text(node["reason"]) { details.append(RenderDetail(.reason, reason)) }
         case .notApplicable:
@@ -256,7 +273,7 @@ public struct AnswerLayout {
     /// The documents to bring (pack data carried into the answer), or the word to ask staff
     /// for the list where the texts list none.
     private func documents(_ node: JSONValue) -> [RenderDetail] {
-        guard let list = node["documents"]?.elements, !list.isEmpty else {
+        guard let list = node["documents_to_bring"]?.elements, !list.isEmpty else {
             return [RenderDetail(.document, t("所需材料：文件未列明，请向窗口工作人员索取材料清单", "documents: the texts list none; ask staff for the list"))]
         }
         return list.compactMap { document in
@@ -291,10 +308,12 @@ public struct AnswerLayout {
             }
         }
         rendered.headline = RenderLine(verdict: verdict, title: title, verdictText: verdictText, citation: cite(answer["citation"]))
-        if settlement, answer["threshold"] != nil {
-            rendered.headline.details.append(RenderDetail(.note, t(
-                "达到分值只是可以申请；落户按年度计划指标、依积分排名确定",
-                "reaching the score only allows an application: settlement is by ranking within an annual quota")))
+        if answer["score_status"]?.stringValue == "table_not_encoded" {
+            rendered.headline = RenderLine(verdict: .open, title: text(answer["score_text"]) ?? t("该日期施行的积分指标表未收录，无法计分", "the points table in force on this date is not encoded: no score"),
+                                           verdictText: t("请向窗口工作人员咨询", "ask staff"), citation: cite(answer["citation"]))
+        }
+        if let ranking = answer["ranking"], let rankingText = text(ranking["text"]) {
+            rendered.headline.details.append(RenderDetail(.note, rankingText, citation: cite(ranking["citation"])))
         }
         rendered.headline.details += missing(answer["missing_facts"])
 
@@ -310,6 +329,9 @@ public struct AnswerLayout {
             decision = (answer["requirements"]?.elements ?? []).map { requirementLine($0, context: .requirement) }
                 + (answer["vetoes"]?.elements ?? []).map { requirementLine($0, context: .veto) }
         }
+        if let requirementsText = text(answer["requirements_text"]) {
+            decision.append(RenderLine(verdict: .open, title: requirementsText, verdictText: "", citation: nil))
+        }
         if let projection = answer["projection"], let text = text(projection["text"]) {
             decision.append(RenderLine(verdict: nil, title: text, verdictText: "", citation: cite(projection["citation"])))
         }
@@ -324,7 +346,13 @@ public struct AnswerLayout {
             line.details += missing(item["missing_facts"])
             return line
         }
-        if !breakdown.isEmpty { rendered.sections.append(RenderSection(heading: t("分项积分", "Points by indicator"), lines: breakdown)) }
+        let notScored = (answer["not_scored"]?.elements ?? []).compactMap { item -> RenderLine? in
+            guard let label = text(item["label"]) else { return nil }
+            return RenderLine(verdict: .open, title: label, verdictText: t("未计分（本机无法计算）", "not scored here"), citation: cite(item["citation"]))
+        }
+        if !breakdown.isEmpty || !notScored.isEmpty {
+            rendered.sections.append(RenderSection(heading: t("分项积分", "Points by indicator"), lines: breakdown + notScored))
+        }
 
         let whatIf = (answer["what_if"]?.elements ?? []).map { change -> RenderLine in
             let gained = change["points_gained"]?.intValue ?? 0
@@ -415,8 +443,11 @@ public struct AnswerLayout {
             let lines = ordered.map { item -> RenderLine in
                 let result = item["result"]?.stringValue
                 let verdict = Verdict(token: result, context: .service)
+                // A city rule that specializes national ones replaces them on the screen and cites both.
+                let specialized = (item["specializes"]?.elements ?? []).compactMap { cite($0["citation"]) }
+                let citation = ([cite(item["citation"])].compactMap { $0 } + specialized).joined(separator: "; ")
                 var line = RenderLine(verdict: verdict, title: item["name"]?.stringValue ?? say(Labels.domain(item["domain"]?.stringValue) ?? LocalizedText(zh: "服务", en: "service")),
-                                      verdictText: say(Labels.verdict(result, in: .service)), citation: cite(item["citation"]))
+                                      verdictText: say(Labels.verdict(result, in: .service)), citation: citation.isEmpty ? nil : citation)
                 line.details = judgement(item, verdict: verdict)
                 if item["requires_residence_permit"]?.boolValue == true {
                     line.details.append(RenderDetail(.note, t("须先取得居住证", "needs a residence permit first")))

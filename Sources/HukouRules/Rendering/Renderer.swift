@@ -18,11 +18,28 @@ public enum Renderer {
     /// `answer` (an answer of docs/answers.md) in `format`, in the answer's locale.
     public static func render(_ answer: JSONValue, format: RenderFormat) -> String {
         let rendered = AnswerLayout(answer).layout()
+        let output: String
         switch format {
-        case .text: return TextFormatter(rendered).render()
-        case .html: return HTMLFormatter(rendered).render()
-        case .receipt(let columns): return ReceiptFormatter(rendered, columns: columns).render()
+        case .text: output = TextFormatter(rendered).render()
+        case .html: output = HTMLFormatter(rendered).render()
+        case .receipt(let columns): output = ReceiptFormatter(rendered, columns: columns).render()
         }
+        return printable(output)
+    }
+
+    /// `text` without control characters (a NUL would cut a C string short; others move a
+    /// printer's head) and without bidirectional overrides (they make a screen show text in
+    /// another order than it has); line breaks stay.
+    static func printable(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0a: out.append(scalar)
+            case 0x00...0x1f, 0x7f, 0x202a...0x202e, 0x2066...0x2069: continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }
 
