@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 import json, glob, re, sys
 # fact -> request field to ask for, from the fact declarations (Policies/facts.json)
 field = {}

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The batch report (`hukou batch --report`) as a person sees it: headless Chromium renders
 # the page of a generated Tianjin population under a rule change; the DOM must name every
 # pathway with its counts, and the screenshot must not be blank and must show each verdict's colour.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The Spark job of examples/spark/ in Spark local mode (local[2]) against one `hukou batch`
 # run: a generated Tianjin population (with a few failed lines) and a rule change, cut into
 # 4 partitions, mapped through the shipped binary with RDD.pipe() and reduced by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import HukouRules
 
 /// Which clauses differ between the two packs of `hukou batch --compare`, per pathway: the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import Foundation
 
 /// `--report report.html`: the batch summary as one self-contained HTML page (no scripts,

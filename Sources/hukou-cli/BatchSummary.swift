@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import HukouRules
 
 /// One pathway's result for one applicant under one pack.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import HukouRules
 
 /// The summary as one JSON line (`hukou batch --summary-format json`), the form a mapper

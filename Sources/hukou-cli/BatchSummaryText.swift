@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Words of the summary and the report, in the requests' locale (zh-CN unless "en").
 struct SummaryWords {
     let english: Bool

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import HukouRules
 
 /// Deterministic pseudo-random numbers (SplitMix64), so a seed reproduces a population.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """hukou batch on Spark: a city-wide population through the `hukou` binary.
 
     spark-submit examples/spark/hukou_batch.py --hukou ./hukou applicants.jsonl \
