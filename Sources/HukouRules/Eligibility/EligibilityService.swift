@@ -61,7 +61,13 @@ struct EligibilityService {
 
     @inline(never)
     private func notices(_ validity: Validity, into answer: inout JSONObjectBuilder) {
-        let notices = pack.notices.filter { validity.selects($0.documentIDs) }
+        var notices = pack.notices.filter { validity.selects($0.documentIDs) }
+        // The national notices in force that the city does not restate (same id).
+        if let national, national.id != pack.id {
+            notices += national.notices.filter { notice in
+                !pack.notices.contains { $0.id == notice.id } && national.documentsInForce(notice.documentIDs, on: request.asOf)
+            }
+        }
         guard !notices.isEmpty else { return }
         answer.set("notices", .array(notices.map { notice in
             var object = JSONObjectBuilder()

@@ -601,6 +601,14 @@ enum EmbeddedPacks {
      "issued": "2016-09-30", "effective_from": "2016-09-30", "effective_until": "2020-12-31",
      "until_note": {"zh": "方案目标以“十三五”期间、到2020年为期；未编入废止或延续文件，按期满处理", "en": "the plan's targets run to 2020; no repeal or extension is encoded, so it is treated as ending then"}}
   ],
+  "notices": [
+    {"id": "land_rights", "document": "plan72",
+     "text": {"zh": "不得以退出土地承包权、宅基地使用权、集体收益分配权作为农民进城落户的条件。", "en": "Giving up land-contract, homestead-use or collective-income rights is never a condition of settling."},
+     "citation": "国办发〔2016〕72号 任务20"},
+    {"id": "land_rights_transfer", "document": "plan72",
+     "text": {"zh": "进城落户农民自愿有偿转让“三权”的，现阶段严格限定在本集体经济组织内部。", "en": "For now, a settled migrant's voluntary paid transfer of the three rights is strictly limited to members of their own collective."},
+     "citation": "国办发〔2016〕72号 任务21"}
+  ],
   "comment": "Rules every city inherits: the residence-permit conditions and the services and conveniences of 居住证暂行条例 (in force from 2016-01-01, so its rights do not wait for 72号), and the national tasks used by lint.",
   "parameters": [
     {"id": "social_insurance_cap_large_months", "label": {"zh": "大城市社会保险年限要求上限", "en": "cap on social-insurance years required by large cities"},
