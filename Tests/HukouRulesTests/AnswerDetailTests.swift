@@ -56,6 +56,18 @@ import Testing
         #expect(outcome["eligible_pathways"]?.arrayValue.isEmpty == true)
     }
 
+    /// 安政办〔2018〕19号 二（三）: a county-seat town resident renting may settle; the spouse
+    /// living together may follow, a child living elsewhere may not (no reason in outcome).
+    @Test func followersInOutcomeModeKeepTheirResultOnly() throws {
+        let request = #"{"jurisdiction":"anyang","as_of":"2026-11-25","detail":"outcome","applicant":{"residence":{"area_type":"county_seat_town"},"housing":{"type":"rental"}},"family":[{"relation":"spouse","lives_with_applicant":true},{"relation":"child","lives_with_applicant":false}]}"#
+        let towns = try #require(try Fixture.eligibility(request)["pathways"]?.element(id: "towns_open"))
+        #expect(towns["result"]?.stringValue == "eligible")
+        let followers = towns["followers"]?.arrayValue ?? []
+        #expect(followers.map { $0["result"]?.stringValue } == ["may_follow", "may_not_follow"])
+        #expect(followers.allSatisfy { $0["reason"] == nil })
+        #expect(followers.last?["citation"]?.stringValue == "安政办〔2018〕19号 二（三）")
+    }
+
     @Test func pointsOutcomeHasScoreWithoutBreakdownOrWhatIf() throws {
         let text = try InputFilesForTests.exampleRequest("tianjin-2015-points.json")
         let full = try Fixture.points(text)

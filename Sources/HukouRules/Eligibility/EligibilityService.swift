@@ -302,11 +302,10 @@ struct EligibilityService {
                 object.set("missing_facts", report.missing(missing))
             } else {
                 object.set("result", "may_not_follow")
-                if !full {
-                } else if let closest {
+                if full, let closest {
                     object.set("reason", LocalizedText(zh: "不符合：", en: "not met: ").text(locale)
                                + report.unmetLabels(closest).joined(separator: locale == .en ? "; " : "；"))
-                } else {
+                } else if full {
                     object.set("reason", LocalizedText(zh: "不属于该条款列明的随迁家属", en: "not among the family members this clause lets follow").text(locale))
                 }
                 object.set("citation", pathway.followers.first?.citation ?? pathway.citation)
