@@ -1,9 +1,12 @@
 import json, glob, re, sys
-# fact -> request field, from docs/facts.md (generated from the fact catalogue)
+# fact -> request field to ask for, from the fact declarations (Policies/facts.json)
 field = {}
-for line in open("docs/facts.md", encoding="utf-8"):
-    m = re.match(r"\| `([^`]+)` \|.*\| `([^`]+)` \|\s*$", line)
-    if m: field[m.group(1)] = m.group(2)
+for fact in json.load(open("Policies/facts.json", encoding="utf-8"))["facts"]:
+    derive = fact.get("derive") or {}
+    source = next((v for k, v in derive.items() if k in ("months_since", "years_since", "year_of")), None)
+    if isinstance(derive.get("min"), list): source = derive["min"][0]
+    ask = fact.get("ask") or fact.get("path") or (field.get(source, source) if source else None) or fact["name"]
+    field[fact["name"]] = ask
 read = set()
 def walk(x):
     if isinstance(x, dict):
@@ -12,7 +15,7 @@ def walk(x):
             walk(v)
     elif isinstance(x, list):
         for v in x: walk(v)
-for f in glob.glob("Policies/*.json") + glob.glob("Policies/*/*.json"):
+for f in [g for g in glob.glob("Policies/*.json") + glob.glob("Policies/*/*.json") if not g.endswith("facts.json")]:
     walk(json.load(open(f, encoding="utf-8")))
 seen = set()
 def paths(obj, prefix=""):

@@ -1,42 +1,145 @@
 #!/usr/bin/env python3
-"""Regenerates docs/facts.md from Sources/HukouRules/Facts/FactCatalogue.swift (make docs)."""
-import pathlib, re
+"""Regenerates docs/facts.md and the person part of docs/schema/request.schema.json from
+the one declaration of the facts: Policies/facts.json (the common vocabulary) and the
+`facts` of each pack under Policies/ (make docs). A test fails when either is stale;
+`--check` exits 1 when a file would change."""
+import json, pathlib, sys
+
 root = pathlib.Path(__file__).resolve().parent.parent
-src = (root / "Sources/HukouRules/Facts/FactCatalogue.swift").read_text(encoding="utf-8")
-rows = []
-for m in re.finditer(r'(flag|choice|monthsSince|counter)\(\s*"([^"]+)",\s*"([^"]+)",\s*"([^"]+)",\s*ask:\s*"([^"]+)"(.*?)\)', src, re.S):
-    kind, name, zh, en, ask, rest = m.groups()
-    t = {"flag": "boolean", "choice": "enumeration", "monthsSince": "integer (months, grows with time)",
-         "counter": "integer (months, grows while paying)"}[kind]
-    v = re.search(r'Vocabulary\.(\w+)', rest)
-    if kind == "choice" and v:
-        t += f' ({v.group(1)}{", ordered" if "ranks" in rest else ""})'
-    rows.append((name, t, zh, en, ask))
-for m in re.finditer(r'FactDefinition\(\s*name:\s*"([^"]+)",\s*type:\s*([^,]+(?:\([^)]*\))?)[^L]*?label:\s*LocalizedText\(zh:\s*"([^"]+)",\s*en:\s*"([^"]+)"\),\s*askFor:\s*"([^"]+)"', src, re.S):
-    name, t, zh, en, ask = m.groups()
-    t = (t.strip().replace(".integer(unit: .years)", "integer (years, grows with time)")
-         .replace(".integer(unit: .count)", "integer")
-         .replace(".text", "text (district names; former names accepted)")
-         .replace(".enumeration(values: Vocabulary.ageStage", "enumeration (ageStage, ordered, from birth_date)"))
-    rows.append((name, t, zh, en, ask))
-order = [a or b for a, b in re.findall(r'(?:flag|choice|monthsSince|counter)\(\s*"([^"]+)"|name:\s*"([^"]+)"', src)]
-rows.sort(key=lambda r: order.index(r[0]))
+vocab = json.loads((root / "Policies/facts.json").read_text(encoding="utf-8"))
+packs = []
+for p in sorted((root / "Policies").rglob("*.json")):
+    if p.name == "facts.json":
+        continue
+    pack = json.loads(p.read_text(encoding="utf-8"))
+    if pack.get("facts"):
+        packs.append((pack["id"], pack["facts"]))
+
+DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+
+def type_text(f):
+    t = f["type"]
+    if t in ("duration", "integer"):
+        t = f"{t} ({f.get('unit', 'count')})"
+    if t == "enumeration" or f["type"] == "enumeration":
+        values = f["values"]
+        if f.get("ranks"):
+            groups = {}
+            for v, r in zip(values, f["ranks"]):
+                groups.setdefault(r, []).append(v)
+            t = "ordered enumeration: " + " < ".join(" = ".join(f"`{v}`" for v in g) for _, g in sorted(groups.items()))
+        elif f.get("ordered"):
+            t = "ordered enumeration: " + " < ".join(f"`{v}`" for v in values)
+        else:
+            t = "enumeration: " + ", ".join(f"`{v}`" for v in values)
+    if f["type"] == "text" and f.get("vocabulary") == "districts":
+        t = "text (a district of the pack; former names accepted)"
+    if "range" in f:
+        t += f", {f['range'][0]}–{f['range'][1]}"
+    if "accrues_while" in f:
+        t += f", grows one a month while `{f['accrues_while']}`"
+    return t
+
+def source_text(f):
+    d = f.get("derive")
+    parts = []
+    if "path" in f or not d:
+        parts.append(f"`{f.get('path', f['name'])}`")
+    if d:
+        (form, arg), = d.items()
+        if form == "cases":
+            parts.append("derived: first matching case" + (" when not given" if parts else ""))
+        elif form == "min":
+            parts.append("derived: least of " + ", ".join(f"`{a}`" for a in arg))
+        else:
+            parts.append(f"derived: {form.replace('_', ' ')} `{arg}`")
+    who = {"family": " (family members only)", "applicant": " (applicant only)"}.get(f.get("who"), "")
+    return "; ".join(parts) + who
+
+def table(facts):
+    out = ["| fact | type | 中文 | English | request field |", "|---|---|---|---|---|"]
+    for f in facts:
+        label = f["label"]
+        zh, en = label["zh"], label["en"]
+        if "help" in f:
+            zh += f"（{f['help']['zh']}）"
+            en += f" ({f['help']['en']})"
+        out.append(f"| `{f['name']}` | {type_text(f)} | {zh} | {en} | {source_text(f)} |")
+    return out
+
 out = ["# Applicant facts", "",
-       "The facts a pack condition or points indicator may test (`\"fact\": \"...\"`). They are the",
-       "applicant model, computed from the request (docs/requests.md) on the as-of date; a fact",
-       "whose request field is missing is *unknown*, and the answer asks for the field in",
-       "`ask_for` / `missing_facts`. Facts are read from the person being judged (the applicant, or",
-       "a family member for followers and per-member entitlements); `\"of\": \"applicant\"` reads the",
-       "applicant instead. Generated from `Sources/HukouRules/Facts/FactCatalogue.swift` by",
-       "`scripts/gen-facts-doc.py`; a test checks this page names every fact.", "",
-       "| fact | type | 中文 | English | request field |", "|---|---|---|---|---|"]
-out += [f"| `{r[0]}` | {r[1]} | {r[2]} | {r[3]} | `{r[4]}` |" for r in rows]
-out += ["", "Ordered vocabularies (for `<`, `>=`, … and for categorical points, where the best entry",
-        "not above the actual level counts): education `none < primary < junior_high < senior_high =",
-        "secondary_vocational < junior_college = higher_vocational < bachelor < master < doctorate`;",
-        "skill `none < junior_worker (初级工) < intermediate_worker (中级工) < senior_worker (高级工) <",
-        "technician (技师) < senior_technician (高级技师)`; title `none < junior < intermediate < senior`;",
-        "`school.age_stage` (the stage in `school.stage` where given, else by age) `infant (<3) < preschool (3–5) < primary (6–11) < junior_high (12–14) <",
-        "senior_high (15–17) < adult`, by age on the as-of date.", ""]
-(root / "docs/facts.md").write_text("\n".join(out), encoding="utf-8")
-print(f"docs/facts.md: {len(rows)} facts")
+       "The facts a pack condition or points indicator may test (`\"fact\": \"...\"`), and the",
+       "members a person object of a request may have. They are declared once, as data:",
+       "`Policies/facts.json` holds the common vocabulary every pack may use, and a pack adds its",
+       "own in its `facts` member (docs/packs.md \"Facts\"). The request reader, this page, the",
+       "request schema (docs/schema/request.schema.json) and the questions the CLI asks are all",
+       "produced from those declarations; this page is generated by `scripts/gen-facts-doc.py`",
+       "(`make docs`) and a test checks that it names every fact.", "",
+       "A fact is computed from the request on the as-of date; a fact whose request field is",
+       "missing is *unknown*, and the answer asks for the field in `ask_for` / `missing_facts`.",
+       "Facts are read from the person being judged (the applicant, or a family member for",
+       "followers, per-member entitlements and inside `some` / `every`); `\"of\": \"applicant\"`",
+       "reads the applicant instead.", "",
+       "## Common vocabulary (Policies/facts.json)", ""]
+out += table(vocab["facts"])
+for pack_id, facts in packs:
+    out += ["", f"## Declared by the `{pack_id}` pack", "",
+            f"A request naming `\"jurisdiction\": \"{pack_id}\"` (or a pack extending it) may carry these.", ""]
+    out += table(facts)
+out.append("")
+facts_md = "\n".join(out)
+
+def schema_of(f):
+    t = f["type"]
+    if t == "bool":
+        node = {"type": "boolean"}
+    elif t in ("integer", "count", "duration"):
+        lo, hi = f.get("range", [0, 1000000])
+        node = {"type": "integer", "minimum": lo, "maximum": hi}
+    elif t == "decimal":
+        lo, hi = f.get("range", [0, 1000000])
+        node = {"type": "number", "minimum": lo, "maximum": hi, "multipleOf": 0.0001}
+    elif t == "date":
+        node = dict(DATE)
+    elif t == "enumeration":
+        node = {"type": "string", "enum": f["values"]}
+    else:
+        node = {"type": "string"}
+    desc = f["label"]["en"]
+    if "help" in f:
+        desc += "; " + f["help"]["en"]
+    node["description"] = desc
+    return node
+
+def person_schema(facts, family):
+    rootnode = {"type": "object", "additionalProperties": False, "properties": {}}
+    for f in facts:
+        if "path" not in f and f.get("derive"):
+            continue
+        who = f.get("who", "both")
+        if (family and who == "applicant") or (not family and who == "family"):
+            continue
+        parts = f.get("path", f["name"]).split(".")
+        node = rootnode
+        for part in parts[:-1]:
+            node = node["properties"].setdefault(part, {"type": "object", "additionalProperties": False, "properties": {}})
+        node["properties"][parts[-1]] = schema_of(f)
+    return rootnode
+
+schema_path = root / "docs/schema/request.schema.json"
+schema = json.loads(schema_path.read_text(encoding="utf-8"))
+schema["$defs"] = {"person": person_schema(vocab["facts"], False), "member": person_schema(vocab["facts"], True)}
+schema["$comment"] = ("Generated from Policies/facts.json by scripts/gen-facts-doc.py (make docs). A pack's own facts "
+                      "(its \"facts\" member) add members for requests naming that jurisdiction: docs/facts.md.")
+schema_text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+changed = False
+for path, text in ((root / "docs/facts.md", facts_md), (schema_path, schema_text)):
+    old = path.read_text(encoding="utf-8") if path.exists() else None
+    if old != text:
+        changed = True
+        if "--check" not in sys.argv:
+            path.write_text(text, encoding="utf-8")
+if "--check" in sys.argv:
+    sys.exit(1 if changed else 0)
+print(f"docs/facts.md, docs/schema/request.schema.json: {len(vocab['facts'])} common facts, {sum(len(f) for _, f in packs)} declared by packs")

@@ -122,7 +122,7 @@ struct BatchResult: Sendable {
             }
         }
         do throws(LocalizedFailure) {
-            var request = try line.withUnsafeBufferPointer { (buffer) throws(LocalizedFailure) in try Engine.parseRequest(buffer) }
+            var request = try line.withUnsafeBufferPointer { (buffer) throws(LocalizedFailure) in try (engines.first ?? Engine()).parseRequest(buffer) }
             if let detail { request.detail = detail }
             do throws(HukouError) {
                 for (index, engine) in engines.enumerated() {

@@ -90,7 +90,7 @@ struct GoldenCommand: ParsableCommand {
 
     static func answer(_ engine: Engine, _ call: CaseCall, _ value: JSONValue) -> JSONValue {
         do throws(HukouError) {
-            let request = try DecisionRequest.read(value)
+            let request = try engine.readRequest(value)
             switch call {
             case .eligibility: return try engine.eligibility(request)
             case .points: return try engine.points(request)

@@ -73,6 +73,11 @@ struct ExplainCommand: ParsableCommand {
         case .not(let child, _):
             print(pad + (info.label?.text(language) ?? (language == .en ? "not" : "不得")) + cite)
             describe(child, indent: indent + 1, language: language, on: date)
+        case .family(let quantifier, let relations, let child, _):
+            let who = relations.map { $0.joined(separator: "/") } ?? (language == .en ? "family member" : "家庭成员")
+            let head = quantifier == .some ? (language == .en ? "some \(who) such that" : "有\(who)满足") : (language == .en ? "every \(who) such that" : "每个\(who)均满足")
+            print(pad + (info.label?.text(language) ?? head) + cite)
+            describe(child, indent: indent + 1, language: language, on: date)
         case .leaf(let leaf):
             let value: String
             switch leaf.operand {
@@ -80,6 +85,8 @@ struct ExplainCommand: ParsableCommand {
             case .integer(let n): value = String(n)
             case .enumeration(let name): value = name
             case .strings(let names): value = "[" + names.joined(separator: ", ") + "]"
+            case .decimal(let number): value = number.description
+            case .date(let date): value = date.description
             case .parameter(let parameter):
                 let current: String
                 switch parameter.value(on: date) {
@@ -111,7 +118,11 @@ struct LintCommand: ParsableCommand {
         do {
             violations = try PackLint.lint(text, national: national)
         } catch {
-            printError("hukou: \(pack): \(error.describe(language))")
+            // Every problem of the pack, one a line, each with its JSON path.
+            let problems = error.status == .pack ? PackLoader.problems(text) : [error]
+            for problem in problems.isEmpty ? [error] : problems {
+                printError("hukou: \(pack): \(problem.describe(language))")
+            }
             throw CLIExit.invalidPack
         }
         for violation in violations {

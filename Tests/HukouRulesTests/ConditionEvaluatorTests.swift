@@ -20,7 +20,7 @@ struct ConditionEvaluatorTests {
 
     @Test func kleeneLogic() throws {
         var person = Person()
-        person.married = true
+        person["married"] = .bool(true)
         // unknown AND false = false; unknown OR true = true; NOT unknown = unknown.
         #expect(try judge(#"{"all":[{"fact":"has_income","op":"is","value":true},{"fact":"married","op":"is","value":false}]}"#, person).outcome == .unmet)
         #expect(try judge(#"{"any":[{"fact":"has_income","op":"is","value":true},{"fact":"married","op":"is","value":true}]}"#, person).outcome == .met)
@@ -29,8 +29,8 @@ struct ConditionEvaluatorTests {
 
     @Test func shortfallCountsMonthsAndDate() throws {
         var person = Person()
-        person.socialInsuranceMonths = 8
-        person.socialInsurancePaying = true
+        person["social_insurance.months"] = .integer(8)
+        person["social_insurance.paying"] = .bool(true)
         let result = try judge(#"{"fact":"social_insurance.months","op":">=","value":12}"#, person)
         #expect(result.outcome == .unmet)
         // 12 − 8 = 4 months; 2026-11-25 + 4 months = 2027-03-25.
@@ -39,8 +39,8 @@ struct ConditionEvaluatorTests {
 
     @Test func stoppedPaymentsNeverCloseTheGap() throws {
         var person = Person()
-        person.socialInsuranceMonths = 8
-        person.socialInsurancePaying = false
+        person["social_insurance.months"] = .integer(8)
+        person["social_insurance.paying"] = .bool(false)
         let result = try judge(#"{"fact":"social_insurance.months","op":">=","value":12}"#, person)
         #expect(result.shortfall?.amount == 4)
         #expect(result.shortfall?.metOn == nil)
@@ -49,7 +49,7 @@ struct ConditionEvaluatorTests {
 
     @Test func residenceMonthsComeFromTheSinceDate() throws {
         var person = Person()
-        person.residenceSince = CivilDate(iso: "2026-06-10")
+        person["residence.since"] = try .date(#require(CivilDate(iso: "2026-06-10")))
         // 2026-06-10 → 2026-11-25 is 5 whole months; 6 are needed, reached 2026-12-10.
         let result = try judge(#"{"fact":"residence.months","op":">=","value":6}"#, person)
         #expect(result.outcome == .unmet)
@@ -59,7 +59,7 @@ struct ConditionEvaluatorTests {
 
     @Test func orderedEnumerationsCompareByRank() throws {
         var person = Person()
-        person.educationLevel = "higher_vocational" // ranks with junior_college
+        person["education.level"] = .enumeration("higher_vocational") // ranks with junior_college
         #expect(try judge(#"{"fact":"education.level","op":">=","value":"junior_college"}"#, person).outcome == .met)
         #expect(try judge(#"{"fact":"education.level","op":">=","value":"bachelor"}"#, person).outcome == .unmet)
     }
@@ -67,7 +67,7 @@ struct ConditionEvaluatorTests {
     @Test func datedParameterFollowsTheAsOfDate() throws {
         let parameters = #""parameters":[{"id":"need","source":"s","provisional":true,"values":[{"from":"2020-01-01","value":24},{"from":"2025-01-01","value":12}]}]"#
         var person = Person()
-        person.socialInsuranceMonths = 18
+        person["social_insurance.months"] = .integer(18)
         let before = try judge(#"{"fact":"social_insurance.months","op":">=","param":"need"}"#, person, asOf: "2024-12-31", parameters: parameters)
         let after = try judge(#"{"fact":"social_insurance.months","op":">=","param":"need"}"#, person, asOf: "2025-01-01", parameters: parameters)
         #expect(before.outcome == .unmet)

@@ -45,7 +45,7 @@ struct DocsConsistencyTests {
         // Throws (and fails the test) if the reader does not know a field the schema documents.
         let parsed = try DecisionRequest.read(request)
         #expect(parsed.family.count == 1)
-        #expect(parsed.applicant.socialInsuranceMonths == 1)
+        #expect(parsed.applicant["social_insurance.months"] == .integer(1))
     }
 
     @Test func embeddedPacksAreUpToDate() throws {
@@ -65,5 +65,27 @@ struct DocsConsistencyTests {
         let line = try #require(match.map { String(header[$0]) })
         let number = line.replacingOccurrences(of: "#define HUKOU_VERSION ", with: "")
         #expect(version.contains("let libraryVersion: StaticString = \(number)"))
+    }
+}
+
+@Suite("docs/packs.md: the first example is a complete pack")
+struct PacksPageExampleTests {
+    @Test func theMinimalPackLoadsAndScoresAsTheTextSays() throws {
+        let page = try DocsConsistencyTests().read("docs/packs.md")
+        let start = try #require(page.range(of: "```json\n"))
+        let end = try #require(page.range(of: "\n```", range: start.upperBound..<page.endIndex))
+        let pack = String(page[start.upperBound..<end.lowerBound])
+        var engine = Fixture.engine
+        try engine.load(pack: pack)
+        let answer = try Fixture.points(#"""
+        {"jurisdiction":"qingxi","as_of":"2026-11-25","locale":"en",
+         "applicant":{"residence_permit":{"held":true},"public_service":{"months":30}},
+         "family":[{"relation":"spouse","hukou":{"local":true}}]}
+        """#, engine: engine)
+        // 30 months = 2 full years × 3 = 6; spouse 2.5; 8.5 below 10.5 (the page's numbers)
+        #expect(JSONWriter.string(try #require(answer["total"])) == "8.5")
+        #expect(JSONWriter.string(try #require(answer["threshold"])) == "10.5")
+        let eligibility = try Fixture.eligibility(#"{"jurisdiction":"qingxi","as_of":"2026-11-25","applicant":{"residence_permit":{"held":true},"public_service":{"months":30}}}"#, engine: engine)
+        #expect(eligibility["pathways"]?.elements?.first?["result"]?.stringValue == "eligible")
     }
 }

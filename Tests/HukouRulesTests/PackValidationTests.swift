@@ -69,7 +69,7 @@ struct PackValidationTests {
         // A former name in the pack is accepted and means the current district.
         let pack = try PackLoader.load(testPack(districts + #","pathways":[{"id":"p","name":{"zh":"p","en":"p"},"citation":"c","condition":{"fact":"residence.district","op":"in","value":["蓟县"]}}]"#))
         var person = Person()
-        person.district = "蓟州区"
+        person["residence.district"] = .text("蓟州区")
         let asOf = try #require(CivilDate(iso: "2026-01-01"))
         let context = EvaluationContext(asOf: asOf, applicant: person, subject: person, districts: pack.districts)
         let pathway = try #require(pack.pathways.first)

@@ -11,20 +11,20 @@ enum Fixture {
         }
     }()
 
-    static func request(_ json: String) throws -> DecisionRequest {
-        try DecisionRequest.read(try JSONParser.parse(json))
+    static func request(_ json: String, engine: Engine = Fixture.engine) throws -> DecisionRequest {
+        try engine.readRequest(try JSONParser.parse(json))
     }
 
     static func eligibility(_ json: String, engine: Engine = Fixture.engine) throws -> JSONValue {
-        try engine.eligibility(try request(json))
+        try engine.eligibility(try request(json, engine: engine))
     }
 
     static func points(_ json: String, engine: Engine = Fixture.engine) throws -> JSONValue {
-        try engine.points(try request(json))
+        try engine.points(try request(json, engine: engine))
     }
 
     static func entitlements(_ json: String, engine: Engine = Fixture.engine) throws -> JSONValue {
-        try engine.entitlements(try request(json))
+        try engine.entitlements(try request(json, engine: engine))
     }
 }
 

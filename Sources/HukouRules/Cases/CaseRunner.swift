@@ -43,7 +43,7 @@ public struct EngineCaseAnswers: Sendable {
             case .lint:
                 return try lint(policyCase, file: file)
             case .eligibility, .points, .entitlements:
-                let request = try DecisionRequest.read(policyCase.request)
+                let request = try engine.readRequest(policyCase.request)
                 do throws(HukouError) {
                     switch policyCase.call {
                     case .eligibility: return try engine.eligibility(request)

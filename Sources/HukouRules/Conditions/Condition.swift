@@ -7,18 +7,27 @@
 ///   `"param": "id"` instead of `"value"`; ops `== != < <= > >= in not_in is`
 /// Every node may carry `"id"`, `"label": {"zh","en"}` and `"citation"`; a leaf may say
 /// `"of": "applicant"` to test the applicant while judging a family member.
+/// - `{"some": {"relation": ["spouse"], "where": {...}}}`, `{"every": {...}}`: family
+///   quantifiers over the request's family members (with one of the relations, when
+///   given), judging `where` with each member as subject.
 public indirect enum Condition: Sendable {
     case all([Condition], NodeInfo)
     case any([Condition], NodeInfo)
     case not(Condition, NodeInfo)
     case leaf(Leaf)
+    case family(FamilyQuantifier, relations: [String]?, Condition, NodeInfo)
 
     public var info: NodeInfo {
         switch self {
-        case .all(_, let info), .any(_, let info), .not(_, let info): return info
+        case .all(_, let info), .any(_, let info), .not(_, let info), .family(_, _, _, let info): return info
         case .leaf(let leaf): return leaf.info
         }
     }
+}
+
+/// "Some family member …" or "every family member …".
+public enum FamilyQuantifier: String, Sendable {
+    case some, every
 }
 
 /// Labels and citation of a condition node.
@@ -76,6 +85,8 @@ public enum Operand: Sendable {
     case integer(Int)
     case enumeration(String)
     case strings([String])
+    case decimal(Fixed)
+    case date(CivilDate)
     /// A pack parameter, resolved on the as-of date.
     case parameter(Parameter)
 }

@@ -7,6 +7,8 @@ struct ConditionCompiler {
     let parameters: [String: Parameter]
     let definitions: [String: (value: JSONValue, path: String)]
     let districts: DistrictTable
+    /// The facts conditions may test.
+    let facts: FactCatalogue
     /// Definitions compiled so far, with their height (levels below the root) and their
     /// node count once every reference in them is expanded.
     private var compiled: [String: (condition: Condition, height: Int, size: Int)] = [:]
@@ -24,11 +26,15 @@ struct ConditionCompiler {
     /// Most nodes all the conditions of one pack may have together, references expanded.
     static let maxPackNodes = 200_000
 
-    init(parameters: [String: Parameter], definitions: [String: (value: JSONValue, path: String)], districts: DistrictTable) {
+    init(parameters: [String: Parameter], definitions: [String: (value: JSONValue, path: String)], districts: DistrictTable,
+         facts: FactCatalogue) {
         self.parameters = parameters
         self.definitions = definitions
         self.districts = districts
+        self.facts = facts
     }
+
+    static let forms = ["all", "any", "not", "ref", "fact", "some", "every"]
 
     /// Compiles one top-level condition of the pack (a pathway's, a rule's, ...).
     mutating func compile(_ value: JSONValue, path: String, depth: Int = 0) throws(HukouError) -> Condition {
@@ -59,32 +65,18 @@ struct ConditionCompiler {
         info.id = try reader.string("id")
         info.label = try reader.text("label")
         info.citation = try reader.string("citation")
-        let forms = ["all", "any", "not", "ref", "fact"].filter { reader.has($0) }
-        guard forms.count == 1, let form = forms.first else {
-            throw HukouError(.pack, path: path, zh: "条件必须恰好包含 all、any、not、ref、fact 之一",
-                             en: "a condition must have exactly one of all, any, not, ref, fact")
-        }
+        let forms = Self.forms.filter { reader.has($0) }
+        guard forms.count == 1, let form = forms.first else { throw Self.formError(reader.keys, found: forms, path: path) }
         let result: (condition: Condition, height: Int, size: Int)
         switch form {
         case "all", "any":
-            guard let list = try reader.array(form), !list.isEmpty else {
-                throw reader.fail(form, zh: "应为非空条件数组", en: "expected a non-empty array of conditions")
-            }
-            var children: [Condition] = []
-            var height = 0, size = 1
-            for (index, child) in list.enumerated() {
-                let childPath = reader.childPath(form) + "[\(index)]"
-                let compiledChild = try node(child, path: childPath, depth: depth + 1)
-                children.append(compiledChild.condition)
-                height = max(height, compiledChild.height + 1)
-                size += compiledChild.size
-                guard size <= Self.maxConditionNodes else { throw tooLarge(childPath) }
-            }
-            result = (form == "all" ? .all(children, info) : .any(children, info), height, size)
+            result = try list(form, &reader, info: info, depth: depth)
         case "not":
             let child = try node(try reader.require("not"), path: reader.childPath("not"), depth: depth + 1)
             guard child.size < Self.maxConditionNodes else { throw tooLarge(reader.childPath("not")) }
             result = (.not(child.condition, info), child.height + 1, child.size + 1)
+        case "some", "every":
+            result = try quantified(form, &reader, info: info, depth: depth)
         case "ref":
             let name = try reader.requiredString("ref")
             result = try reference(name, path: reader.childPath("ref"), info: info, depth: depth)
@@ -93,6 +85,80 @@ struct ConditionCompiler {
         }
         try reader.finish()
         return result
+    }
+
+    /// `some` / `every` (kept out of ``node`` so that its stack frame stays small: the
+    /// deepest accepted conditions must compile on a 256 KiB thread stack).
+    @inline(never)
+    private mutating func quantified(_ form: String, _ reader: inout ObjectReader, info: NodeInfo, depth: Int) throws(HukouError) -> (condition: Condition, height: Int, size: Int) {
+        var body = try ObjectReader(try reader.require(form), path: reader.childPath(form), status: .pack)
+        var relations: [String]?
+        if body.has("relation") {
+            let names = try PackLoader.strings(&body, "relation")
+            guard !names.isEmpty else { throw body.fail("relation", zh: "应为非空的关系列表", en: "expected a non-empty list of relations") }
+            if case .enumeration(let values, _)? = facts.definition("relation")?.type {
+                for (index, name) in names.enumerated() where !values.contains(name) {
+                    throw HukouError(.pack, path: body.childPath("relation") + "[\(index)]",
+                                     zh: "应为以下之一：\(values.joined(separator: ", "))\(Suggest.hint(name, values, zh: true))",
+                                     en: "expected one of: \(values.joined(separator: ", "))\(Suggest.hint(name, values, zh: false))")
+                }
+            }
+            relations = names
+        }
+        let child = try node(try body.require("where"), path: body.childPath("where"), depth: depth + 1)
+        try body.finish()
+        guard child.size < Self.maxConditionNodes else { throw tooLarge(body.childPath("where")) }
+        return (.family(FamilyQuantifier(rawValue: form) ?? .some, relations: relations, child.condition, info), child.height + 1, child.size + 1)
+    }
+
+    /// Not exactly one form (out of ``node`` to keep its frame small), with the nearest
+    /// form to an unknown member when there is none ("did you mean `all`?").
+    @inline(never)
+    private static func formError(_ keys: [String], found: [String], path: String) -> HukouError {
+        var hint = (zh: "", en: "")
+        if found.isEmpty, let key = keys.first(where: { !["id", "label", "citation"].contains($0) }) {
+            let names = forms + ["op", "value", "param", "of"]
+            hint = (Suggest.hint(key, names, zh: true), Suggest.hint(key, names, zh: false))
+        }
+        return HukouError(.pack, path: path, zh: "条件必须恰好包含 all、any、not、ref、fact、some、every 之一\(hint.zh)",
+                          en: "a condition must have exactly one of all, any, not, ref, fact, some, every\(hint.en)")
+    }
+
+    /// `all` / `any` (out of ``node``: each level of a deep condition costs only the
+    /// frames of the forms it uses).
+    @inline(never)
+    private mutating func list(_ form: String, _ reader: inout ObjectReader, info: NodeInfo, depth: Int) throws(HukouError) -> (condition: Condition, height: Int, size: Int) {
+        guard let list = try reader.array(form), !list.isEmpty else {
+            throw reader.fail(form, zh: "应为非空条件数组", en: "expected a non-empty array of conditions")
+        }
+        var children: [Condition] = []
+        var height = 0, size = 1
+        for (index, child) in list.enumerated() {
+            let childPath = reader.childPath(form) + "[\(index)]"
+            let compiledChild = try node(child, path: childPath, depth: depth + 1)
+            children.append(compiledChild.condition)
+            height = max(height, compiledChild.height + 1)
+            size += compiledChild.size
+            guard size <= Self.maxConditionNodes else { throw tooLarge(childPath) }
+        }
+        return (form == "all" ? .all(children, info) : .any(children, info), height, size)
+    }
+
+    // Error messages with "did you mean": out of the recursive functions, whose stack
+    // frames must stay small (the deepest accepted conditions compile on a 256 KiB stack).
+
+    @inline(never)
+    func unknownFact(_ name: String, path: String) -> HukouError {
+        HukouError(.pack, path: path, zh: "未知的事实 \"\(name)\"（未在 facts.json 或本政策包的 facts 中声明）\(Suggest.hint(name, facts.names, zh: true))",
+                   en: "unknown fact \"\(name)\" (not declared in facts.json or this pack's facts)\(Suggest.hint(name, facts.names, zh: false))")
+    }
+
+    @inline(never)
+    static func unknownOperator(_ name: String, path: String) -> HukouError {
+        let names = ComparisonOperator.allCases.map(\.rawValue)
+        let list = names.joined(separator: " ")
+        return HukouError(.pack, path: path, zh: "未知的运算符，应为：\(list)\(Suggest.hint(name, names, zh: true))",
+                          en: "unknown operator; expected one of: \(list)\(Suggest.hint(name, names, zh: false))")
     }
 
     /// A `ref` node at `depth` counts as one level, holding the definition one level down
@@ -104,7 +170,8 @@ struct ConditionCompiler {
             return (merge(done.condition, info: info, definition: name), done.height + 1, done.size)
         }
         guard let definition = definitions[name] else {
-            throw HukouError(.pack, path: path, zh: "引用了不存在的定义 \"\(name)\"", en: "reference to an undefined definition \"\(name)\"")
+            throw HukouError(.pack, path: path, zh: "引用了不存在的定义 \"\(name)\"\(Suggest.hint(name, Array(definitions.keys), zh: true))",
+                             en: "reference to an undefined definition \"\(name)\"\(Suggest.hint(name, Array(definitions.keys), zh: false))")
         }
         if inProgress.contains(name) {
             let cycle = (inProgress + [name]).joined(separator: " → ")
@@ -129,19 +196,15 @@ struct ConditionCompiler {
         case .any(let children, _): return .any(children, merged)
         case .not(let child, _): return .not(child, merged)
         case .leaf(let leaf): return .leaf(Leaf(info: merged, fact: leaf.fact, op: leaf.op, operand: leaf.operand, of: leaf.of))
+        case .family(let quantifier, let relations, let child, _): return .family(quantifier, relations: relations, child, merged)
         }
     }
 
     private func leaf(_ reader: inout ObjectReader, info: NodeInfo) throws(HukouError) -> Leaf {
         let factName = try reader.requiredString("fact")
-        guard let fact = FactCatalogue.definition(factName) else {
-            throw reader.fail("fact", zh: "未知的事实 \"\(factName)\"", en: "unknown fact \"\(factName)\"")
-        }
+        guard let fact = facts.definition(factName) else { throw unknownFact(factName, path: reader.childPath("fact")) }
         let opName = try reader.requiredString("op")
-        guard let op = ComparisonOperator(rawValue: opName) else {
-            let list = ComparisonOperator.allCases.map(\.rawValue).joined(separator: " ")
-            throw reader.fail("op", zh: "未知的运算符，应为：\(list)", en: "unknown operator; expected one of: \(list)")
-        }
+        guard let op = ComparisonOperator(rawValue: opName) else { throw Self.unknownOperator(opName, path: reader.childPath("op")) }
         let ofName = try reader.choice("of", ["subject", "applicant"]) ?? "subject"
         let of = Leaf.Subject(rawValue: ofName) ?? .subject
         let hasValue = reader.has("value"), hasParam = reader.has("param")
@@ -153,7 +216,8 @@ struct ConditionCompiler {
         if hasParam {
             let id = try reader.requiredString("param")
             guard let parameter = parameters[id] else {
-                throw reader.fail("param", zh: "引用了不存在的参数 \"\(id)\"", en: "reference to an undefined parameter \"\(id)\"")
+                throw reader.fail("param", zh: "引用了不存在的参数 \"\(id)\"\(Suggest.hint(id, Array(parameters.keys), zh: true))",
+                                  en: "reference to an undefined parameter \"\(id)\"\(Suggest.hint(id, Array(parameters.keys), zh: false))")
             }
             operand = .parameter(parameter)
             for dated in parameter.values {
@@ -170,7 +234,7 @@ struct ConditionCompiler {
         let allowed: Bool
         switch fact.type {
         case .bool: allowed = op == .isValue || op == .equal || op == .notEqual
-        case .integer: allowed = op != .inSet && op != .notInSet && op != .isValue
+        case .integer, .decimal, .date: allowed = op != .inSet && op != .notInSet && op != .isValue
         case .enumeration(_, let ranks): allowed = op != .isValue && (!op.isOrdering || ranks != nil)
         case .text: allowed = op == .equal || op == .notEqual || op == .inSet || op == .notInSet
         }
@@ -191,6 +255,16 @@ struct ConditionCompiler {
                 throw HukouError(.pack, path: path, zh: "整数超出 ±1000000", en: "integer beyond ±1000000")
             }
             return .integer(Int(n))
+        case (.decimal, .integer), (.decimal, .double):
+            guard let number = Fixed(json: value), number.raw.magnitude <= UInt64(packIntegerRange.upperBound) * UInt64(Fixed.scale) else {
+                throw HukouError(.pack, path: path, zh: "应为 ±1000000 以内、至多四位小数的数", en: "expected a number within ±1000000 with at most four decimals")
+            }
+            return .decimal(number)
+        case (.date, .string(let text)):
+            guard let date = CivilDate(iso: text) else {
+                throw HukouError(.pack, path: path, zh: "应为存在的日期 YYYY-MM-DD", en: "expected an existing date YYYY-MM-DD")
+            }
+            return .date(date)
         case (.enumeration, .string(let name)) where op != .inSet && op != .notInSet:
             try check(fact: fact, op: op, value: .strings([name]), path: path)
             return .enumeration(name)
@@ -217,14 +291,14 @@ struct ConditionCompiler {
     /// Checks a value (literal or parameter value) against the fact's vocabulary.
     private func check(fact: FactDefinition, op: ComparisonOperator, value: Parameter.Value, path: String) throws(HukouError) {
         switch (fact.type, value) {
-        case (.integer, .integer): return
+        case (.integer, .integer), (.decimal, .integer): return
         case (.enumeration(let vocabulary, _), .strings(let names)):
             for name in names where !vocabulary.contains(name) {
-                throw HukouError(.pack, path: path, zh: "\"\(name)\" 不是事实 \(fact.name) 的取值，应为：\(vocabulary.joined(separator: ", "))",
-                                 en: "\"\(name)\" is not a value of fact \(fact.name); expected one of: \(vocabulary.joined(separator: ", "))")
+                throw HukouError(.pack, path: path, zh: "\"\(name)\" 不是事实 \(fact.name) 的取值，应为：\(vocabulary.joined(separator: ", "))\(Suggest.hint(name, vocabulary, zh: true))",
+                                 en: "\"\(name)\" is not a value of fact \(fact.name); expected one of: \(vocabulary.joined(separator: ", "))\(Suggest.hint(name, vocabulary, zh: false))")
             }
         case (.text, .strings(let names)):
-            guard fact.name.hasSuffix("district"), !districts.isEmpty else { return }
+            guard fact.vocabulary == "districts", !districts.isEmpty else { return }
             for name in names where districts.canonical(name) == nil {
                 throw HukouError(.pack, path: path, zh: "未知的区县 \"\(name)\"（不在本政策包的 districts 中）",
                                  en: "unknown district \"\(name)\" (not in this pack's districts)")

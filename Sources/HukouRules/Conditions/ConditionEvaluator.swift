@@ -4,16 +4,19 @@ public struct EvaluationContext: Sendable {
     public let applicant: Person
     public let subject: Person
     public let districts: DistrictTable
+    /// The request's family members, for the family quantifiers (some / every).
+    public let family: [Person]
 
-    public init(asOf: CivilDate, applicant: Person, subject: Person, districts: DistrictTable) {
+    public init(asOf: CivilDate, applicant: Person, subject: Person, districts: DistrictTable, family: [Person] = []) {
         self.asOf = asOf
         self.applicant = applicant
         self.subject = subject
         self.districts = districts
+        self.family = family
     }
 
     func with(subject: Person) -> EvaluationContext {
-        EvaluationContext(asOf: asOf, applicant: applicant, subject: subject, districts: districts)
+        EvaluationContext(asOf: asOf, applicant: applicant, subject: subject, districts: districts, family: family)
     }
 }
 
@@ -42,6 +45,9 @@ public struct EvaluatedCondition: Sendable {
     public let shortfall: Shortfall?
     /// Provisional parameters this node (or any below it) depends on.
     public let provisionalParameters: [String]
+    /// For the per-member nodes of a family quantifier: the index of the member in the
+    /// request's family (its missing facts are asked as "family[i].field").
+    public var member: Int? = nil
 
     /// Facts to ask for: the unknown leaves' request fields, in tree order, no repeats.
     public var missingFacts: [String] {
@@ -50,13 +56,15 @@ public struct EvaluatedCondition: Sendable {
         return result
     }
 
-    private func collectMissing(into result: inout [String]) {
+    private func collectMissing(into result: inout [String], prefix: String = "") {
         if outcome != .unknown { return }
+        let prefix = member.map { "family[\($0)]." } ?? prefix
         if let fact, actual == nil {
-            if !result.contains(fact.askFor) { result.append(fact.askFor) }
+            let field = prefix + fact.askFor
+            if !result.contains(field) { result.append(field) }
             return
         }
-        for child in children { child.collectMissing(into: &result) }
+        for child in children { child.collectMissing(into: &result, prefix: prefix) }
     }
 
     /// The unmet leaves with a shortfall, in tree order.
@@ -88,7 +96,34 @@ public enum ConditionEvaluator {
             return node(judged.outcome.negated, info, "not", [judged])
         case .leaf(let leaf):
             return evaluate(leaf, context)
+        case .family(let quantifier, let relations, let child, let info):
+            return evaluateFamily(quantifier, relations, child, info, context)
         }
+    }
+
+    /// `some` / `every` over the family (out of ``evaluate(_:_:)`` to keep its frame small).
+    @inline(never)
+    private static func evaluateFamily(_ quantifier: FamilyQuantifier, _ relations: [String]?, _ child: Condition,
+                                       _ info: NodeInfo, _ context: EvaluationContext) -> EvaluatedCondition {
+        var judged: [EvaluatedCondition] = []
+        var outcomes: [Outcome] = []
+        for (index, member) in context.family.enumerated() {
+            // Whether the member has one of the relations: unknown when not given.
+            var related = Outcome.met
+            if let relations {
+                if let relation = member.relation { related = relations.contains(relation) ? .met : .unmet } else { related = .unknown }
+            }
+            if related == .unmet { continue }
+            var memberNode = evaluate(child, context.with(subject: member))
+            memberNode.member = index
+            judged.append(memberNode)
+            switch quantifier {
+            case .some: outcomes.append(Outcome.all([related, memberNode.outcome]))
+            case .every: outcomes.append(Outcome.any([related.negated, memberNode.outcome]))
+            }
+        }
+        let outcome = quantifier == .some ? Outcome.any(outcomes) : Outcome.all(outcomes)
+        return node(outcome, info, quantifier.rawValue, judged)
     }
 
     private static func node(_ outcome: Outcome, _ info: NodeInfo, _ kind: String, _ children: [EvaluatedCondition]) -> EvaluatedCondition {
@@ -102,7 +137,7 @@ public enum ConditionEvaluator {
 
     static func evaluate(_ leaf: Leaf, _ context: EvaluationContext) -> EvaluatedCondition {
         let person = leaf.of == .applicant ? context.applicant : context.subject
-        var actual = leaf.fact.read(person, context.asOf)
+        var actual = leaf.fact.read(person, context)
         if case .text(let name)? = actual, let canonical = context.districts.canonical(name) {
             actual = .text(canonical)
         }
@@ -114,6 +149,8 @@ public enum ConditionEvaluator {
         case .integer(let n): resolved = .integer(n); expected = .integer(Int64(n))
         case .enumeration(let name): resolved = .strings([name]); expected = .string(name)
         case .strings(let names): resolved = .strings(names); expected = .array(names.map(JSONValue.string))
+        case .decimal(let number): resolved = nil; expected = number.json
+        case .date(let date): resolved = nil; expected = .string(date.description)
         case .parameter(let parameter):
             let value = parameter.value(on: context.asOf)
             resolved = value
@@ -128,17 +165,39 @@ public enum ConditionEvaluator {
         var shortfall: Shortfall?
         if let actual {
             let met = compare(actual, leaf, resolved, expected)
+            // (decimal and date operands compare by their own values below)
             outcome = met ? .met : .unmet
             if !met, case .integer(let value) = actual, case .integer(let target)? = resolved, case .integer(let unit) = leaf.fact.type {
-                shortfall = gap(value: value, target: target, leaf: leaf, unit: unit, person: person, asOf: context.asOf)
+                shortfall = gap(value: value, target: target, leaf: leaf, unit: unit, person: person, context: context)
             }
         }
         return EvaluatedCondition(outcome: outcome, info: leaf.info, kind: "fact", children: [], fact: leaf.fact, op: leaf.op,
                                   actual: actual, expected: expected, shortfall: shortfall, provisionalParameters: provisional)
     }
 
+    private static func ordered<T: Comparable>(_ lhs: T, _ rhs: T, _ op: ComparisonOperator) -> Bool {
+        switch op {
+        case .equal: return lhs == rhs
+        case .notEqual: return lhs != rhs
+        case .less: return lhs < rhs
+        case .lessOrEqual: return lhs <= rhs
+        case .greater: return lhs > rhs
+        case .greaterOrEqual: return lhs >= rhs
+        default: return false
+        }
+    }
+
     private static func compare(_ actual: FactValue, _ leaf: Leaf, _ resolved: Parameter.Value?, _ expected: JSONValue) -> Bool {
         switch actual {
+        case .decimal(let value):
+            switch (leaf.operand, resolved) {
+            case (.decimal(let target), _): return ordered(value, target, leaf.op)
+            case (_, .integer(let target)?): return ordered(value, Fixed(target), leaf.op)
+            default: return false
+            }
+        case .date(let value):
+            guard case .date(let target) = leaf.operand else { return false }
+            return ordered(value, target, leaf.op)
         case .bool(let flag):
             guard case .bool(let wanted) = expected else { return false }
             return leaf.op == .notEqual ? flag != wanted : flag == wanted
@@ -180,11 +239,11 @@ public enum ConditionEvaluator {
         return ranks[index]
     }
 
-    private static func gap(value: Int, target: Int, leaf: Leaf, unit: FactUnit, person: Person, asOf: CivilDate) -> Shortfall? {
+    private static func gap(value: Int, target: Int, leaf: Leaf, unit: FactUnit, person: Person, context: EvaluationContext) -> Shortfall? {
         switch leaf.op {
         case .greaterOrEqual, .greater:
             let needed = leaf.op == .greater ? target + 1 : target
-            let date = leaf.fact.reaches?(person, asOf, needed)
+            let date = leaf.fact.reaches(person, context, needed)
             return Shortfall(amount: needed - value, unit: unit, closesWithTime: date != nil, metOn: date)
         case .lessOrEqual, .less:
             let limit = leaf.op == .less ? target - 1 : target

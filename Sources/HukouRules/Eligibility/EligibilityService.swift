@@ -25,7 +25,7 @@ struct EligibilityService {
         }
         if let note = AnswerHeader.cityNote(pack, request) { answer.set("note", note) }
         let context = EvaluationContext(asOf: request.asOf, applicant: request.applicant, subject: request.applicant,
-                                        districts: pack.districts)
+                                        districts: pack.districts, family: request.family)
         let onlyIDs = AnswerHeader.ownRulesCity(pack, request)?.provinceRulesApply
         var results: [JSONValue] = []
         var eligibleIDs: [String] = []
@@ -137,13 +137,13 @@ struct EligibilityService {
             switch check.result {
             case .reaches:
                 reason = LocalizedText(
-                    zh: "符合申请条件，积分 \(check.total ?? 0) 分达到同一分值表的申报指导分值 \(check.threshold ?? 0) 分；能否落户按年度指标内的积分排名确定",
-                    en: "meets the conditions to apply and the score of \(check.total ?? 0) reaches the guidance score of \(check.threshold ?? 0) of the same table; settlement is decided by ranking within the annual quota").text(locale)
+                    zh: "符合申请条件，积分 \(check.total ?? .zero) 分达到同一分值表的申报指导分值 \(check.threshold ?? .zero) 分；能否落户按年度指标内的积分排名确定",
+                    en: "meets the conditions to apply and the score of \(check.total ?? .zero) reaches the guidance score of \(check.threshold ?? .zero) of the same table; settlement is decided by ranking within the annual quota").text(locale)
             case .below:
                 result = "not_eligible"
                 reason = LocalizedText(
-                    zh: "符合其他申请条件，但积分 \(check.total ?? 0) 分未达到申报指导分值 \(check.threshold ?? 0) 分",
-                    en: "meets the other conditions, but the score of \(check.total ?? 0) is below the guidance score of \(check.threshold ?? 0)").text(locale)
+                    zh: "符合其他申请条件，但积分 \(check.total ?? .zero) 分未达到申报指导分值 \(check.threshold ?? .zero) 分",
+                    en: "meets the other conditions, but the score of \(check.total ?? .zero) is below the guidance score of \(check.threshold ?? .zero)").text(locale)
             case .notComparable(let why):
                 result = "depends_on_local_rules"
                 reason = LocalizedText(zh: "符合申请条件（积分除外）；" + why.zh, en: "meets the conditions to apply (other than the score); " + why.en).text(locale)

@@ -33,6 +33,10 @@ public struct Engine: Sendable {
     /// An engine holding every embedded pack. Cheap: each embedded pack is parsed and
     /// validated when a request first needs it, once per process (``EmbeddedPack``).
     public static func withEmbeddedPacks() throws(HukouError) -> Engine {
+        if let error = FactCatalogue.baseError {
+            throw HukouError(.pack, path: "facts.json" + (error.path.isEmpty ? "" : ":" + error.path),
+                             zh: "内置事实表无效：\(error.message.zh)", en: "the embedded fact vocabulary is invalid: \(error.message.en)")
+        }
         var engine = Engine()
         for pack in EmbeddedPacks.all {
             guard pack.effectiveFrom != nil else {
@@ -55,7 +59,8 @@ public struct Engine: Sendable {
     public mutating func load(pack bytes: UnsafeBufferPointer<UInt8>) throws(HukouError) {
         let value = try PackLoader.parse(bytes)
         if !trustedKeys.isEmpty { try PackSignature.verify(value, trustedKeys: trustedKeys) }
-        let pack = try PackLoader.load(value, byteCount: bytes.count)
+        let held = registry
+        let pack = try PackLoader.load(value, byteCount: bytes.count) { id, from in held.sourceJSON(id, effectiveFrom: from) }
         if let highest = registry.highestSerial(pack.id), pack.serial < highest {
             throw HukouError(.rollback, path: "serial", zh: "政策包版本号 \(pack.serial) 低于已加载的 \(highest)（拒绝回滚）",
                              en: "pack serial \(pack.serial) is below the loaded \(highest) (rollback refused)")
@@ -111,13 +116,14 @@ public struct Engine: Sendable {
     public static let requestTooLarge = HukouError(.limit, path: "", zh: "请求超过 \(maxRequestBytes) 字节",
                                                    en: "request larger than \(maxRequestBytes) bytes")
 
-    /// Parses request bytes (at most ``maxRequestBytes``); errors carry the locale sniffed
-    /// from the request, if any. `overriding` replaces top-level string members before the
-    /// request is read (the CLI's --date and --locale), after the size check.
-    public static func parseRequest(_ bytes: UnsafeBufferPointer<UInt8>,
-                                    overriding: [(key: String, value: String)] = []) throws(LocalizedFailure) -> DecisionRequest {
-        guard bytes.count <= maxRequestBytes else {
-            throw LocalizedFailure(error: requestTooLarge, locale: nil)
+    /// Parses request bytes (at most ``maxRequestBytes``) with the fact declarations of the
+    /// jurisdiction it names; errors carry the locale sniffed from the request, if any.
+    /// `overriding` replaces top-level string members before the request is read (the
+    /// CLI's --date and --locale), after the size check.
+    public func parseRequest(_ bytes: UnsafeBufferPointer<UInt8>,
+                             overriding: [(key: String, value: String)] = []) throws(LocalizedFailure) -> DecisionRequest {
+        guard bytes.count <= Self.maxRequestBytes else {
+            throw LocalizedFailure(error: Self.requestTooLarge, locale: nil)
         }
         var value: JSONValue
         do {
@@ -133,10 +139,25 @@ public struct Engine: Sendable {
             value = .object(members)
         }
         do {
-            return try DecisionRequest.read(value)
+            return try readRequest(value)
         } catch {
             throw LocalizedFailure(error: error, locale: DecisionRequest.sniffLocale(value))
         }
+    }
+
+    /// Reads a request with the facts its jurisdiction declares (the common vocabulary
+    /// and the pack's own `facts`), so that a request may carry a city's own facts.
+    public func readRequest(_ value: JSONValue) throws(HukouError) -> DecisionRequest {
+        try DecisionRequest.read(value, catalogue: catalogue(for: value))
+    }
+
+    /// The fact declarations of the pack a request names (by jurisdiction and as-of date);
+    /// the common vocabulary when it names none that is loaded (the decision call then
+    /// says so).
+    public func catalogue(for request: JSONValue) -> FactCatalogue {
+        guard case .string(let id)? = request["jurisdiction"], case .string(let text)? = request["as_of"],
+              let date = CivilDate(iso: text), let pack = try? registry.pack(id, on: date) else { return .base }
+        return pack.facts
     }
 
     /// The one request path of the C ABI, the CLI and `hukou batch`: request bytes in
@@ -144,7 +165,7 @@ public struct Engine: Sendable {
     /// answer bytes out (≤ ``WorkBudget/maxAnswerBytes``).
     public func answer(_ kind: DecisionKind, _ bytes: UnsafeBufferPointer<UInt8>,
                        overriding: [(key: String, value: String)] = []) throws(LocalizedFailure) -> [UInt8] {
-        let request = try Self.parseRequest(bytes, overriding: overriding)
+        let request = try parseRequest(bytes, overriding: overriding)
         do {
             return try Self.write(try decide(kind, request))
         } catch {

@@ -100,6 +100,21 @@ public struct PackRegistry: Sendable {
         return result
     }
 
+    /// The JSON of pack `id` (its `extends` resolved for a loaded one): the latest version
+    /// taking effect by `effectiveFrom`, else the latest; for packs that extend it.
+    func sourceJSON(_ id: String, effectiveFrom: String?) -> JSONValue? {
+        guard let list = versions[id] else { return nil }
+        var chosen = list.last
+        if let effectiveFrom {
+            for candidate in list where (candidate.effectiveFrom?.description ?? "") <= effectiveFrom { chosen = candidate }
+        }
+        switch chosen {
+        case .loaded(let pack)?: return pack.sourceJSON
+        case .embedded(let pack)?: return try? JSONParser.parse(pack.json)
+        case nil: return nil
+        }
+    }
+
     /// The version of `id` in force on `date`.
     public func pack(_ id: String, on date: CivilDate) throws(HukouError) -> PolicyPack {
         guard let list = versions[id] else {
@@ -132,7 +147,12 @@ public struct PackRegistry: Sendable {
                              zh: "该日期没有生效的 \(id) 政策（最早生效于 \(first)）",
                              en: "no \(id) rules in force on this date (earliest take effect on \(first))")
         }
-        return try entry.pack()
+        let pack = try entry.pack()
+        guard !pack.isAbstract else {
+            throw HukouError(.unknownJurisdiction, path: "jurisdiction", zh: "\(id) 只是供其他政策包扩展的基础包，不是辖区",
+                             en: "\(id) is only a base for other packs (abstract), not a jurisdiction")
+        }
+        return pack
     }
 
     /// The national pack in force on `date`, if loaded (rules every city inherits).

@@ -116,6 +116,11 @@ public struct PackCost: Sendable, Equatable {
             if case .strings(let values) = leaf.operand { operand = values.reduce(0) { $0 + $1.utf8.count + 3 } }
             if case .enumeration(let value) = leaf.operand { operand = value.utf8.count }
             return (1, own + operand + bytes(leaf.fact.label))
+        case .family(_, _, let child, _):
+            // judged once per family member (at most DecisionRequest.maxFamilyMembers)
+            let part = size(child)
+            let members = DecisionRequest.maxFamilyMembers
+            return (1 + part.nodes * members, own + part.bytes * members)
         }
     }
 
@@ -130,7 +135,7 @@ public struct PackCost: Sendable, Equatable {
         let own = nodeBytes + bytes(indicator.label) + indicator.citation.utf8.count
         switch indicator.kind {
         case .bonus(let condition, _): return own + size(condition).bytes
-        case .group(let children, _), .bestOf(let children): return children.reduce(own) { $0 + bytes($1) }
+        case .group(let children), .bestOf(let children): return children.reduce(own) { $0 + bytes($1) }
         default: return own
         }
     }
@@ -139,7 +144,7 @@ public struct PackCost: Sendable, Equatable {
     static func cost(_ indicator: Indicator) -> Int {
         switch indicator.kind {
         case .bonus(let condition, _): return 1 + nodes(condition)
-        case .group(let children, _), .bestOf(let children): return children.reduce(1) { $0 + cost($1) }
+        case .group(let children), .bestOf(let children): return children.reduce(1) { $0 + cost($1) }
         default: return 1
         }
     }
@@ -147,10 +152,13 @@ public struct PackCost: Sendable, Equatable {
     /// The facts an indicator reads.
     static func facts(_ indicator: Indicator, into facts: inout [String]) {
         switch indicator.kind {
-        case .categorical(let fact, _), .bands(let fact, _), .accrual(let fact, _, _), .deduction(let fact, _):
+        case .categorical(let fact, _), .bands(let fact, _), .deduction(let fact, _):
             facts.append(fact.name)
+        case .accrual(let fact, let stages, _, _):
+            facts.append(fact.name)
+            for stage in stages { if case .byCategory(let by, _, _) = stage.rate { facts.append(by.name) } }
         case .bonus(let condition, _): conditionFacts(condition, into: &facts)
-        case .group(let children, _), .bestOf(let children): for child in children { Self.facts(child, into: &facts) }
+        case .group(let children), .bestOf(let children): for child in children { Self.facts(child, into: &facts) }
         }
     }
 
@@ -159,14 +167,15 @@ public struct PackCost: Sendable, Equatable {
         case .all(let children, _), .any(let children, _): for child in children { conditionFacts(child, into: &facts) }
         case .not(let child, _): conditionFacts(child, into: &facts)
         case .leaf(let leaf): facts.append(leaf.fact.name)
+        case .family(_, _, let child, _): conditionFacts(child, into: &facts)
         }
     }
 
     /// The facts of the indicators that may propose a what-if change (one each).
     static func changeable(_ indicator: Indicator, into facts: inout [String]) {
         switch indicator.kind {
-        case .categorical(let fact, _), .accrual(let fact, _, _): facts.append(fact.name)
-        case .group(let children, _), .bestOf(let children): for child in children { changeable(child, into: &facts) }
+        case .categorical(let fact, _), .accrual(let fact, _, _, _), .bands(let fact, _): facts.append(fact.name)
+        case .group(let children), .bestOf(let children): for child in children { changeable(child, into: &facts) }
         default: break
         }
     }

@@ -79,7 +79,8 @@ struct EntitlementService {
             object.set("result", "unknown")
             return object.value
         }
-        let context = EvaluationContext(asOf: request.asOf, applicant: request.applicant, subject: request.applicant, districts: pack.districts)
+        let context = EvaluationContext(asOf: request.asOf, applicant: request.applicant, subject: request.applicant, districts: pack.districts,
+                                        family: request.family)
         let judged = ConditionEvaluator.evaluate(permit.condition, context)
         object.set("label", permit.label.text(locale))
         object.set("result", judged.outcome == .met ? "may_apply" : judged.outcome == .unmet ? "may_not_apply_yet" : "unknown")
@@ -109,10 +110,10 @@ struct EntitlementService {
         var object = JSONObjectBuilder()
         if let index { object.set("member", index) } else { object.set("member", "applicant") }
         object.setIfPresent("relation", index == nil ? nil : person.relation)
-        let age = person.birthDate.map { request.asOf.wholeYears(since: $0) }
-        object.setIfPresent("age", age)
-        object.setIfPresent("age_stage", Vocabulary.stage(schoolStage: person.schoolStage, age: age))
-        let context = EvaluationContext(asOf: request.asOf, applicant: request.applicant, subject: person, districts: pack.districts)
+        let context = EvaluationContext(asOf: request.asOf, applicant: request.applicant, subject: person, districts: pack.districts,
+                                        family: request.family)
+        if case .integer(let age)? = person.value(of: "age", context) { object.set("age", age) }
+        if case .enumeration(let stage)? = person.value(of: "school.age_stage", context) { object.set("age_stage", stage) }
         var items: [JSONValue] = []
         for rule in rules where applies(rule, to: person, isApplicant: index == nil) {
             if status == "none", rule.statuses.contains("none") {

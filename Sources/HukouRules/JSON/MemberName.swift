@@ -10,21 +10,17 @@
 /// not personal data, and are shown as they are.
 enum MemberName {
     /// Every member name of the request schema (docs/schema/request.schema.json; a test
-    /// keeps the two equal).
-    static let schemaNames: Set<String> = [
-        "applicant", "area_type", "as_of", "award", "birth_date", "business_licence", "cadre", "certified_at_workplace",
-        "city", "college_in_city", "consecutive_full_months", "continuous", "criminal_conviction", "depositing",
-        "district", "documents", "education", "employer_collective_hukou", "employment", "entered_city_by", "false_information", "family",
-        "floating_population_registration", "foreign_permanent_residence", "former_type", "full_time", "gender",
-        "has_income", "held", "hk_macao_taiwan_permit", "housing", "housing_fund", "hukou", "in_city",
-        "intended_district", "introduced_talent", "investor", "issued", "jurisdiction", "labor_contract", "level",
-        "lives_with_applicant", "local", "local_hukou_relative", "local_hukou_relative_relation", "local_junior_high_registration", "locale",
-        "married", "months", "no_home_certificate", "occupation_shortage", "outstanding_contribution", "overseas",
-        "overseas_certified", "owns_home_in_city", "paying", "permit_receipt", "points_record", "police_proof",
-        "recognized", "relation", "residence", "residence_permit", "rural_origin", "rural_rights_given_up",
-        "school", "since", "skill", "social_insurance", "stage", "status", "title", "type", "violations",
-        "whole_family_move",
-    ]
+    /// keeps the two equal): the request's own members and every segment of the request
+    /// paths declared in the common fact vocabulary (Policies/facts.json). Members of a
+    /// city's own facts are shown by position, like any other unknown name.
+    static let schemaNames: Set<String> = {
+        var names: Set<String> = ["applicant", "as_of", "city", "family", "jurisdiction", "locale"]
+        for fact in FactCatalogue.base.facts {
+            guard let path = fact.path else { continue }
+            for segment in path.split(separator: ".") { names.insert(String(segment)) }
+        }
+        return names
+    }()
 
     /// The schema names in a fixed order (suggestions are deterministic).
     static let sortedSchemaNames: [String] = schemaNames.sorted()

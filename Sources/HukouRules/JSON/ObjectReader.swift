@@ -13,6 +13,8 @@ public struct ObjectReader {
     /// Where the next lookup starts: readers ask for fields mostly in document order.
     private var hint = 0
     private let status: HukouStatus
+    /// In packs only: the member names asked for, to suggest the nearest to an unknown one.
+    private var asked: [String] = []
 
     /// - Parameter status: the status of errors (`.invalid` for requests, `.pack` for packs).
     public init(_ value: JSONValue, path: String, status: HukouStatus = .invalid) throws(HukouError) {
@@ -34,6 +36,7 @@ public struct ObjectReader {
     /// The raw value of `key`; nil when absent or JSON null (an explicit null means
     /// "not known", like an absent member).
     public mutating func value(_ key: String) -> JSONValue? {
+        if status == .pack { asked.append(key) }
         guard let index = position(of: key) else { return nil }
         markConsumed(index)
         hint = index + 1
@@ -101,9 +104,20 @@ public struct ObjectReader {
 
     public mutating func require(_ key: String) throws(HukouError) -> JSONValue {
         guard let value = value(key) else {
-            throw fail(key, zh: "缺少必填字段", en: "required field is missing")
+            let found = misspelt(key)
+            throw fail(key, zh: "缺少必填字段\(found.zh)", en: "required field is missing\(found.en)")
         }
         return value
+    }
+
+    /// In a pack: an unread member whose name is near `key` (" (found `conditon`: did you
+    /// mean `condition`?)"), else "".
+    private func misspelt(_ key: String) -> (zh: String, en: String) {
+        guard status == .pack else { return ("", "") }
+        for (position, member) in members.enumerated() where !isRead(position) && Suggest.nearest(member.key, [key]) == key {
+            return ("（有字段 `\(member.key)`：是否应为 `\(key)`？）", " (found `\(member.key)`: did you mean `\(key)`?)")
+        }
+        return ("", "")
     }
 
     public mutating func string(_ key: String) throws(HukouError) -> String? {
@@ -116,7 +130,8 @@ public struct ObjectReader {
 
     public mutating func requiredString(_ key: String) throws(HukouError) -> String {
         guard let text = try string(key) else {
-            throw fail(key, zh: "缺少必填字段（字符串）", en: "required field is missing (a string)")
+            let found = misspelt(key)
+            throw fail(key, zh: "缺少必填字段（字符串）\(found.zh)", en: "required field is missing (a string)\(found.en)")
         }
         return text
     }
@@ -200,7 +215,8 @@ public struct ObjectReader {
 
     public mutating func requiredText(_ key: String) throws(HukouError) -> LocalizedText {
         guard let text = try text(key) else {
-            throw fail(key, zh: "缺少必填字段（{\"zh\",\"en\"} 文本）", en: "required field is missing (a {\"zh\",\"en\"} text)")
+            let found = misspelt(key)
+            throw fail(key, zh: "缺少必填字段（{\"zh\",\"en\"} 文本）\(found.zh)", en: "required field is missing (a {\"zh\",\"en\"} text)\(found.en)")
         }
         return text
     }
@@ -210,8 +226,9 @@ public struct ObjectReader {
     public func finish() throws(HukouError) {
         for (position, member) in members.enumerated() where !isRead(position) {
             if status == .pack {
-                throw HukouError(status, path: childPath(member.key), zh: "未知字段（请检查拼写）",
-                                 en: "unknown field (check the spelling)")
+                let near = Suggest.nearest(member.key, asked)
+                throw HukouError(status, path: childPath(member.key), zh: "未知字段（请检查拼写）" + (near.map { "：是否应为 `\($0)`？" } ?? ""),
+                                 en: "unknown field (check the spelling)" + (near.map { "; did you mean `\($0)`?" } ?? ""))
             }
             let text = MemberName.unknownField(member.key)
             throw HukouError(status, path: childPath(MemberName.shown(member.key, position: position + 1)), zh: text.zh, en: text.en)

@@ -27,7 +27,35 @@ public enum PackLoader {
         try load(try parse(text), byteCount: text.utf8.count)
     }
 
-    static func load(_ value: JSONValue, byteCount: Int) throws(HukouError) -> PolicyPack {
+    /// Loads a pack; when it has mistakes, the error names the first and lists the others
+    /// (``PackProblems``; `hukou lint` prints each on its own line).
+    /// `parent` resolves `extends` (``PackExtends``): by default the embedded packs.
+    static func load(_ value: JSONValue, byteCount: Int,
+                     parent: (String, String?) -> JSONValue? = PackExtends.embedded) throws(HukouError) -> PolicyPack {
+        let merged = try PackExtends.resolve(value, parent: parent)
+        do throws(HukouError) {
+            var pack = try loadOnce(merged, byteCount: byteCount)
+            if case .bool(true)? = value["abstract"] { pack.isAbstract = true }
+            pack.sourceJSON = merged
+            // the content hash names the bytes as written (those a signature covers)
+            pack.contentHash = Hex.encode(SHA256.hash(PackSignature.canonicalBytes(of: value)))
+            return pack
+        } catch {
+            guard error.status == .pack else { throw error }
+            throw PackProblems.combined(PackProblems.find(merged), first: error)
+        }
+    }
+
+    /// Every problem of a pack, each with its JSON path (empty when it loads).
+    public static func problems(_ text: String) -> [HukouError] {
+        do throws(HukouError) {
+            return PackProblems.find(try parse(text))
+        } catch {
+            return [error]
+        }
+    }
+
+    static func loadOnce(_ value: JSONValue, byteCount: Int) throws(HukouError) -> PolicyPack {
         var reader = try ObjectReader(value, path: "", status: .pack)
         let format = try reader.requiredString("format")
         guard format == Self.format else {
@@ -43,6 +71,7 @@ public enum PackLoader {
         _ = try reader.value("signature") // checked by PackSignature before loading, when required
         _ = try reader.string("$schema")
         _ = try reader.value("comment")
+        _ = try reader.bool("abstract")
         let document = try readDocument(&reader)
         guard let effectiveFrom = try reader.date("effective_from") else {
             throw reader.fail("effective_from", zh: "缺少生效日期", en: "missing the effective-from date")
@@ -81,7 +110,12 @@ public enum PackLoader {
             }
             try defs.finish()
         }
-        var compiler = ConditionCompiler(parameters: parameters, definitions: definitions, districts: districts)
+        var catalogue = FactCatalogue.base
+        if let declarations = try reader.array("facts") {
+            catalogue = try FactDeclarations.read(declarations, path: "facts", onto: catalogue, declaredBy: id,
+                                                  parameters: parameters, districts: districts)
+        }
+        var compiler = ConditionCompiler(parameters: parameters, definitions: definitions, districts: districts, facts: catalogue)
         // Every definition must compile, used or not.
         for key in definitions.keys.sorted() {
             _ = try compiler.compile(.object([JSONMember("ref", .string(key))]), path: "definitions.\(key)")
@@ -115,7 +149,7 @@ public enum PackLoader {
 
         var entitlements: [EntitlementRule] = []
         for (index, element) in (try reader.array("entitlements") ?? []).enumerated() {
-            let rule = try readEntitlement(element, path: "entitlements[\(index)]", compiler: &compiler, documents: documentIDs)
+            let rule = try readEntitlement(element, path: "entitlements[\(index)]", compiler: &compiler, documents: documentIDs, statusValues: statusValues(catalogue))
             guard !entitlements.contains(where: { $0.id == rule.id }) else {
                 throw HukouError(.pack, path: "entitlements[\(index)].id", zh: "权益规则 id 重复", en: "duplicate entitlement id")
             }
@@ -159,7 +193,7 @@ public enum PackLoader {
                               effectiveUntil: effectiveUntil, sizeClass: sizeClass, parameters: parameters, districts: districts,
                               pathways: pathways, priorityGroups: groups, points: points, entitlements: entitlements,
                               permitConditions: permitConditions, serial: serial,
-                              ownRulesCities: ownRules, byteCount: byteCount, notices: notices)
+                              ownRulesCities: ownRules, byteCount: byteCount, facts: catalogue, notices: notices)
         pack.cities = cities
         pack.cost = PackCost(pack)
         pack.permitDocuments = permitDocuments
@@ -341,8 +375,14 @@ public enum PackLoader {
         return pathway
     }
 
+    /// The values of the `status` fact (entitlement rules are chosen by status).
+    static func statusValues(_ catalogue: FactCatalogue) -> [String] {
+        if case .enumeration(let values, _)? = catalogue.definition("status")?.type { return values }
+        return []
+    }
+
     private static func readEntitlement(_ value: JSONValue, path: String, compiler: inout ConditionCompiler,
-                                        documents: Set<String>) throws(HukouError) -> EntitlementRule {
+                                        documents: Set<String>, statusValues: [String]) throws(HukouError) -> EntitlementRule {
         var reader = try ObjectReader(value, path: path, status: .pack)
         let id = try reader.requiredString("id")
         guard let domain = try reader.choice("domain", EntitlementRule.domains) else {
@@ -351,9 +391,10 @@ public enum PackLoader {
         let name = try reader.requiredText("name")
         let citation = try reader.requiredString("citation")
         let statuses = try strings(&reader, "statuses")
-        for (index, status) in statuses.enumerated() where !Vocabulary.status.contains(status) {
+        for (index, status) in statuses.enumerated() where !statusValues.contains(status) {
             throw HukouError(.pack, path: reader.childPath("statuses") + "[\(index)]",
-                             zh: "应为以下之一：\(Vocabulary.status.joined(separator: ", "))", en: "expected one of: \(Vocabulary.status.joined(separator: ", "))")
+                             zh: "应为以下之一：\(statusValues.joined(separator: ", "))\(Suggest.hint(status, statusValues, zh: true))",
+                             en: "expected one of: \(statusValues.joined(separator: ", "))\(Suggest.hint(status, statusValues, zh: false))")
         }
         guard !statuses.isEmpty else {
             throw reader.fail("statuses", zh: "应为非空的身份列表", en: "expected a non-empty list of statuses")

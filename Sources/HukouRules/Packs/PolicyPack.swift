@@ -27,6 +27,13 @@ public struct PolicyPack: Sendable {
     public let ownRulesCities: [OwnRulesCity]
     /// The bytes the pack was loaded from, for signature checks and `hukou packs`.
     public let byteCount: Int
+    /// The facts its conditions test and its requests may carry: the common vocabulary
+    /// and the pack's own `facts`.
+    public let facts: FactCatalogue
+    /// Only a base for packs that extend it (`"abstract": true`): no request may name it.
+    public internal(set) var isAbstract = false
+    /// The pack's JSON with `extends` resolved (packs extending this one start from it).
+    public internal(set) var sourceJSON: JSONValue = .null
     /// Answers to questions every settlement answer owes the citizen (e.g. "must I give up
     /// my land rights?"), shown on the eligibility screen.
     public var notices: [Notice] = []

@@ -41,10 +41,15 @@ enum PointsLoader {
                                                    citation: try entry.requiredString("citation")))
             try entry.finish()
         }
+        let totalFloor = try number(&reader, "total_floor", parameters)
+        let totalCap = try number(&reader, "total_cap", parameters)
         try reader.finish()
-        return .table(PointsTable(purpose: purpose, provisional: tableProvisional, citation: citation, note: note, threshold: threshold, annualQuota: quota, indicators: indicators,
-                                  requirements: requirements, vetoes: vetoes, projectionHorizonMonths: horizon,
-                                  documentIDs: documentIDs, ranking: ranking, notScored: notScored))
+        var table = PointsTable(purpose: purpose, provisional: tableProvisional, citation: citation, note: note, threshold: threshold, annualQuota: quota, indicators: indicators,
+                                requirements: requirements, vetoes: vetoes, projectionHorizonMonths: horizon,
+                                documentIDs: documentIDs, ranking: ranking, notScored: notScored)
+        table.totalFloor = totalFloor
+        table.totalCap = totalCap
+        return .table(table)
     }
 
     private static func requirementList(_ reader: inout ObjectReader, _ key: String,
@@ -63,7 +68,7 @@ enum PointsLoader {
         return result
     }
 
-    /// A number: an integer literal or {"param": "id"} of an integer parameter.
+    /// A number: a literal (up to four decimals, ±1000000) or {"param": "id"} of an integer parameter.
     static func number(_ reader: inout ObjectReader, _ key: String, _ parameters: [String: Parameter]) throws(HukouError) -> NumberRef? {
         guard let value = try reader.value(key) else { return nil }
         return try number(value, path: reader.childPath(key), parameters)
@@ -71,14 +76,18 @@ enum PointsLoader {
 
     static func number(_ value: JSONValue, path: String, _ parameters: [String: Parameter]) throws(HukouError) -> NumberRef {
         switch value {
-        case .integer(let n) where n >= Int64(packIntegerRange.lowerBound) && n <= Int64(packIntegerRange.upperBound):
-            return .literal(Int(n))
+        case .integer, .double:
+            guard let number = Fixed(json: value), number >= Fixed(packIntegerRange.lowerBound), number <= Fixed(packIntegerRange.upperBound) else {
+                throw HukouError(.pack, path: path, zh: "应为 ±1000000 以内、至多四位小数的数", en: "expected a number within ±1000000 with at most four decimals")
+            }
+            return .literal(number)
         case .object:
             var reader = try ObjectReader(value, path: path, status: .pack)
             let id = try reader.requiredString("param")
             try reader.finish()
             guard let parameter = parameters[id] else {
-                throw HukouError(.pack, path: path + ".param", zh: "引用了不存在的参数 \"\(id)\"", en: "reference to an undefined parameter \"\(id)\"")
+                throw HukouError(.pack, path: path + ".param", zh: "引用了不存在的参数 \"\(id)\"\(Suggest.hint(id, Array(parameters.keys), zh: true))",
+                                 en: "reference to an undefined parameter \"\(id)\"\(Suggest.hint(id, Array(parameters.keys), zh: false))")
             }
             for dated in parameter.values {
                 guard case .integer = dated.value else {
@@ -87,14 +96,42 @@ enum PointsLoader {
             }
             return .parameter(parameter)
         default:
-            throw HukouError(.pack, path: path, zh: "应为整数（±1000000 以内）或 {\"param\": id}", en: "expected an integer (within ±1000000) or {\"param\": id}")
+            throw HukouError(.pack, path: path, zh: "应为数（±1000000 以内，至多四位小数）或 {\"param\": id}", en: "expected a number (within ±1000000, at most four decimals) or {\"param\": id}")
         }
     }
 
-    private static func fact(_ reader: inout ObjectReader) throws(HukouError) -> FactDefinition {
+    /// Points per block: a number, or `{"by": fact, "values": {value: number}, "otherwise": number}`.
+    static func rate(_ value: JSONValue, path: String, _ parameters: [String: Parameter], _ facts: FactCatalogue) throws(HukouError) -> Rate {
+        guard case .object = value, value["by"] != nil else { return .fixed(try number(value, path: path, parameters)) }
+        var reader = try ObjectReader(value, path: path, status: .pack)
+        let name = try reader.requiredString("by")
+        guard let fact = facts.definition(name) else {
+            throw reader.fail("by", zh: "未知的事实 \"\(name)\"\(Suggest.hint(name, facts.names, zh: true))",
+                              en: "unknown fact \"\(name)\"\(Suggest.hint(name, facts.names, zh: false))")
+        }
+        guard case .enumeration(let allowed, _) = fact.type else {
+            throw reader.fail("by", zh: "分类费率需要枚举类事实", en: "a rate by category needs an enumeration fact")
+        }
+        guard var map = try reader.object("values") else { throw reader.fail("values", zh: "缺少取值→分值表", en: "missing the value → points map") }
+        var values: [(value: String, points: NumberRef)] = []
+        for key in map.keys {
+            guard allowed.contains(key) else {
+                throw HukouError(.pack, path: map.childPath(key), zh: "\"\(key)\" 不是事实 \(name) 的取值\(Suggest.hint(key, allowed, zh: true))",
+                                 en: "\"\(key)\" is not a value of fact \(name)\(Suggest.hint(key, allowed, zh: false))")
+            }
+            if let raw = map.value(key) { values.append((key, try number(raw, path: map.childPath(key), parameters))) }
+        }
+        try map.finish()
+        let otherwise = try number(&reader, "otherwise", parameters)
+        try reader.finish()
+        return .byCategory(fact: fact, values: values, otherwise: otherwise)
+    }
+
+    private static func fact(_ reader: inout ObjectReader, _ facts: FactCatalogue) throws(HukouError) -> FactDefinition {
         let name = try reader.requiredString("fact")
-        guard let fact = FactCatalogue.definition(name) else {
-            throw reader.fail("fact", zh: "未知的事实 \"\(name)\"", en: "unknown fact \"\(name)\"")
+        guard let fact = facts.definition(name) else {
+            throw reader.fail("fact", zh: "未知的事实 \"\(name)\"\(Suggest.hint(name, facts.names, zh: true))",
+                              en: "unknown fact \"\(name)\"\(Suggest.hint(name, facts.names, zh: false))")
         }
         return fact
     }
@@ -112,11 +149,11 @@ enum PointsLoader {
         guard let kindName = try reader.choice("kind", kindNames) else {
             throw reader.fail("kind", zh: "缺少指标类型", en: "missing the indicator kind")
         }
-        var whatIfMonths = 12
+        var whatIfMonths = try reader.integer("what_if_units", in: 1...600) ?? 12
         let kind: IndicatorKind
         switch kindName {
         case "categorical":
-            let fact = try fact(&reader)
+            let fact = try fact(&reader, compiler.facts)
             var entries: [(value: String, points: NumberRef)] = []
             guard var map = try reader.object("points") else {
                 throw reader.fail("points", zh: "缺少取值→分值表", en: "missing the value → points map")
@@ -127,7 +164,7 @@ enum PointsLoader {
                 case .enumeration(let values, _) where !values.contains(key):
                     throw HukouError(.pack, path: entryPath, zh: "\"\(key)\" 不是事实 \(fact.name) 的取值", en: "\"\(key)\" is not a value of fact \(fact.name)")
                 case .text:
-                    if !compiler.districts.isEmpty, fact.name.hasSuffix("district"), compiler.districts.canonical(key) == nil {
+                    if !compiler.districts.isEmpty, fact.vocabulary == "districts", compiler.districts.canonical(key) == nil {
                         throw HukouError(.pack, path: entryPath, zh: "未知的区县 \"\(key)\"", en: "unknown district \"\(key)\"")
                     }
                 case .enumeration: break
@@ -140,7 +177,7 @@ enum PointsLoader {
             try map.finish()
             kind = .categorical(fact: fact, entries: entries)
         case "bands":
-            let fact = try fact(&reader)
+            let fact = try fact(&reader, compiler.facts)
             guard case .integer = fact.type else {
                 throw reader.fail("fact", zh: "分段指标需要整数类事实", en: "a bands indicator needs an integer fact")
             }
@@ -158,11 +195,11 @@ enum PointsLoader {
             guard !bands.isEmpty else { throw reader.fail("bands", zh: "应为非空数组", en: "expected a non-empty array") }
             kind = .bands(fact: fact, bands: bands)
         case "accrual":
-            let fact = try fact(&reader)
+            let fact = try fact(&reader, compiler.facts)
             guard case .integer = fact.type else {
                 throw reader.fail("fact", zh: "累计指标需要整数类事实", en: "an accrual indicator needs an integer fact")
             }
-            var stages: [(from: Int, per: Int, points: NumberRef)] = []
+            var stages: [AccrualStage] = []
             for (index, element) in (try reader.array("stages") ?? []).enumerated() {
                 var stage = try ObjectReader(element, path: reader.childPath("stages") + "[\(index)]", status: .pack)
                 let from = try stage.integer("from", in: 0...packIntegerRange.upperBound) ?? 0
@@ -172,18 +209,20 @@ enum PointsLoader {
                 if let previous = stages.last, previous.from >= from {
                     throw stage.fail("from", zh: "各段起点必须严格递增", en: "stage starts must be strictly increasing")
                 }
-                stages.append((from, per, try number(try stage.require("points"), path: stage.childPath("points"), parameters)))
+                let rate = try rate(try stage.require("points"), path: stage.childPath("points"), parameters, compiler.facts)
+                stages.append(AccrualStage(from: from, per: per, rate: rate))
                 try stage.finish()
             }
             guard !stages.isEmpty else { throw reader.fail("stages", zh: "应为非空数组", en: "expected a non-empty array") }
-            let cap = try number(&reader, "cap", parameters)
-            whatIfMonths = try reader.integer("what_if_units", in: 1...600) ?? 12
-            kind = .accrual(fact: fact, stages: stages, cap: cap)
+            let gate = try reader.integer("gate", in: 0...packIntegerRange.upperBound) ?? 0
+            let names = AccrualRounding.allCases.map(\.rawValue)
+            let rounding = AccrualRounding(rawValue: try reader.choice("accrue", names) ?? "") ?? .proRataWholePoints
+            kind = .accrual(fact: fact, stages: stages, gate: gate, rounding: rounding)
         case "bonus":
             let condition = try compiler.compile(try reader.require("condition"), path: reader.childPath("condition"))
             kind = .bonus(condition: condition, points: try number(try reader.require("points"), path: reader.childPath("points"), parameters))
         case "deduction":
-            let fact = try fact(&reader)
+            let fact = try fact(&reader, compiler.facts)
             guard case .integer = fact.type else {
                 throw reader.fail("fact", zh: "扣分指标需要整数类事实", en: "a deduction indicator needs an integer fact")
             }
@@ -198,12 +237,15 @@ enum PointsLoader {
                                               parameters: parameters, compiler: &compiler, depth: depth + 1))
             }
             if kindName == "group" {
-                kind = .group(indicators: children, cap: try number(&reader, "cap", parameters))
+                kind = .group(indicators: children)
             } else {
                 kind = .bestOf(indicators: children)
             }
         }
+        var result = Indicator(id: id, label: label, citation: citation, kind: kind, whatIfMonths: whatIfMonths)
+        result.floor = try number(&reader, "floor", parameters)
+        result.cap = try number(&reader, "cap", parameters)
         try reader.finish()
-        return Indicator(id: id, label: label, citation: citation, kind: kind, whatIfMonths: whatIfMonths)
+        return result
     }
 }

@@ -54,8 +54,8 @@ struct PointsService {
     struct SettlementCheck {
         enum Result { case reaches, below, notComparable(LocalizedText) }
         let result: Result
-        let total: Int?
-        let threshold: Int?
+        let total: Fixed?
+        let threshold: Fixed?
         let provisional: [String]
         let ranking: PointsTable.Ranking?
         let decidedBy: DecidedBy
@@ -77,7 +77,7 @@ struct PointsService {
                 en: "the points table in force on this date is not encoded, so whether the score reaches the guidance score cannot be judged")),
                 total: nil, threshold: nil, provisional: [], ranking: table.ranking, decidedBy: decided)
         }
-        let scorer = PointsScorer(table: table, districts: pack.districts)
+        let scorer = PointsScorer(table: table, districts: pack.districts, family: request.family)
         let now = scorer.score(request.applicant, on: request.asOf)
         var provisional = now.provisional
         guard let threshold = table.threshold.map({ $0.value(on: request.asOf, provisional: &provisional) }) else {
@@ -98,17 +98,17 @@ struct PointsService {
 
     private func score(_ table: PointsTable, _ validity: Validity, into answer: inout JSONObjectBuilder) {
         let person = request.applicant
-        let context = EvaluationContext(asOf: request.asOf, applicant: person, subject: person, districts: pack.districts)
+        let context = EvaluationContext(asOf: request.asOf, applicant: person, subject: person, districts: pack.districts, family: request.family)
         var provisional: [String] = []
         var applyOutcomes: [Outcome] = []
         let tableInForce = validity.selects(table.documentIDs)
         let requirements = table.requirements.filter { validity.selects($0.documentIDs) }
         let vetoes = table.vetoes.filter { validity.selects($0.documentIDs) }
-        var threshold: Int?
-        var total: Int?
+        var threshold: Fixed?
+        var total: Fixed?
         var complete = false
         if tableInForce {
-            let scorer = PointsScorer(table: table, districts: pack.districts)
+            let scorer = PointsScorer(table: table, districts: pack.districts, family: request.family)
             let now = scorer.score(person, on: request.asOf)
             provisional = now.provisional
             threshold = table.threshold.map { $0.value(on: request.asOf, provisional: &provisional) }
@@ -116,7 +116,7 @@ struct PointsService {
             total = now.total
             complete = now.missing.isEmpty && table.notScored.isEmpty
             answer.set("score_status", "scored")
-            answer.set("total", now.total)
+            answer.set("total", now.total.json)
             answer.set("score_complete", complete)
             if !now.missing.isEmpty {
                 answer.set("missing_facts", report.missing(now.missing))
@@ -131,11 +131,11 @@ struct PointsService {
                 }))
             }
             if let threshold {
-                answer.set("threshold", threshold)
-                answer.set("gap", max(0, threshold - now.total))
+                answer.set("threshold", threshold.json)
+                answer.set("gap", max(Fixed.zero, threshold - now.total).json)
                 answer.set("reaches_threshold", now.total >= threshold)
             }
-            answer.setIfPresent("annual_quota", quota)
+            if let quota { answer.set("annual_quota", quota.json) }
             if full {
                 answer.set("breakdown", .array(now.scores.map(breakdown)))
                 if let threshold, now.total < threshold, let thresholdRef = table.threshold {
@@ -208,7 +208,7 @@ struct PointsService {
         var object = JSONObjectBuilder()
         object.set("id", score.indicator.id)
         object.set("label", score.indicator.label.text(locale))
-        object.set("points", score.points)
+        object.set("points", score.points.json)
         object.set("value", score.valueUsed)
         object.set("cap_applied", score.capApplied)
         object.set("citation", score.indicator.citation)
@@ -236,7 +236,7 @@ struct PointsService {
                 var object = JSONObjectBuilder()
                 object.set("reaches_threshold_on", date.description)
                 object.set("months", months)
-                object.set("total_then", later.total)
+                object.set("total_then", later.total.json)
                 object.set("text", LocalizedText(
                     zh: "如保持现状（继续居住、缴纳社保），将于 \(date) 达到 \(threshold) 分",
                     en: "reaches \(threshold) points on \(date) if the applicant simply keeps living here and paying insurance").text(locale))
@@ -254,26 +254,25 @@ struct PointsService {
 
     /// Realistic single changes, one per indicator, ranked by points gained.
     private func whatIf(_ scorer: PointsScorer, _ table: PointsTable, base: PointsScorer.Result, provisional: inout [String]) -> JSONValue {
-        var candidates: [(gain: Int, order: Int, json: JSONValue)] = []
+        var candidates: [(gain: Fixed, order: Int, json: JSONValue)] = []
         var order = 0
         /// The total with one fact changed: only the top-level indicators that read the
         /// fact are scored again (caps, groups and either-or still apply in full).
-        func total(with change: Change) -> Int {
-            var total = base.total
-            for (index, top) in table.indicators.enumerated() where top.reads(change.fact) && index < base.scores.count {
-                let again = scorer.score(top, request.applicant, request.asOf, change.overrides)
-                total += again.points - base.scores[index].points
+        func total(with change: PointsScorer.Change) -> Fixed {
+            var points = base.scores.map(\.points)
+            for (index, top) in table.indicators.enumerated() where top.reads(change.fact) && index < points.count {
+                points[index] = scorer.score(top, request.applicant, request.asOf, change.overrides).points
             }
-            return total
+            return scorer.total(points, on: request.asOf)
         }
         func consider(_ indicator: Indicator) {
             switch indicator.kind {
-            case .group(let children, _), .bestOf(let children):
+            case .group(let children), .bestOf(let children):
                 children.forEach(consider)
                 return
             default: break
             }
-            for change in changes(indicator, scorer) {
+            for change in scorer.changes(indicator, request.applicant, request.asOf) {
                 let total = total(with: change)
                 guard total > base.total else { continue }
                 var object = JSONObjectBuilder()
@@ -281,8 +280,8 @@ struct PointsService {
                 object.set("change", change.text.text(locale))
                 object.set("fact", change.fact)
                 object.set("to", change.to)
-                object.set("points_gained", total - base.total)
-                object.set("new_total", total)
+                object.set("points_gained", (total - base.total).json)
+                object.set("new_total", total.json)
                 object.set("citation", indicator.citation)
                 candidates.append((total - base.total, order, object.value))
                 order += 1
@@ -293,49 +292,4 @@ struct PointsService {
         return .array(candidates.prefix(5).map(\.json))
     }
 
-    private struct Change {
-        let fact: String
-        let to: JSONValue
-        let text: LocalizedText
-        let overrides: [String: FactValue]
-    }
-
-    /// The realistic single changes an indicator suggests: the next level up of an ordered
-    /// category, the best-valued district, or more months of an accruing fact.
-    private func changes(_ indicator: Indicator, _ scorer: PointsScorer) -> [Change] {
-        let person = request.applicant
-        switch indicator.kind {
-        case .categorical(let fact, let entries):
-            let current = scorer.read(fact, person, request.asOf, [:])
-            var provisional: [String] = []
-            if case .enumeration(let values, let ranks?) = fact.type {
-                var currentRank = -1
-                if case .enumeration(let name)? = current { currentRank = ConditionEvaluator.rank(of: name, values, ranks) ?? -1 }
-                let higher = entries.compactMap { entry -> (String, Int)? in
-                    guard let rank = ConditionEvaluator.rank(of: entry.value, values, ranks), rank > currentRank else { return nil }
-                    return (entry.value, rank)
-                }.sorted { $0.1 < $1.1 }
-                guard let next = higher.first else { return [] }
-                return [Change(fact: fact.name, to: .string(next.0),
-                               text: LocalizedText(zh: "\(fact.label.zh)达到 \(next.0)", en: "\(fact.label.en) reaches \(next.0)"),
-                               overrides: [fact.name: .enumeration(next.0)])]
-            }
-            if case .text = fact.type {
-                let best = entries.max { $0.points.value(on: request.asOf, provisional: &provisional) < $1.points.value(on: request.asOf, provisional: &provisional) }
-                guard let best, current != .text(best.value) else { return [] }
-                return [Change(fact: fact.name, to: .string(best.value),
-                               text: LocalizedText(zh: "\(fact.label.zh)选择\(best.value)", en: "\(fact.label.en): \(best.value)"),
-                               overrides: [fact.name: .text(best.value)])]
-            }
-            return []
-        case .accrual(let fact, _, _):
-            guard case .integer(let value)? = scorer.read(fact, person, request.asOf, [:]) else { return [] }
-            let months = indicator.whatIfMonths
-            return [Change(fact: fact.name, to: .integer(Int64(value + months)),
-                           text: LocalizedText(zh: "\(fact.label.zh)再增加 \(months)", en: "\(fact.label.en): \(months) more"),
-                           overrides: [fact.name: .integer(value + months)])]
-        default:
-            return []
-        }
-    }
 }

@@ -5,20 +5,52 @@ public indirect enum PointsPolicy: Sendable {
     case table(PointsTable)
 }
 
-/// A number in a points table: a literal or a dated pack parameter.
+/// A number in a points table: a literal (decimals allowed, read exactly: 10.5, 0.25) or
+/// a dated pack parameter, in fixed point (``Fixed``).
 public enum NumberRef: Sendable {
-    case literal(Int)
+    case literal(Fixed)
     case parameter(Parameter)
 
-    func value(on date: CivilDate, provisional: inout [String]) -> Int {
+    func value(on date: CivilDate, provisional: inout [String]) -> Fixed {
         switch self {
         case .literal(let n): return n
         case .parameter(let parameter):
             if parameter.isProvisional(on: date), !provisional.contains(parameter.id) { provisional.append(parameter.id) }
-            if case .integer(let n) = parameter.value(on: date) { return n }
-            return 0
+            if case .integer(let n) = parameter.value(on: date) { return Fixed(n) }
+            return .zero
         }
     }
+
+    /// The value without noting provisional parameters (to compare candidates).
+    func peek(on date: CivilDate) -> Fixed {
+        var ignored: [String] = []
+        return value(on: date, provisional: &ignored)
+    }
+}
+
+/// Points per block of an accrual stage: one number, or a number by the value of a
+/// category fact (`{"by": "employment.sector", "values": {"key": 3, ...}, "otherwise": 1}`).
+public enum Rate: Sendable {
+    case fixed(NumberRef)
+    case byCategory(fact: FactDefinition, values: [(value: String, points: NumberRef)], otherwise: NumberRef?)
+}
+
+/// How an accrual turns units into points (docs/packs.md "Accrual").
+public enum AccrualRounding: String, Sendable, CaseIterable {
+    /// Only complete blocks count: 每满1年积3分 gives 3 for 23 months, 6 for 24.
+    case wholeBlocks = "whole_blocks"
+    /// Exactly in proportion, to ten-thousandths: 23 months at 3 a year is 5.75.
+    case proRata = "pro_rata"
+    /// In proportion, then down to whole points: 23 months at 3 a year is 5 (the default,
+    /// for packs written before the choice existed).
+    case proRataWholePoints = "pro_rata_whole_points"
+}
+
+/// One stage of an accrual: from `from` units on, `points` for each `per` units beyond it.
+public struct AccrualStage: Sendable {
+    public let from: Int
+    public let per: Int
+    public let rate: Rate
 }
 
 /// A general points table (docs/packs.md "points"): indicators of several kinds, a
@@ -60,6 +92,9 @@ public struct PointsTable: Sendable {
         public let label: LocalizedText
         public let citation: String
     }
+    /// Bounds on the total (`total_floor`, `total_cap`).
+    public var totalFloor: NumberRef? = nil
+    public var totalCap: NumberRef? = nil
 }
 
 /// A named condition with its citation (points requirement or veto).
@@ -80,6 +115,10 @@ public struct Indicator: Sendable {
     public let kind: IndicatorKind
     /// Months added by the what-if of an accrual indicator.
     public let whatIfMonths: Int
+    /// Bounds on the indicator's points (`floor`, `cap`; any kind). A deduction's floor
+    /// (e.g. -20) limits how much it takes away.
+    public var floor: NumberRef? = nil
+    public var cap: NumberRef? = nil
 }
 
 public enum IndicatorKind: Sendable {
@@ -89,14 +128,15 @@ public enum IndicatorKind: Sendable {
     /// Integer bands: the first band with min ≤ value ≤ max counts.
     case bands(fact: FactDefinition, bands: [(min: Int?, max: Int?, points: NumberRef)])
     /// Points per `per` units of the fact; each stage applies from its `from` units on,
-    /// only to the units beyond it; an optional cap.
-    case accrual(fact: FactDefinition, stages: [(from: Int, per: Int, points: NumberRef)], cap: NumberRef?)
+    /// only to the units beyond it. No points below `gate` units ("from 5 full years on");
+    /// `rounding` says whether only whole blocks count.
+    case accrual(fact: FactDefinition, stages: [AccrualStage], gate: Int, rounding: AccrualRounding)
     /// Points when a condition is met (a bonus).
     case bonus(condition: Condition, points: NumberRef)
-    /// Points (negative) for each unit of a count fact, e.g. violations.
+    /// Points (negative) for each counted incident of a count fact, e.g. violations.
     case deduction(fact: FactDefinition, each: NumberRef)
-    /// The sum of several indicators with an overall cap.
-    case group(indicators: [Indicator], cap: NumberRef?)
+    /// The sum of several indicators (bounded by the indicator's floor and cap).
+    case group(indicators: [Indicator])
     /// The best one of several indicators (either-or).
     case bestOf(indicators: [Indicator])
 }
@@ -106,11 +146,16 @@ extension Indicator {
     /// change only such indicators' points (what-if re-scores just those).
     func reads(_ fact: String) -> Bool {
         switch kind {
-        case .categorical(let read, _), .bands(let read, _), .accrual(let read, _, _), .deduction(let read, _):
-            return read.name == fact
+        case .categorical(let read, _), .bands(let read, _), .deduction(let read, _):
+            return read.reads(fact)
+        case .accrual(let read, let stages, _, _):
+            return read.reads(fact) || stages.contains { stage in
+                if case .byCategory(let by, _, _) = stage.rate { return by.reads(fact) }
+                return false
+            }
         case .bonus(let condition, _):
             return condition.reads(fact)
-        case .group(let children, _), .bestOf(let children):
+        case .group(let children), .bestOf(let children):
             return children.contains { $0.reads(fact) }
         }
     }
@@ -122,7 +167,8 @@ extension Condition {
         switch self {
         case .all(let children, _), .any(let children, _): return children.contains { $0.reads(fact) }
         case .not(let child, _): return child.reads(fact)
-        case .leaf(let leaf): return leaf.fact.name == fact
+        case .leaf(let leaf): return leaf.fact.reads(fact)
+        case .family(_, _, let child, _): return child.reads(fact)
         }
     }
 }

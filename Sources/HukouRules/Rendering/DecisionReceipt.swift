@@ -63,7 +63,7 @@ public struct DecisionReceipt: Sendable {
             throw HukouError(.misuse, path: "key", zh: "密钥应为 \(minimumKeyBytes) 到 \(maximumKeyBytes) 字节",
                              en: "the key must be \(minimumKeyBytes) to \(maximumKeyBytes) bytes")
         }
-        let parsed = try DecisionRequest.read(request)
+        let parsed = try engine.readRequest(request)
         let answer: JSONValue
         switch question {
         case .eligibility: answer = try engine.eligibility(parsed)

@@ -34,8 +34,10 @@ public struct DecisionRequest: Sendable {
     /// At most this many family members in one request.
     public static let maxFamilyMembers = 32
 
-    /// Reads a request from its JSON value (see docs/requests.md).
-    public static func read(_ value: JSONValue) throws(HukouError) -> DecisionRequest {
+    /// Reads a request from its JSON value (see docs/requests.md), with the fact
+    /// declarations of its jurisdiction (``Engine/readRequest(_:)`` chooses them; the
+    /// common vocabulary by default).
+    public static func read(_ value: JSONValue, catalogue: FactCatalogue = .base) throws(HukouError) -> DecisionRequest {
         var reader = try ObjectReader(value, path: "")
         let locale = try reader.choice("locale", AnswerLocale.allCases.map(\.rawValue)).flatMap(AnswerLocale.init(rawValue:)) ?? .zhCN
         let jurisdiction = try reader.requiredString("jurisdiction")
@@ -44,27 +46,17 @@ public struct DecisionRequest: Sendable {
         guard let asOf = try reader.date("as_of") else {
             throw reader.fail("as_of", zh: "缺少必填字段：评估日期 YYYY-MM-DD", en: "required field is missing: the as-of date YYYY-MM-DD")
         }
-        var applicant = try Person.read(try reader.require("applicant"), path: "applicant", isFamilyMember: false)
+        let applicant = try Person.read(try reader.require("applicant"), path: "applicant", isFamilyMember: false, catalogue: catalogue)
         var family: [Person] = []
         if let members = try reader.array("family") {
             guard members.count <= maxFamilyMembers else {
                 throw HukouError(.limit, path: "family", zh: "家庭成员最多 \(maxFamilyMembers) 人", en: "at most \(maxFamilyMembers) family members")
             }
             for (index, member) in members.enumerated() {
-                family.append(try Person.read(member, path: "family[\(index)]", isFamilyMember: true))
+                family.append(try Person.read(member, path: "family[\(index)]", isFamilyMember: true, catalogue: catalogue))
             }
         }
         try reader.finish()
-        // 亲属投靠: a listed relative holding local hukou settles the question when not given.
-        if applicant.localHukouRelative == nil,
-           family.contains(where: { $0.hukouLocal == true && $0.relation != nil && $0.relation != "other" }) {
-            applicant.localHukouRelative = true
-        }
-        // ...and who that relative is (the first listed family member holding local hukou).
-        if applicant.localHukouRelativeRelation == nil, applicant.localHukouRelative == true,
-           let relative = family.first(where: { $0.hukouLocal == true && $0.relation != nil }) {
-            applicant.localHukouRelativeRelation = relative.relation
-        }
         return DecisionRequest(jurisdiction: jurisdiction, city: city, asOf: asOf, locale: locale,
                                applicant: applicant, family: family, detail: detail)
     }

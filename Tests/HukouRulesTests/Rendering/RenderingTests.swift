@@ -107,14 +107,15 @@ struct RenderingLabelTests {
 
     @Test("Every value of every closed vocabulary and every fact has a zh-CN and an English label")
     func vocabularyLabels() {
-        let vocabularies: [(String, [String])] = [
-            ("relation", Vocabulary.relation), ("hukou.former_type", Vocabulary.hukouType), ("status", Vocabulary.status),
-            ("residence.area_type", Vocabulary.areaType), ("housing.type", Vocabulary.housingType),
-            ("employment.type", Vocabulary.employmentType), ("education.level", Vocabulary.educationLevel),
-            ("skill.level", Vocabulary.skillLevel), ("skill.title", Vocabulary.titleLevel), ("school.stage", Vocabulary.schoolStage),
-            ("school.age_stage", Vocabulary.ageStage), ("entered_city_by", Vocabulary.enteredBy),
-            ("points_record.occupation_shortage", Vocabulary.occupationShortage), ("points_record.award", Vocabulary.awardLevel),
-        ]
+        // Every enumeration of the common fact vocabulary (Policies/facts.json).
+        // (gender and local_hukou_relative.relation, added since, have no value labels in the
+        // renderer yet: left to the renderer's tables.)
+        let unlabelled: Set<String> = ["gender", "local_hukou_relative.relation"]
+        let vocabularies: [(String, [String])] = FactCatalogue.base.facts.compactMap { fact in
+            if case .enumeration(let values, _) = fact.type, !unlabelled.contains(fact.name) { return (fact.name, values) }
+            return nil
+        }
+        #expect(vocabularies.count >= 14)
         for (fact, values) in vocabularies {
             for value in values {
                 let label = Labels.value(value, of: fact)
@@ -130,8 +131,12 @@ struct RenderingLabelTests {
         }
         // A name no table knows gets a neutral word, never the name.
         #expect(Labels.fact("housing.no_such_field").zh == "其他信息")
-        for relation in Vocabulary.relation { #expect(Labels.relation(relation).zh.contains(/[A-Za-z]/) == false) }
-        for status in Vocabulary.status { #expect(Labels.status(status).zh.contains(/[A-Za-z]/) == false) }
+        func values(_ fact: String) -> [String] {
+            if case .enumeration(let values, _)? = FactCatalogue.definition(fact)?.type { return values }
+            return []
+        }
+        for relation in values("relation") { #expect(Labels.relation(relation).zh.contains(/[A-Za-z]/) == false) }
+        for status in values("status") { #expect(Labels.status(status).zh.contains(/[A-Za-z]/) == false) }
         for domain in EntitlementRule.domains { #expect(Labels.domain(domain) != nil, "no label for domain \(domain)") }
     }
 }
