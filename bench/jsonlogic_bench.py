@@ -27,7 +27,6 @@ import argparse
 import ctypes
 import json
 import os
-import re
 import subprocess
 import sys
 import time
@@ -74,29 +73,15 @@ def anyang_rule():
     return [result, {"map": [{"var": "family"}, member]}]
 
 
-def vocabulary(name):
-    """A list of Sources/HukouRules/Request/Vocabulary.swift (the request's vocabularies)."""
-    with open(os.path.join(ROOT, "Sources", "HukouRules", "Request", "Vocabulary.swift"), encoding="utf-8") as f:
-        text = f.read()
-    match = re.search(r"static let " + name + r" = \[(.*?)\]", text, re.S)
-    if not match:
-        raise SystemExit(f"jsonlogic_bench: Vocabulary.{name} not found")
-    return json.loads("[" + match.group(1).strip().rstrip(",") + "]")
+def ranked_facts():
+    """The ordered enumerations declared in Policies/facts.json: fact -> (values, ranks)."""
+    with open(os.path.join(ROOT, "Policies", "facts.json"), encoding="utf-8") as f:
+        facts = json.load(f)["facts"]
+    return {fact["name"]: (fact["values"], fact.get("ranks", list(range(len(fact["values"])))))
+            for fact in facts if fact.get("type") == "enumeration" and fact.get("ordered")}
 
 
-def ordered(name):
-    values = vocabulary(name)
-    return values, list(range(len(values)))
-
-
-# The ordered facts (FactCatalogue.swift: choice(..., ranks:)).
-RANKED = {
-    "education.level": (vocabulary("educationLevel"), vocabulary("educationRank")),
-    "skill.level": ordered("skillLevel"),
-    "skill.title": ordered("titleLevel"),
-    "points_record.occupation_shortage": ordered("occupationShortage"),
-    "points_record.award": ordered("awardLevel"),
-}
+RANKED = ranked_facts()
 
 
 def param_value(pack, ref, on):
