@@ -28,13 +28,13 @@ for p in "${packages[@]}"; do
     debs+=("./$f")
 done
 export DEBIAN_FRONTEND=noninteractive
-purge() { apt-get purge -y -qq "${packages[@]}" >/dev/null 2>&1 || dpkg --purge "${packages[@]}" >/dev/null 2>&1 || true; }
+purge() { apt-get purge -y -qq -o DPkg::Lock::Timeout=600 "${packages[@]}" >/dev/null 2>&1 || dpkg --purge "${packages[@]}" >/dev/null 2>&1 || true; }
 work=$(mktemp -d /tmp/hukou-deb.XXXXXX)
 trap 'purge; rm -rf "$work"' EXIT
 # A left-over install of an earlier run would hide what these packages do.
 if dpkg-query -W "${packages[@]}" >/dev/null 2>&1; then purge; fi
 
-if apt-get install -y -qq --no-install-recommends "${debs[@]}" >"$work/apt.log" 2>&1; then
+if apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 "${debs[@]}" >"$work/apt.log" 2>&1; then
     ok "apt-get install ${debs[*]}"
 else
     fail "apt-get install: $(tail -5 "$work/apt.log")"; finish
@@ -110,7 +110,7 @@ fi
 
 # Purge: nothing of hukou may be left.
 files=$(dpkg -L "${packages[@]}" 2>/dev/null | while read -r f; do [[ -f "$f" || -L "$f" ]] && echo "$f"; done)
-if apt-get purge -y -qq "${packages[@]}" >"$work/purge.log" 2>&1; then ok "apt-get purge ${packages[*]}"; else fail "apt-get purge: $(tail -3 "$work/purge.log")"; fi
+if apt-get purge -y -qq -o DPkg::Lock::Timeout=600 "${packages[@]}" >"$work/purge.log" 2>&1; then ok "apt-get purge ${packages[*]}"; else fail "apt-get purge: $(tail -3 "$work/purge.log")"; fi
 left=$(for f in $files; do [[ -e "$f" || -L "$f" ]] && echo "$f"; done)
 for d in /usr/lib/$triplet/hukou-static /usr/lib/$triplet/cmake/hukou /usr/share/doc/hukou-tools /usr/share/doc/libhukou-dev /usr/share/doc/libhukou$abi; do
     [[ -e "$d" ]] && left+=" $d"
