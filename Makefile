@@ -360,12 +360,20 @@ sanitize-thread:
 #                                     memory, a 1 000 000-applicant batch on 1 and 2 threads, sizes
 #   make bench BENCH_ARGS="--quick"   a short run (20 000 batch applicants, 40 ms per case)
 #   make bench BENCH_ARGS="--batch 100000 --time 100"
+#   make bench-jsonlogic              only hukou vs datalogic-py (bench/jsonlogic_bench.py)
 #
 # Always the release library of `make lib` (-static-stdlib), linked from build/lib.
 
 BENCH_ARGS ?=
 
-.PHONY: bench
+.PHONY: bench bench-jsonlogic
 
 bench: lib
 	$(MAKE) -C bench run HUKOU_BUILD=$(CURDIR)/$(B) BENCH_ARGS="$(BENCH_ARGS)"
+	@if python3 -c 'import datalogic_py' 2>/dev/null; then $(MAKE) --no-print-directory bench-jsonlogic; \
+	else echo "bench: datalogic-py not installed (python3 -m pip install datalogic-py): JSONLogic comparison skipped"; fi
+
+# hukou (release C ABI through ctypes, outcome and full answers) vs datalogic-py on the same
+# rules and requests (issue 15, docs/benchmarks.md); about 20 s. Not part of `make test`.
+bench-jsonlogic: lib cli
+	python3 bench/jsonlogic_bench.py --lib $(B)/lib/libhukou.so --hukou $(B)/bin/hukou

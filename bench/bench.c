@@ -163,28 +163,32 @@ typedef struct {
     const char *label;    /* for the table */
     const char *districts[5];
     const char *area_types[5]; /* per district */
+    const char *sparse_as_of;  /* the sparse request's date, when not AS_OF: a date the points table scores */
 } jurisdiction_t;
 
 static const jurisdiction_t JURISDICTIONS[] = {
     {"anyang", NULL, "anyang",
      {"文峰区", "北关区", "殷都区", "龙安区", "林州市"},
-     {"urban_district", "urban_district", "urban_district", "urban_district", "county_city_area"}},
+     {"urban_district", "urban_district", "urban_district", "urban_district", "county_city_area"}, NULL},
     {"tianjin", NULL, "tianjin",
      {"西青区", "和平区", "滨海新区", "武清区", "蓟州区"},
-     {"urban_district", "urban_district", "urban_district", "urban_district", "urban_district"}},
+     {"urban_district", "urban_district", "urban_district", "urban_district", "urban_district"},
+     "2015-06-01" /* the 2014 table (津政发〔2013〕31号 附件) is the one encoded */},
     {"fujian", "泉州市", "fujian/泉州市",
      {"晋江市", "丰泽区", "鲤城区", "石狮市", "惠安县"},
-     {"county_city_area", "urban_district", "urban_district", "county_city_area", "county_seat_town"}},
+     {"county_city_area", "urban_district", "urban_district", "county_city_area", "county_seat_town"}, NULL},
     {"wenzhou", NULL, "wenzhou",
      {"鹿城区", "龙湾区", "瓯海区", "洞头区", "鹿城区"},
-     {"urban_district", "urban_district", "urban_district", "urban_district", "urban_district"}},
+     {"urban_district", "urban_district", "urban_district", "urban_district", "urban_district"}, NULL},
     {"wenzhou/leqing", NULL, "wenzhou/leqing",
      {"乐清市", "乐清市", "乐清市", "乐清市", "乐清市"},
-     {"county_city_area", "county_seat_town", "established_town", "county_city_area", "rural"}},
+     {"county_city_area", "county_seat_town", "established_town", "county_city_area", "rural"}, NULL},
 };
 #define NJUR ((int)(sizeof JURISDICTIONS / sizeof JURISDICTIONS[0]))
 
 /* ------------------------------------------------------------------ synthetic requests */
+
+#define SPARSE 2 /* build_request's "full" for a sparse request */
 
 /* The request schema's vocabularies (Sources/HukouRules/Request/Vocabulary.swift). */
 static const char *const STATUS[] = {"residence_permit", "residence_permit", "residence_permit", "none", "settled_migrant"};
@@ -331,7 +335,14 @@ static void build_request(sb_t *b, const jurisdiction_t *j, const char *jurisdic
     sb_clear(b);
     sb_add(b, "{\"jurisdiction\":\"%s\"", jurisdiction_override ? jurisdiction_override : j->id);
     if (j->city) sb_add(b, ",\"city\":\"%s\"", j->city);
-    sb_add(b, ",\"as_of\":\"%s\",\"locale\":\"%s\",\"applicant\":", AS_OF, rng_chance(&r, 80) ? "zh-CN" : "en");
+    const char *as_of = full == SPARSE && j->sparse_as_of ? j->sparse_as_of : AS_OF;
+    sb_add(b, ",\"as_of\":\"%s\",\"locale\":\"%s\",\"applicant\":", as_of, rng_chance(&r, 80) ? "zh-CN" : "en");
+    if (full == SPARSE) { /* five facts: birth date, status, hukou, housing, social insurance months */
+        sb_add(b, "{\"birth_date\":\"%04d-%02d-15\",\"status\":\"residence_permit\",\"hukou\":{\"local\":false},"
+                  "\"housing\":{\"type\":\"rental\"},\"social_insurance\":{\"months\":%d}}}",
+               rng_int(&r, 1970, 2000), rng_int(&r, 1, 12), rng_int(&r, 0, 60));
+        return;
+    }
     add_person(b, &r, j, NULL, full);
     if (family > 0) {
         sb_add(b, ",\"family\":[");
@@ -467,9 +478,11 @@ static json_object *parse_answer(const char *text) {
     return doc;
 }
 
-static const char *const SIZES[] = {"small", "typical", "large"};
-static const int SIZE_FAMILY[] = {0, 2, 8};
-static const int SIZE_FULL[] = {0, 0, 1};
+/* sparse: an applicant with five facts, as while a citizen is still filling in the form (issue 15) */
+static const char *const SIZES[] = {"small", "typical", "large", "sparse"};
+static const int SIZE_FAMILY[] = {0, 2, 8, 0};
+static const int SIZE_FULL[] = {0, 0, 1, SPARSE};
+#define NSIZES 4
 
 typedef struct {
     int worst_floor_ok, worst_p99_ok;
@@ -504,7 +517,7 @@ static void bench_decisions(const hukou_engine *engine, int have[NJUR], decision
     int nlabels = 0;
     for (int j = 0; j < NJUR; j++) {
         if (!have[j]) continue;
-        for (int s = 0; s < 3; s++) {
+        for (int s = 0; s < NSIZES; s++) {
             build_request(&req, &JURISDICTIONS[j], NULL, SIZE_FAMILY[s], SIZE_FULL[s], 1000u + (uint64_t)(j * 10 + s));
             case_t c = {engine, req.p, req.len, 0, HUKOU_OK, {0}, 1};
             size_t answer_bytes[NCALLS] = {0};
@@ -745,7 +758,7 @@ int main(int argc, char **argv) {
         if (!strcmp(a, "--dump") && i + 2 < argc) { /* --dump J S: print the request of jurisdiction J, size S */
             sb_t b = {0};
             int j = atoi(argv[i + 1]), sz = atoi(argv[i + 2]);
-            if (j < 0 || j >= NJUR || sz < 0 || sz > 2) die("--dump J S: J 0..%d, S 0..2", NJUR - 1);
+            if (j < 0 || j >= NJUR || sz < 0 || sz >= NSIZES) die("--dump J S: J 0..%d, S 0..%d", NJUR - 1, NSIZES - 1);
             build_request(&b, &JURISDICTIONS[j], NULL, SIZE_FAMILY[sz], SIZE_FULL[sz], 1000u + (uint64_t)(j * 10 + sz));
             puts(b.p);
             free(b.p);
@@ -754,8 +767,8 @@ int main(int argc, char **argv) {
         if (!strcmp(a, "--profile") && i + 4 < argc) { /* --profile J S ITER CALL: a loop for valgrind/perf */
             int j = atoi(argv[i + 1]), sz = atoi(argv[i + 2]), call = atoi(argv[i + 4]);
             long iters = atol(argv[i + 3]);
-            if (j < 0 || j >= NJUR || sz < 0 || sz > 2 || call < 0 || call > 6)
-                die("--profile J S ITER CALL: J 0..%d, S 0..2, CALL 0-2 one call, 3 all three, 4 json-c floor of all "
+            if (j < 0 || j >= NJUR || sz < 0 || sz >= NSIZES || call < 0 || call > 6)
+                die("--profile J S ITER CALL: J 0..%d, S 0..3, CALL 0-2 one call, 3 all three, 4 json-c floor of all "
                     "three, 5 request read only (unknown jurisdiction), 6 json-c parse only", NJUR - 1);
             hukou_engine *e = NULL;
             if (hukou_engine_new(&e) != HUKOU_OK) die("hukou_engine_new: %s", hukou_last_error());

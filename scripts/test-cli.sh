@@ -136,6 +136,41 @@ contains "errors by field (line 5 is empty and skipped)" "HUKOU_E_INVALID  as_of
 check "--allow-errors exits 0" 0 "$H" batch "$tmp/bad.jsonl" --summary-only --allow-errors
 check "answer lines of failed requests name status and field" 0 bash -c "'$H' batch '$tmp/bad.jsonl' --no-summary --allow-errors | sed -n 5p | grep -q '\"status\":\"HUKOU_E_INVALID\",\"field\":\"as_of\"'"
 
+# One request path (Engine.answer): the CLI and batch refuse a request beyond
+# HUKOU_MAX_REQUEST_BYTES (1 MiB) as the C ABI does (HUKOU_E_LIMIT), even valid JSON.
+python3 -c "
+import json, sys
+r = json.loads(sys.argv[1]); r['applicant']['pad'] = 'x'
+t = json.dumps(r, ensure_ascii=False, separators=(',', ':'))
+print(t[:-1] + ' ' * (1024 * 1024) + '}')" "$req" > "$tmp/huge.json"
+check "oversized request refused by the CLI (exit 3)" 3 "$H" eligibility "$tmp/huge.json"
+contains "the CLI names the request limit" "request larger than 1048576 bytes"
+{ head -1 "$tmp/pop.jsonl"; cat "$tmp/huge.json"; } > "$tmp/huge.jsonl"
+check "oversized request line fails in batch (exit 3)" 3 "$H" batch "$tmp/huge.jsonl" --summary-only
+check "batch answers the oversized line HUKOU_E_LIMIT" 0 bash -c "'$H' batch '$tmp/huge.jsonl' --no-summary --allow-errors | sed -n 2p | grep -q '^{\"line\":2,\"status\":\"HUKOU_E_LIMIT\",\"field\":\"\",\"error\":\"[^\"]*request larger than 1048576 bytes'"
+check "batch still answers the line before it" 0 bash -c "'$H' batch '$tmp/huge.jsonl' --no-summary --allow-errors | sed -n 1p | grep -q '\"eligibility\":{\"kind\":\"eligibility\"'"
+
+# --detail outcome: verdicts, score and missing facts, no explanation (docs/requests.md).
+"$H" batch "$tmp/pop.jsonl" --no-summary > "$tmp/answers-all.jsonl"
+check "batch --detail outcome" 0 bash -c "'$H' batch '$tmp/pop.jsonl' --detail outcome --no-summary > '$tmp/outcome.jsonl'"
+check "outcome answers: verdicts kept, reasons and trees left out" 0 python3 -c "
+import json, sys
+full = [json.loads(l) for l in open(sys.argv[1])]
+out = [json.loads(l) for l in open(sys.argv[2])]
+assert len(full) == len(out) == 200
+for f, o in zip(full, out):
+    fe, oe = f['eligibility'], o['eligibility']
+    assert [p['result'] for p in fe['pathways']] == [p['result'] for p in oe['pathways']]
+    assert fe['eligible_pathways'] == oe['eligible_pathways']
+    assert [p.get('missing_facts') for p in fe['pathways']] == [p.get('missing_facts') for p in oe['pathways']]
+    for p in oe['pathways']:
+        assert not {'reason', 'conditions', 'applicability', 'shortfalls', 'documents_to_bring'} & set(p), p.keys()
+    fp, op = f['points'], o['points']
+    assert fp.get('total') == op.get('total') and fp.get('may_apply') == op.get('may_apply')
+    assert not {'breakdown', 'what_if', 'projection'} & set(op)
+" "$tmp/answers-all.jsonl" "$tmp/outcome.jsonl"
+check "--detail must be full or outcome" 2 "$H" batch "$tmp/pop.jsonl" --detail short
+
 # Scale-out contract (docs/scale-out.md; the Spark job in examples/spark/ is tested by
 # scripts/test-spark.sh): numbered splits summarized apart and merged equal one run.
 "$H" generate --count 500 --jurisdiction tianjin --seed 11 > "$tmp/tj.jsonl"

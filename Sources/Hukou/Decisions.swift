@@ -1,10 +1,9 @@
 import HukouRules
 
-/// The shared path of the three decision calls: check arguments, parse the request,
-/// answer, hand the JSON to C.
+/// The shared path of the three decision calls: check arguments, then ``Engine/answer``
+/// (the request path the CLI and batch use too), hand the JSON to C.
 private func decide(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, _ length: Int,
-                    _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
-                    _ call: (Engine, DecisionRequest) throws(HukouError) -> JSONValue) -> Int32 {
+                    _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ kind: DecisionKind) -> Int32 {
     LastError.clear()
     guard let out else { return misuse("out_json 为 NULL", "out_json is NULL") }
     out.pointee = nil
@@ -21,26 +20,15 @@ private func decide(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, 
     // itself is checked where the request is parsed.
     guard length > 0 else { return fail(Engine.requestTooLarge, locale: nil) }
     let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(request).assumingMemoryBound(to: UInt8.self), count: length)
-    let parsed: DecisionRequest
+    // The snapshot this call answers from: a pack loaded meanwhile does not change it.
+    let written: [UInt8]
     do {
-        parsed = try handle.engine.parseRequest(bytes)
+        written = try handle.engine.answer(kind, bytes)
     } catch {
         return fail(error.error, locale: error.locale)
     }
-    // The snapshot this call answers from: a pack loaded meanwhile does not change it.
-    let engine = handle.engine
-    let answer: JSONValue
-    do {
-        answer = try call(engine, parsed)
-    } catch {
-        return fail(error, locale: parsed.locale)
-    }
-    let written = JSONWriter.serialize(answer)
-    guard written.count <= WorkBudget.maxAnswerBytes else {
-        return fail(WorkBudget.answerTooLarge, locale: parsed.locale)
-    }
     guard let string = OutputString.make(written) else {
-        return fail(HukouError(.noMemory, path: "", zh: "内存不足", en: "out of memory"), locale: parsed.locale)
+        return fail(HukouError(.noMemory, path: "", zh: "内存不足", en: "out of memory"), locale: nil)
     }
     out.pointee = string
     return HukouStatus.ok.rawValue
@@ -49,17 +37,17 @@ private func decide(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, 
 @_cdecl("hukou_check_eligibility")
 public func hukouCheckEligibility(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, _ length: Int,
                                   _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    decide(engine, request, length, out) { engine, request throws(HukouError) in try engine.eligibility(request) }
+    decide(engine, request, length, out, .eligibility)
 }
 
 @_cdecl("hukou_score_points")
 public func hukouScorePoints(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, _ length: Int,
                              _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    decide(engine, request, length, out) { engine, request throws(HukouError) in try engine.points(request) }
+    decide(engine, request, length, out, .points)
 }
 
 @_cdecl("hukou_lookup_entitlements")
 public func hukouLookupEntitlements(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, _ length: Int,
                                     _ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    decide(engine, request, length, out) { engine, request throws(HukouError) in try engine.entitlements(request) }
+    decide(engine, request, length, out, .entitlements)
 }

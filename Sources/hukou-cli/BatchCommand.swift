@@ -29,6 +29,8 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Which answers to write: eligibility, points, entitlements or all.") var call: String = "all"
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
     @Option(help: "Lines per parallel chunk.") var chunk = 4096
+    @Option(help: "full or outcome: the detail of every answer, overriding the requests' own `detail` (outcome: verdicts, score and missing facts, no explanations; the summary then has no unmet conditions).")
+    var detail: String?
     @Flag(help: "Write only the summary, not the answers.") var summaryOnly = false
     @Flag(help: "Write only the answers, no summary (for mappers).") var noSummary = false
     @Option(help: "The summary as text (for people) or json (one line, for `hukou summarize`).") var summaryFormat = "text"
@@ -43,6 +45,7 @@ struct BatchCommand: ParsableCommand {
     func validate() throws {
         guard ["eligibility", "points", "entitlements", "all"].contains(call) else { throw ValidationError("--call must be eligibility, points, entitlements or all") }
         guard compare.isEmpty || compare.count == 2 else { throw ValidationError("--compare takes two pack files") }
+        guard detail.map({ AnswerDetail(rawValue: $0) != nil }) ?? true else { throw ValidationError("--detail must be full or outcome") }
         guard chunk > 0, chunk <= 1_000_000 else { throw ValidationError("--chunk must be 1...1000000") }
         guard ["text", "json"].contains(summaryFormat) else { throw ValidationError("--summary-format must be text or json") }
         guard threads.map({ $0 >= 1 && $0 <= 1024 }) ?? true else { throw ValidationError("--threads must be 1...1024") }
@@ -133,12 +136,13 @@ struct BatchCommand: ParsableCommand {
         let wantPoints = call == "points" || call == "all"
         let wantEntitlements = call == "entitlements" || call == "all"
         let writeAnswers = !summaryOnly
+        let detail = self.detail.flatMap(AnswerDetail.init(rawValue:))
         DispatchQueue.concurrentPerform(iterations: min(workers, lines.count)) { worker in
             var index = worker
             while index < lines.count {
                 results.set(index, BatchResult.answer(lines[index], line: numbers[index], engines: engines,
                                                       eligibility: wantEligibility, points: wantPoints,
-                                                      entitlements: wantEntitlements, writeAnswers: writeAnswers))
+                                                      entitlements: wantEntitlements, writeAnswers: writeAnswers, detail: detail))
                 index += min(workers, lines.count)
             }
         }

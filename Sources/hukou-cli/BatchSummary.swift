@@ -100,31 +100,48 @@ struct BatchResult: Sendable {
         return result
     }
 
+    /// Answers one request line through the library's request path (``Engine/parseRequest``
+    /// and ``Engine/decide``: the request limit and work budget of the C ABI; each written
+    /// answer within the answer limit). `detail` overrides the request's own `detail`.
     static func answer(_ line: [UInt8], line number: Int, engines: [Engine], eligibility: Bool, points: Bool,
-                       entitlements: Bool, writeAnswers: Bool) -> BatchResult {
+                       entitlements: Bool, writeAnswers: Bool, detail: AnswerDetail? = nil) -> BatchResult {
         var result = BatchResult()
         result.line = number
-        var out = JSONObjectBuilder()
-        out.set("line", number)
-        do throws(HukouError) {
-            let request = try (engines.first ?? Engine()).readRequest(try JSONParser.parse(line))
-            for (index, engine) in engines.enumerated() {
-                let answer = try engine.eligibility(request)
-                result.addEligibility(answer, collectUnmet: index == 0)
-                if index == 0, eligibility, writeAnswers { out.set("eligibility", answer) }
-            }
-            let answer = try engines[0].points(request)
-            result.addPoints(answer)
-            if points, writeAnswers { out.set("points", answer) }
-            if entitlements, writeAnswers { out.set("entitlements", try engines[0].entitlements(request)) }
-        } catch {
+        var out = Array("{\"line\":\(number)".utf8)
+        func append(_ key: String, _ answer: JSONValue) throws(HukouError) {
+            let bytes = try Engine.write(answer)
+            out.append(contentsOf: ",\"\(key)\":".utf8)
+            out.append(contentsOf: bytes)
+        }
+        func record(_ error: HukouError) {
             result.errorStatus = error.status.name
             result.errorField = error.path
-            out.set("status", error.status.name)
-            out.set("field", error.path)
-            out.set("error", error.describe(nil))
+            // The answers written before the failure stay, as the members before it.
+            for (key, text) in [("status", error.status.name), ("field", error.path), ("error", error.describe(nil))] {
+                out.append(contentsOf: ",\"\(key)\":".utf8)
+                out.append(contentsOf: JSONWriter.serialize(.string(text)))
+            }
         }
-        if writeAnswers { result.output = JSONWriter.serialize(out.value) }
+        do throws(LocalizedFailure) {
+            var request = try line.withUnsafeBufferPointer { (buffer) throws(LocalizedFailure) in try (engines.first ?? Engine()).parseRequest(buffer) }
+            if let detail { request.detail = detail }
+            do throws(HukouError) {
+                for (index, engine) in engines.enumerated() {
+                    let answer = try engine.decide(.eligibility, request)
+                    result.addEligibility(answer, collectUnmet: index == 0)
+                    if index == 0, eligibility, writeAnswers { try append("eligibility", answer) }
+                }
+                let answer = try engines[0].decide(.points, request)
+                result.addPoints(answer)
+                if points, writeAnswers { try append("points", answer) }
+                if entitlements, writeAnswers { try append("entitlements", try engines[0].decide(.entitlements, request)) }
+            } catch {
+                record(error)
+            }
+        } catch {
+            record(error.error)
+        }
+        if writeAnswers { result.output = out + [UInt8(ascii: "}")] }
         return result
     }
 }

@@ -37,42 +37,50 @@ struct DecisionOptions: ParsableArguments {
         try OptionChecks.date(date)
     }
 
-    /// Reads the request, applies --date and --locale, asks `call`, prints the answer.
-    func run(_ call: (Engine, DecisionRequest) throws(HukouError) -> JSONValue) throws {
+    /// Reads the request, applies --date and --locale, answers through the library's one
+    /// request path (``Engine/answer``: the same limits as the C ABI), prints the answer.
+    func run(_ kind: DecisionKind) throws {
         let engine = try engineOptions.makeEngine()
-        var value: JSONValue
+        let bytes: [UInt8]
         do {
-            value = try JSONParser.parse(try InputFiles.read(request))
+            bytes = try InputFiles.read(request)
         } catch let error as HukouError {
             printError("hukou: \(request): \(error.describe(nil))")
             throw CLIExit.invalidRequest
         }
-        if case .object(var members) = value {
-            func replace(_ key: String, _ text: String) {
-                members.removeAll { $0.key == key }
-                members.append(JSONMember(key, .string(text)))
-            }
-            if let date { replace("as_of", date) }
-            if let locale { replace("locale", locale) }
-            value = .object(members)
-        }
-        let answer: JSONValue
-        do {
-            let parsed = try engine.readRequest(value)
-            do {
-                answer = try call(engine, parsed)
-            } catch {
-                printError("hukou: \(error.describe(parsed.locale))")
-                throw CLIExit.invalidRequest
-            }
-        } catch let error as HukouError {
-            printError("hukou: \(error.describe(DecisionRequest.sniffLocale(value)))")
+        var overrides: [(key: String, value: String)] = []
+        if let date { overrides.append((key: "as_of", value: date)) }
+        if let locale { overrides.append((key: "locale", value: locale)) }
+        let written: [UInt8]
+        switch Self.answer(engine, kind, bytes, overrides) {
+        case .success(let bytes):
+            written = bytes
+        case .failure(let failure):
+            // A request too large or not JSON names the file, as before.
+            let prefix = failure.error == Engine.requestTooLarge || failure.error.status == .parse ? "\(request): " : ""
+            printError("hukou: \(prefix)\(failure.message)")
             throw CLIExit.invalidRequest
         }
         if let rendering = format.rendering {
+            // The answer the library just wrote: read back for the renderer.
+            guard let answer = try? JSONParser.parse(written) else {
+                printError("hukou: the answer could not be read back")
+                throw CLIExit.invalidRequest
+            }
             print(TextRenderer(answer, format: rendering).render(), terminator: "")
         } else {
-            print(JSONWriter.string(answer))
+            print(String(decoding: written, as: UTF8.self))
+        }
+    }
+
+    private static func answer(_ engine: Engine, _ kind: DecisionKind, _ bytes: [UInt8],
+                               _ overrides: [(key: String, value: String)]) -> Result<[UInt8], LocalizedFailure> {
+        do throws(LocalizedFailure) {
+            return .success(try bytes.withUnsafeBufferPointer { (buffer) throws(LocalizedFailure) in
+                try engine.answer(kind, buffer, overriding: overrides)
+            })
+        } catch {
+            return .failure(error)
         }
     }
 }
@@ -80,17 +88,17 @@ struct DecisionOptions: ParsableArguments {
 struct EligibilityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "eligibility", abstract: "Which settlement pathways the applicant qualifies for, and why.")
     @OptionGroup var options: DecisionOptions
-    func run() throws { try options.run { engine, request throws(HukouError) in try engine.eligibility(request) } }
+    func run() throws { try options.run(.eligibility) }
 }
 
 struct PointsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "points", abstract: "The residence-permit points score, indicator by indicator.")
     @OptionGroup var options: DecisionOptions
-    func run() throws { try options.run { engine, request throws(HukouError) in try engine.points(request) } }
+    func run() throws { try options.run(.points) }
 }
 
 struct EntitlementsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "entitlements", abstract: "Public services the applicant and family may use.")
     @OptionGroup var options: DecisionOptions
-    func run() throws { try options.run { engine, request throws(HukouError) in try engine.entitlements(request) } }
+    func run() throws { try options.run(.entitlements) }
 }

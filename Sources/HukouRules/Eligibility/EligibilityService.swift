@@ -8,6 +8,8 @@ struct EligibilityService {
 
     private var locale: AnswerLocale { request.locale }
     private var report: ConditionReport { ConditionReport(locale: locale, parameters: pack.parameters) }
+    /// `detail: full`: explanation texts and trees are built (outcome: verdicts only).
+    private var full: Bool { request.detail == .full }
 
     func answer() throws(HukouError) -> JSONValue {
         var answer = AnswerHeader.build(kind: "eligibility", pack: pack, request: request)
@@ -101,11 +103,12 @@ struct EligibilityService {
         let result = judged.outcome == .unmet ? "not_applicable" : "unknown"
         object.set("result", result)
         if judged.outcome == .unmet {
-            object.set("reason", DecidedByReport.notApplicableReason(report.unmetLabels(judged), locale: locale))
+            if full { object.set("reason", DecidedByReport.notApplicableReason(report.unmetLabels(judged), locale: locale)) }
         } else {
-            object.set("reason", unknownReason(judged.missingFacts))
+            if full { object.set("reason", unknownReason(judged.missingFacts)) }
             object.set("missing_facts", report.missing(judged.missingFacts))
         }
+        guard full else { return (object.value, result) }
         object.set("applicability", report.tree(judged))
         if let note = pathway.note { object.set("note", note.text(locale)) }
         return (object.value, result)
@@ -115,11 +118,11 @@ struct EligibilityService {
     private func decidedAnswer(_ pathway: Pathway, _ decided: DecidedBy, _ context: EvaluationContext) -> (JSONValue, String) {
         var object = header(pathway)
         object.set("result", "depends_on_local_rules")
-        object.set("reason", DecidedByReport.reason(decided, citation: pathway.citation, locale: locale))
+        if full { object.set("reason", DecidedByReport.reason(decided, citation: pathway.citation, locale: locale)) }
         object.set("decided_by", DecidedByReport.block(decided, citation: pathway.citation, locale: locale))
         // Who may follow is stated by the clause even where the conditions are left open.
         if !pathway.followers.isEmpty { object.set("followers", followers(pathway, context)) }
-        if let note = pathway.note { object.set("note", note.text(locale)) }
+        if full, let note = pathway.note { object.set("note", note.text(locale)) }
         return (object.value, "depends_on_local_rules")
     }
 
@@ -167,29 +170,30 @@ struct EligibilityService {
             reasonText = LocalizedText(zh: "符合该途径的全部条件", en: "meets every condition of this pathway").text(locale)
         case .unmet:
             result = "not_eligible"
-            reasonText = reason(judged)
+            reasonText = full ? reason(judged) : ""
         case .unknown:
             result = "unknown"
-            reasonText = reason(judged)
+            reasonText = full ? reason(judged) : ""
         }
         var provisional = judged.provisionalParameters
         if pathway.pointsSettlement {
             foldPoints(judged, result: &result, reason: &reasonText, provisional: &provisional, into: &object, pathway, validity)
         }
         object.set("result", result)
-        object.set("reason", reasonText)
+        if full { object.set("reason", reasonText) }
         object.set("provisional", pathway.provisional || !provisional.isEmpty)
         if !provisional.isEmpty { object.set("provisional_parameters", report.provisional(provisional)) }
-        if judged.outcome == .met, let groups = matchedGroups(judged) { object.set("matched", groups) }
+        if full, judged.outcome == .met, let groups = matchedGroups(judged) { object.set("matched", groups) }
         if judged.outcome == .unknown { object.set("missing_facts", report.missing(judged.missingFacts)) }
-        if judged.outcome == .unmet { object.set("shortfalls", report.shortfallList(judged)) }
-        object.set("conditions", report.tree(judged))
+        if full, judged.outcome == .unmet { object.set("shortfalls", report.shortfallList(judged)) }
+        if full { object.set("conditions", report.tree(judged)) }
         // Family are shown under a pathway the applicant meets or nearly meets, never under
         // one that is out of reach.
         if !pathway.followers.isEmpty, result == "eligible" || result == "unknown" || result == "depends_on_local_rules" || nearlyMet(judged) {
             object.set("followers", followers(pathway, context))
         }
         if !pathway.addressOrder.isEmpty { addressOrder(pathway, context, into: &object) }
+        guard full else { return (object.value, result) }
         if !pathway.documents.isEmpty { object.set("documents_to_bring", .array(pathway.documents.map { $0.json(locale) })) }
         if let note = pathway.note { object.set("note", note.text(locale)) }
         return (object.value, result)
@@ -298,10 +302,10 @@ struct EligibilityService {
                 object.set("missing_facts", report.missing(missing))
             } else {
                 object.set("result", "may_not_follow")
-                if let closest {
+                if full, let closest {
                     object.set("reason", LocalizedText(zh: "不符合：", en: "not met: ").text(locale)
                                + report.unmetLabels(closest).joined(separator: locale == .en ? "; " : "；"))
-                } else {
+                } else if full {
                     object.set("reason", LocalizedText(zh: "不属于该条款列明的随迁家属", en: "not among the family members this clause lets follow").text(locale))
                 }
                 object.set("citation", pathway.followers.first?.citation ?? pathway.citation)

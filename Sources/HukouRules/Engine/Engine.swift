@@ -1,3 +1,7 @@
+/// The three decision calls (hukou_check_eligibility, hukou_score_points,
+/// hukou_lookup_entitlements).
+public typealias DecisionKind = WorkBudget.Call
+
 /// The decision engine: loaded packs and the three decision calls. Immutable once
 /// built, so one engine may serve many threads.
 public struct Engine: Sendable {
@@ -112,34 +116,27 @@ public struct Engine: Sendable {
     public static let requestTooLarge = HukouError(.limit, path: "", zh: "请求超过 \(maxRequestBytes) 字节",
                                                    en: "request larger than \(maxRequestBytes) bytes")
 
-    /// Parses request bytes; errors carry the locale sniffed from the request, if any.
-    public static func parseRequest(_ bytes: UnsafeBufferPointer<UInt8>) throws(LocalizedFailure) -> DecisionRequest {
-        guard bytes.count <= maxRequestBytes else {
-            throw LocalizedFailure(error: requestTooLarge, locale: nil)
-        }
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(bytes)
-        } catch {
-            throw LocalizedFailure(error: error, locale: nil)
-        }
-        do {
-            return try DecisionRequest.read(value)
-        } catch {
-            throw LocalizedFailure(error: error, locale: DecisionRequest.sniffLocale(value))
-        }
-    }
-
-    /// Parses request bytes with the fact declarations of the jurisdiction it names.
-    public func parseRequest(_ bytes: UnsafeBufferPointer<UInt8>) throws(LocalizedFailure) -> DecisionRequest {
+    /// Parses request bytes (at most ``maxRequestBytes``) with the fact declarations of the
+    /// jurisdiction it names; errors carry the locale sniffed from the request, if any.
+    /// `overriding` replaces top-level string members before the request is read (the
+    /// CLI's --date and --locale), after the size check.
+    public func parseRequest(_ bytes: UnsafeBufferPointer<UInt8>,
+                             overriding: [(key: String, value: String)] = []) throws(LocalizedFailure) -> DecisionRequest {
         guard bytes.count <= Self.maxRequestBytes else {
             throw LocalizedFailure(error: Self.requestTooLarge, locale: nil)
         }
-        let value: JSONValue
+        var value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
         } catch {
             throw LocalizedFailure(error: error, locale: nil)
+        }
+        if !overriding.isEmpty, case .object(var members) = value {
+            for (key, text) in overriding {
+                members.removeAll { $0.key == key }
+                members.append(JSONMember(key, .string(text)))
+            }
+            value = .object(members)
         }
         do {
             return try readRequest(value)
@@ -161,6 +158,37 @@ public struct Engine: Sendable {
         guard case .string(let id)? = request["jurisdiction"], case .string(let text)? = request["as_of"],
               let date = CivilDate(iso: text), let pack = try? registry.pack(id, on: date) else { return .base }
         return pack.facts
+    }
+
+    /// The one request path of the C ABI, the CLI and `hukou batch`: request bytes in
+    /// (≤ ``maxRequestBytes``), the call checked against ``WorkBudget`` before any work,
+    /// answer bytes out (≤ ``WorkBudget/maxAnswerBytes``).
+    public func answer(_ kind: DecisionKind, _ bytes: UnsafeBufferPointer<UInt8>,
+                       overriding: [(key: String, value: String)] = []) throws(LocalizedFailure) -> [UInt8] {
+        let request = try parseRequest(bytes, overriding: overriding)
+        do {
+            return try Self.write(try decide(kind, request))
+        } catch {
+            throw LocalizedFailure(error: error, locale: request.locale)
+        }
+    }
+
+    /// One call on a parsed request, bounded by ``WorkBudget`` (for callers that read one
+    /// request and ask several calls, as `hukou batch` does; then ``write(_:)`` each answer).
+    public func decide(_ kind: DecisionKind, _ request: DecisionRequest) throws(HukouError) -> JSONValue {
+        switch kind {
+        case .eligibility: return try eligibility(request)
+        case .points: return try points(request)
+        case .entitlements: return try entitlements(request)
+        }
+    }
+
+    /// An answer's bytes, refused beyond ``WorkBudget/maxAnswerBytes`` (the last line of
+    /// defence behind the estimates).
+    public static func write(_ answer: JSONValue) throws(HukouError) -> [UInt8] {
+        let written = JSONWriter.serialize(answer)
+        guard written.count <= WorkBudget.maxAnswerBytes else { throw WorkBudget.answerTooLarge }
+        return written
     }
 
     public func eligibility(_ request: DecisionRequest) throws(HukouError) -> JSONValue {

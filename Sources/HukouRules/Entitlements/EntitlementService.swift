@@ -7,6 +7,8 @@ struct EntitlementService {
 
     private var locale: AnswerLocale { request.locale }
     private var report: ConditionReport { ConditionReport(locale: locale, parameters: pack.parameters) }
+    /// `detail: full`: explanation texts and trees are built (outcome: verdicts only).
+    private var full: Bool { request.detail == .full }
 
     /// The pack's rules in force (by their documents), then the national rules in force that
     /// the pack neither overrides (same id) nor specializes (one line per service).
@@ -41,9 +43,9 @@ struct EntitlementService {
         guard let status = applicant.effectiveStatus else {
             answer.set("status_assumed", .null)
             answer.set("missing_facts", report.missing(["status", "hukou.local", "residence_permit.held"]))
-            answer.set("reason", LocalizedText(
+            if full { answer.set("reason", LocalizedText(
                 zh: "无法判断身份：请说明是否本地户籍、是否按本方案落户、是否持有居住证",
-                en: "status unknown: say whether the applicant holds local hukou, settled under this plan, or holds a residence permit").text(locale))
+                en: "status unknown: say whether the applicant holds local hukou, settled under this plan, or holds a residence permit").text(locale)) }
             answer.set("people", .array([]))
             return answer.value
         }
@@ -84,6 +86,7 @@ struct EntitlementService {
         object.set("result", judged.outcome == .met ? "may_apply" : judged.outcome == .unmet ? "may_not_apply_yet" : "unknown")
         object.set("citation", permit.citation)
         if judged.outcome == .unknown { object.set("missing_facts", report.missing(judged.missingFacts)) }
+        guard full else { return object.value }
         if judged.outcome == .unmet { object.set("shortfalls", report.shortfallList(judged)) }
         object.set("conditions", report.tree(judged))
         let documents = pack.permitConditions != nil ? pack.permitDocuments : (national?.permitDocuments ?? [])
@@ -138,11 +141,11 @@ struct EntitlementService {
                 result = judged.outcome == .unmet ? "not_applicable" : "unknown"
                 object.set("result", result)
                 if judged.outcome == .unmet {
-                    object.set("reason", DecidedByReport.notApplicableReason(report.unmetLabels(judged), locale: locale))
+                    if full { object.set("reason", DecidedByReport.notApplicableReason(report.unmetLabels(judged), locale: locale)) }
                 } else {
                     object.set("missing_facts", report.missing(judged.missingFacts))
                 }
-                object.set("applicability", report.tree(judged))
+                if full { object.set("applicability", report.tree(judged)) }
             }
         }
         if !concerned {
@@ -150,7 +153,7 @@ struct EntitlementService {
         } else if let decided = rule.decidedBy {
             result = "depends_on_local_rules"
             object.set("result", result)
-            object.set("reason", DecidedByReport.reason(decided, citation: rule.citation, locale: locale))
+            if full { object.set("reason", DecidedByReport.reason(decided, citation: rule.citation, locale: locale)) }
             object.set("decided_by", DecidedByReport.block(decided, citation: rule.citation, locale: locale))
         } else if let condition = rule.condition {
             let judged = ConditionEvaluator.evaluate(condition, context)
@@ -162,8 +165,8 @@ struct EntitlementService {
             }
             object.set("result", result)
             if judged.outcome == .unknown { object.set("missing_facts", report.missing(judged.missingFacts)) }
-            if judged.outcome == .unmet, !judged.shortfalls.isEmpty { object.set("shortfalls", report.shortfallList(judged)) }
-            object.set("conditions", report.tree(judged))
+            if full, judged.outcome == .unmet, !judged.shortfalls.isEmpty { object.set("shortfalls", report.shortfallList(judged)) }
+            if full { object.set("conditions", report.tree(judged)) }
         } else {
             result = rule.verdict.rawValue
             object.set("result", result)
@@ -179,7 +182,7 @@ struct EntitlementService {
                 return entry.value
             }))
         }
-        if let note = rule.note { object.set("note", note.text(locale)) }
+        if full, let note = rule.note { object.set("note", note.text(locale)) }
         return object.value
     }
 }

@@ -7,6 +7,9 @@ struct PointsService {
 
     private var locale: AnswerLocale { request.locale }
     private var report: ConditionReport { ConditionReport(locale: locale, parameters: pack.parameters) }
+    /// `detail: full`: breakdown, projection, what-if and texts are built (outcome: the
+    /// score, threshold, missing facts and verdicts only).
+    private var full: Bool { request.detail == .full }
 
     /// The rule sets of the points answer: the table, then each requirement and veto.
     private func validity(_ table: PointsTable) -> Validity {
@@ -40,7 +43,7 @@ struct PointsService {
             answer.set("points_allowed", true)
             answer.set("purpose", table.purpose)
             answer.set("citation", table.citation)
-            if let note = table.note { answer.set("note", note.text(locale)) }
+            if full, let note = table.note { answer.set("note", note.text(locale)) }
             score(table, validity(table), into: &answer)
             return answer.value
         }
@@ -133,11 +136,13 @@ struct PointsService {
                 answer.set("reaches_threshold", now.total >= threshold)
             }
             if let quota { answer.set("annual_quota", quota.json) }
-            answer.set("breakdown", .array(now.scores.map(breakdown)))
-            if let threshold, now.total < threshold, let thresholdRef = table.threshold {
-                answer.set("projection", projection(scorer, table, thresholdRef))
+            if full {
+                answer.set("breakdown", .array(now.scores.map(breakdown)))
+                if let threshold, now.total < threshold, let thresholdRef = table.threshold {
+                    answer.set("projection", projection(scorer, table, thresholdRef))
+                }
+                answer.set("what_if", whatIf(scorer, table, base: now, provisional: &provisional))
             }
-            answer.set("what_if", whatIf(scorer, table, base: now, provisional: &provisional))
         } else {
             // Never a score from another period's values, never a threshold of another table.
             answer.set("score_status", "table_not_encoded")
@@ -178,7 +183,7 @@ struct PointsService {
             }
         }
         answer.set("may_apply", mayApply)
-        if let ranking = table.ranking {
+        if full, let ranking = table.ranking {
             var block = JSONObjectBuilder()
             block.set("text", ranking.text.text(locale))
             block.set("citation", ranking.citation)
@@ -191,11 +196,11 @@ struct PointsService {
     private func requirementJSON(_ requirement: Requirement, _ judged: EvaluatedCondition, met: String, unmet: String) -> JSONValue {
         var object = JSONObjectBuilder()
         object.set("id", requirement.id)
-        object.set("label", requirement.label.text(locale))
+        if full { object.set("label", requirement.label.text(locale)) }
         object.set("result", judged.outcome == .met ? met : judged.outcome == .unmet ? unmet : "unknown")
         object.set("citation", requirement.citation)
         if judged.outcome == .unknown { object.set("missing_facts", report.missing(judged.missingFacts)) }
-        if judged.outcome == .unmet, !judged.shortfalls.isEmpty { object.set("shortfalls", report.shortfallList(judged)) }
+        if full, judged.outcome == .unmet, !judged.shortfalls.isEmpty { object.set("shortfalls", report.shortfallList(judged)) }
         return object.value
     }
 

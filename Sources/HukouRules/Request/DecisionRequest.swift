@@ -1,3 +1,12 @@
+/// How much an answer says (request member `detail`, docs/requests.md).
+public enum AnswerDetail: String, Sendable, CaseIterable {
+    /// Verdicts with their reasons, condition trees, breakdown, projection, what-if.
+    case full
+    /// Verdicts, score, missing facts and provisional flags only: no explanation text is
+    /// built (for batch runs and simulations).
+    case outcome
+}
+
 /// One request to a decision call: where, when, in which language, and who.
 public struct DecisionRequest: Sendable {
     /// Pack id: "tianjin", "fujian", "wenzhou", "wenzhou/leqing", "anyang", ...
@@ -8,9 +17,12 @@ public struct DecisionRequest: Sendable {
     public var locale: AnswerLocale
     public var applicant: Person
     public var family: [Person]
+    /// How much the answer says (default `.full`).
+    public var detail: AnswerDetail = .full
 
     public init(jurisdiction: String, city: String? = nil, asOf: CivilDate, locale: AnswerLocale,
-                applicant: Person, family: [Person] = []) {
+                applicant: Person, family: [Person] = [], detail: AnswerDetail = .full) {
+        self.detail = detail
         self.jurisdiction = jurisdiction
         self.city = city
         self.asOf = asOf
@@ -30,6 +42,7 @@ public struct DecisionRequest: Sendable {
         let locale = try reader.choice("locale", AnswerLocale.allCases.map(\.rawValue)).flatMap(AnswerLocale.init(rawValue:)) ?? .zhCN
         let jurisdiction = try reader.requiredString("jurisdiction")
         let city = try reader.string("city")
+        let detail = try reader.choice("detail", AnswerDetail.allCases.map(\.rawValue)).flatMap(AnswerDetail.init(rawValue:)) ?? .full
         guard let asOf = try reader.date("as_of") else {
             throw reader.fail("as_of", zh: "缺少必填字段：评估日期 YYYY-MM-DD", en: "required field is missing: the as-of date YYYY-MM-DD")
         }
@@ -45,7 +58,7 @@ public struct DecisionRequest: Sendable {
         }
         try reader.finish()
         return DecisionRequest(jurisdiction: jurisdiction, city: city, asOf: asOf, locale: locale,
-                               applicant: applicant, family: family)
+                               applicant: applicant, family: family, detail: detail)
     }
 
     /// The locale named in a request that may be invalid, for the language of its error message.
