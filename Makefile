@@ -268,7 +268,7 @@ deb-test: lib cli
 # SPDX headers: a listing of files without one, for now never a failure (the
 # integrator adds them over the whole tree, then makes this `scripts/spdx.sh --check`).
 spdx-check:
-	@scripts/spdx.sh --list
+	@scripts/spdx.sh --check
 
 # What must hold before `git tag -a vX.Y.Z` (docs/versioning.md, "Releasing").
 release-check: lib cli

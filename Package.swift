@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+// SPDX-License-Identifier: Apache-2.0
 //
 // hukou: settlement eligibility, residence-permit points and public-service
 // entitlements for Chinese public-service kiosks, as a Swift library with a C ABI.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * bench.c: the C-level benchmark of libhukou, measured against a json-c floor.
  *

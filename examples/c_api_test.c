@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * c_api_test.c: the C contract of libhukou as kiosk firmware sees it.
  *

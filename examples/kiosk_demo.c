@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * kiosk_demo.c: what a self-service kiosk (自助服务终端) does with libhukou.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * render_test.c: hukou_render and hukou_receipt through the C ABI, as kiosk firmware
  * calls them, on every golden answer (examples/answers/<request>/<call>.<locale>.json)

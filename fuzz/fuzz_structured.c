@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * fuzz_structured.c: a structure-aware request generator for the three decision calls.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * warmup.h: parse every embedded pack before fuzzing starts.
  *

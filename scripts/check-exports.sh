@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # check-exports.sh LIB HEADER SONAME: the shared library as kiosk firmware links it.
 #  1. the hukou_* symbols it exports (nm -D --defined-only) are exactly the functions
 #     the header declares;

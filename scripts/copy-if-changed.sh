@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # copy-if-changed.sh SRC DST: copy SRC to DST unless DST already has the same bytes,
 # so that a rebuild that changed nothing leaves timestamps (and dependants) alone.
 set -e

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Regenerates docs/facts.md and the person part of docs/schema/request.schema.json from
 the one declaration of the facts: Policies/facts.json (the common vocabulary) and the
 `facts` of each pack under Policies/ (make docs). A test fails when either is stale;

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Generates Policies/wenzhou/<county>.json, the seven fully open counties of 温政发〔2016〕26号
 四（二）1, from Policies/wenzhou.json.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # swift-runtime.sh: collect the Swift static runtime that a plain C program needs to
 # link libhukou.a, and print the linker flags for it.
 #

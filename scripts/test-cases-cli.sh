@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # `hukou test` as docs/cases.md tells a policy officer to use it: add a case, see it fail,
 # correct it, see it pass; try a changed pack with --pack; a broken case file.
 # Usage: scripts/test-cases-cli.sh [path-to-hukou-cli]   (default .build/debug/hukou-cli)

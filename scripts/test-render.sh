@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # test-render.sh RENDER_TEST KIOSK_DEMO: the renderings as a kiosk shows them (docs/rendering.md).
 #  1. render_test (C ABI, release library): every golden answer in every format, receipts
 #     fit 32/48 columns, no ASCII in Chinese renderings, decision receipts; writes the

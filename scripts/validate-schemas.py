@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Validates every pack under Policies/ against docs/schema/pack.schema.json, every example
 request against docs/schema/request.schema.json, every case file (Policies/**/*.cases.yaml)
 against docs/schema/cases.schema.json, and answers against docs/schema/answer.schema.json:

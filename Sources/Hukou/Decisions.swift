@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import HukouRules
 
 /// The shared path of the three decision calls: check arguments, then ``Engine/answer``

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import HukouRules
 
 /// HUKOU_RENDER_* codes of hukou.h: 1 text, 2 HTML, and the column width for receipts.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// C strings with static storage (version, status names, the empty error), returned to
 /// C without allocation; never freed.
 enum StaticCString {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Version of this library (HUKOU_VERSION in hukou.h; a test keeps them equal).
 let libraryVersion: StaticString = "0.2.0"
 /// ABI version (HUKOU_ABI_VERSION, the number in the SONAME).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import HukouRules
 
 /// The CLI's renderings are the library's (``Renderer``, the same as hukou_render), so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Hostile inputs through the C ABI, as kiosk firmware calls it (issue 6).
 //
 // Every expected status and message below follows from the conventions of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hukou_render and hukou_receipt through the C ABI, with hostile input (hukou.h, section
 // "Rendering and decision receipts"; docs/rendering.md).
 

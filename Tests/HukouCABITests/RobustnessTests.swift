@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Security and robustness through the C ABI (issue 14, items 2–7): rollback across
 // restarts, bounded work, no personal data in errors, loads while serving, handle
 // checks, and the small ones. Expected values follow from Include/hukou.h (the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 import HukouRules
 
 /// Helpers shared by the rule tests: build requests from JSON text and ask the engine.

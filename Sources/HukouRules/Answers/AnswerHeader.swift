@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The part every answer starts with: what was asked, which pack version answered.
 enum AnswerHeader {
     static func build(kind: String, pack: PolicyPack, request: DecisionRequest) -> JSONObjectBuilder {

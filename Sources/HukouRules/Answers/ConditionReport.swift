@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Writes judged conditions as answer JSON and as sentences, in one locale.
 struct ConditionReport {
     let locale: AnswerLocale

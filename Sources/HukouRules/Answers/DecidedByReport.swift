@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The answer parts for rules the documents leave to someone else, and for rules that do
 /// not concern the person.
 enum DecidedByReport {

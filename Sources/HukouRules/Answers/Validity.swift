@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Which of a pack's rules answer a request, chosen by the in-force windows of the
 /// documents they rest on, and the answer's `validity` block (docs/answers.md).
 ///

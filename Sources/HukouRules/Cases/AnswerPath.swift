@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A place in an answer, written the way policy staff read it:
 /// `pathways[county_town].result`, `people[1].items[anyang.schooling.zhongkao].result`,
 /// `breakdown[age].points`, `followers[*].result`, `shortfalls[0].met_on`.

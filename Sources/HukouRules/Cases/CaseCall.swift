@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The call a case asks of the engine.
 public enum CaseCall: String, Sendable, CaseIterable {
     case eligibility

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A pack's case file (`Policies/<pack>.cases.yaml`, docs/cases.md), read from its JSON
 /// form: a base request, optional named bases, and the cases.
 ///

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A case file that cannot be read: the path of the offending node and what was expected.
 public struct CaseFileError: Error, Sendable, Equatable, CustomStringConvertible {
     public let path: String

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Runs the cases of a file and collects what failed. The answers come from a function,
 /// so that the same cases run through the Swift engine (``EngineCaseAnswers``) and through
 /// the shipped library's C ABI (`hukou test --library`).

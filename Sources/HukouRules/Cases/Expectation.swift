@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// What a case expects at one path of an answer.
 ///
 /// Written in a case file as `path: value`. A plain value (text, number, true/false, a

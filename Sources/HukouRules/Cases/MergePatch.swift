@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// JSON Merge Patch (RFC 7396), how a case states only what it changes in a base request
 /// or pack: an object's members replace or extend the base's members (recursively for
 /// objects), `null` removes a member, and anything else (a text, a number, a list)

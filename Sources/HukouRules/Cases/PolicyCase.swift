@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// One case, ready to run: a call, its input, and what the answer must hold.
 public struct PolicyCase: Sendable {
     /// What the case shows, in the author's words (with the variant's, if any).

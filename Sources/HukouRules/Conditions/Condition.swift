@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A compiled, type-checked condition over applicant facts.
 ///
 /// JSON forms (docs/packs.md):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Compiles condition JSON into a type-checked ``Condition`` when a pack loads.
 ///
 /// Every mistake is a `.pack` error with the JSON path of the node: an unknown fact or

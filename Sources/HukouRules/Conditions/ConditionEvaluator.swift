@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Who and when a condition is judged for.
 public struct EvaluationContext: Sendable {
     public let asOf: CivilDate

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Three-valued result of a condition: a missing fact makes a leaf `unknown`, never a guess.
 public enum Outcome: String, Sendable {
     case met, unmet, unknown

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A calendar date (proleptic Gregorian), without time or zone: as-of dates, birth
 /// dates, "since" dates and effective dates of rules.
 ///

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// What changed between two versions of a pack: parameters, pathways, priority groups,
 /// points indicators and entitlements, each with its citation (`hukou diff`).
 public struct PackChange: Sendable, Equatable {

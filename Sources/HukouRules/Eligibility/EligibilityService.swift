@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Answers hukou_check_eligibility: every pathway of the jurisdiction in force on the
 /// request's date judged for the applicant, who may follow, the address order and the
 /// priority groups (docs/answers.md).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The three decision calls (hukou_check_eligibility, hukou_score_points,
 /// hukou_lookup_entitlements).
 public typealias DecisionKind = WorkBudget.Call

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Status codes of the C interface (`HUKOU_*` in hukou.h); values are ABI.
 public enum HukouStatus: Int32, Sendable, CaseIterable {
     case ok = 0

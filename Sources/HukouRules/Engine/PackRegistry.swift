@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The policy packs an engine holds: every version of every jurisdiction, chosen per
 /// request by the as-of date. Embedded packs stay unparsed until a request needs them.
 public struct PackRegistry: Sendable {

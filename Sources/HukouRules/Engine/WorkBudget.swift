@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// What answering costs, estimated from a pack's shape when it loads (``PackCost``), and
 /// the bounds every call is checked against before any work is done (``WorkBudget``).
 ///

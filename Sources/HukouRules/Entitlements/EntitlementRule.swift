@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A public-service entitlement rule (docs/packs.md "entitlements").
 public struct EntitlementRule: Sendable {
     /// What the answer says when the rule's condition is met (or not).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Answers hukou_lookup_entitlements: for the applicant and each family member, what
 /// they may use in the city under the status assumed, each item cited.
 struct EntitlementService {

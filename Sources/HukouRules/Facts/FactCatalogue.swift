@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The facts one jurisdiction's conditions may test and its requests may carry: the
 /// common vocabulary (Policies/facts.json, embedded) plus those the pack declares (and
 /// those of the packs it extends). Nothing here names a jurisdiction's fact: every fact

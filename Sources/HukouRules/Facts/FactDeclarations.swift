@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Reads fact declarations (Policies/facts.json, a pack's `facts`; docs/packs.md "Facts").
 ///
 /// ```json

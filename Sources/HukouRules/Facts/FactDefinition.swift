@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// One fact a condition or points indicator can test, as declared in data
 /// (Policies/facts.json or a pack's `facts`, docs/packs.md "Facts"): its name, type,
 /// labels, where a request gives it, and how it is derived from other facts.

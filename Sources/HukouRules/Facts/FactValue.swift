@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The type of a fact; conditions and indicators are type-checked against it when a pack loads.
 ///
 /// Declared in JSON (Policies/facts.json, a pack's `facts`) as `bool`, `integer` (with a

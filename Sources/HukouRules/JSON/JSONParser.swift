@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A strict RFC 8259 JSON parser over UTF-8 bytes.
 ///
 /// Purpose-built for kiosk requests and policy packs (see docs/benchmarks.md for why it

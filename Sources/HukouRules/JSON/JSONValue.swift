@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A parsed JSON value.
 ///
 /// Objects keep their members in document order (duplicate keys are rejected by

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Serializes a ``JSONValue`` as compact UTF-8 JSON.
 ///
 /// Keys are written in the order the object holds them, so answers are byte-identical

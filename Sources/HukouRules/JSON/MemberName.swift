@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// How a member name taken from a request appears in an error message.
 ///
 /// Error messages never carry personal data (hukou.h): no byte of a request's member

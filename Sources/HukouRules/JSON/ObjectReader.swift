@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Reads the members of one JSON object with typed accessors that name the field (as a
 /// JSON path) and what was expected when the input is wrong, and rejects members the
 /// schema does not know (call ``finish()`` after the last read).

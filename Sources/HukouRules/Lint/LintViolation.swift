@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// One way a city pack breaks a national rule (or its own stated cap).
 public struct LintViolation: Sendable, Equatable {
     /// The rule broken, e.g. "国办发〔2016〕72号 任务7".

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Checks a city pack against the national rules of 国办发〔2016〕72号 (tasks 7, 8, 9, 20)
 /// and against a cap the pack states for itself (Anyang 二（二）: social insurance ≤ 1 year).
 ///

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The districts and counties a pack knows, with their former names (蓟县 → 蓟州区).
 public struct DistrictTable: Sendable {
     public let names: [String]

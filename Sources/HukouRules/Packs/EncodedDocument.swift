@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// One document a pack encodes, with its own in-force window (docs/packs.md "documents").
 ///
 /// A rule names the documents it rests on (`"document": id` or a list); it is in force on a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Packs that extend packs (docs/packs.md "extends"): `"extends": "wenzhou"` starts from
 /// the named pack and overrides it, so a county or city states only what differs from its
 /// city or province.

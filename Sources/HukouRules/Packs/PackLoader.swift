@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Reads and validates a policy pack. Any mistake is a `.pack` error with the JSON path
 /// of the offending node; a pack that loads can only give well-typed answers.
 public enum PackLoader {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Every problem in a pack, not only the first: the loader stops at the first mistake, so
 /// each problem found is set aside (the smallest enclosing list element, else the member,
 /// is taken out of a copy of the pack) and the pack is read again, until it loads or

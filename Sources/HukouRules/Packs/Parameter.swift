@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A pack parameter: a number or list whose value depends on the date, with its source
 /// and whether the documents leave it open (provisional).
 public struct Parameter: Sendable {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// One jurisdiction's rules, as loaded from a policy pack (docs/packs.md).
 public struct PolicyPack: Sendable {
     /// "national", "tianjin", "fujian", "wenzhou", "wenzhou/leqing", "anyang", ...

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// A document to bring, as a policy text lists it (e.g. 劳动合同 under 福建省落户实施方案
 /// （四）, 居住地住址证明 under 居住证暂行条例 第九条). Packs list only what a cited text
 /// lists; where none is listed the kiosk says to ask staff for the list.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// "Did you mean …?" for names in packs: the nearest known name by edit distance.
 enum Suggest {
     /// The candidate nearest to `name`, when it is close enough to be a likely typo

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Reads the `points` section of a pack (docs/packs.md).
 enum PointsLoader {
     static let maxIndicatorDepth = 4

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The score of one indicator, with the value it used and its parts.
 struct IndicatorScore {
     let indicator: Indicator

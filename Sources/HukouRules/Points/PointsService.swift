@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Answers hukou_score_points: score, breakdown, threshold and gap, requirements and
 /// vetoes, projection and ranked what-if changes; or the clause forbidding points.
 struct PointsService {

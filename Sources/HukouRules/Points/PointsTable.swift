@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Whether and how a jurisdiction scores residence-permit points.
 public indirect enum PointsPolicy: Sendable {
     /// Points settlement is not allowed here; the clause that forbids it.

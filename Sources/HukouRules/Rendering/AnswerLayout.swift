@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Lays an answer (the JSON of docs/answers.md) out for people: the verdict first, what
 /// is missing and how far, the clause under each line, validity and provisional warnings
 /// at the top, every token and field replaced by its label (``Labels``).

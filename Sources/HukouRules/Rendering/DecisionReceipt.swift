@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The three questions a decision receipt can be made for.
 public enum Question: String, Sendable, CaseIterable {
     case eligibility, points, entitlements

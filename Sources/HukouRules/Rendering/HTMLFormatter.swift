@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The kiosk screen: one self-contained HTML page (inline CSS; no scripts, no external
 /// assets) for a portrait 1080×1920 touch screen. Large type, warnings first, then the
 /// verdict, then each line with its clause under it. Everything from the answer is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Every word a person may see for a token of an answer: facts, request fields, the
 /// values of the closed vocabularies, verdicts, relations, statuses and units, in zh-CN
 /// and English. Renderers read labels only through this type, so that moving fact

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The thermal-printer rendering: fixed-width lines of at most `columns` columns (every
 /// non-ASCII character two, ``TextWidth``), ASCII marks (printers' code pages have no
 /// ✔ ✘), the verdict lines with their clauses and what is missing; the provisional and

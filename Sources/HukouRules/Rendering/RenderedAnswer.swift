@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// An answer laid out for people: what every format (screen, terminal, paper) shows, in
 /// the order it shows it. Built once from the answer JSON by ``AnswerLayout``; the
 /// formats differ only in how they draw it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The formats an answer is rendered in (hukou_render).
 public enum RenderFormat: Sendable, Equatable {
     /// What a clerk reads in a terminal.

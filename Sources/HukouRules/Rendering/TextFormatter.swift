@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The terminal rendering: warnings first, the verdict line, then each section with the
 /// clause in brackets after every line and the details indented under it.
 struct TextFormatter {

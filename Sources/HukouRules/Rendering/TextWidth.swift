@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Columns on a fixed-width device. A Chinese thermal printer (GB18030 mode, ESC/POS)
 /// prints every non-ASCII character at double width and ASCII at single width; terminals
 /// do the same for CJK. Counting every non-ASCII scalar as two columns is therefore exact

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// How much an answer says (request member `detail`, docs/requests.md).
 public enum AnswerDetail: String, Sendable, CaseIterable {
     /// Verdicts with their reasons, condition trees, breakdown, projection, what-if.

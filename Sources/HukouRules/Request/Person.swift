@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// What a request tells about one person: the applicant or a family member.
 ///
 /// The values of the input facts the request gives, by fact name; which members a

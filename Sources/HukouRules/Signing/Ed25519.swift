@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Ed25519 (RFC 8032) for policy-pack signatures.
 ///
 /// Verification (§5.1.7, cofactorless) is strict, as libsodium's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// An element of GF(2^255 − 19) in five 51-bit limbs, for Ed25519 verification.
 /// Variable time: only public data (keys, signatures, packs) is ever processed.
 struct FieldElement {

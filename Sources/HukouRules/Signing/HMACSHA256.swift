@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// HMAC-SHA-256 (RFC 2104, FIPS 198-1): the keyed digest of a request on a decision
 /// receipt. The key comes from the kiosk's firmware, so the small space of birth dates
 /// and counts in a request cannot be searched by whoever holds a receipt.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// Signed policy packs (docs/signing.md).
 ///
 /// A signed pack is a pack whose top level also has

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// SHA-256 (FIPS 180-4), for the keyed digest of a decision receipt (HMAC-SHA-256).
 ///
 /// Hand-written for the same reason as ``SHA512``: the kiosk library links no crypto

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// SHA-512 (FIPS 180-4), for Ed25519 signatures of policy packs.
 ///
 /// Hand-written rather than linked (swift-crypto brings FoundationEssentials and BoringSSL:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /// The locales an answer can be written in.
 public enum AnswerLocale: String, Sendable, CaseIterable {
     case zhCN = "zh-CN"
