@@ -15,7 +15,7 @@ enum MemberName {
     /// paths declared in the common fact vocabulary (Policies/facts.json). Members of a
     /// city's own facts are shown by position, like any other unknown name.
     static let schemaNames: Set<String> = {
-        var names: Set<String> = ["applicant", "as_of", "city", "family", "jurisdiction", "locale"]
+        var names: Set<String> = ["applicant", "as_of", "city", "detail", "family", "jurisdiction", "locale"]
         for fact in FactCatalogue.base.facts {
             guard let path = fact.path else { continue }
             for segment in path.split(separator: ".") { names.insert(String(segment)) }
@@ -55,27 +55,9 @@ enum MemberName {
         return best?.name
     }
 
-    /// Optimal-string-alignment distance (Levenshtein with adjacent transpositions).
-    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, previous2[j - 2] + 1)
-                }
-                current[j] = value
-            }
-            (previous2, previous, current) = (previous, current, previous2)
-        }
-        return previous[b.count]
-    }
+    /// Optimal-string-alignment distance (Levenshtein with adjacent transpositions),
+    /// the same measure as the packs' "did you mean" (``Suggest``).
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int { Suggest.editDistance(a, b) }
 
     /// The message for an unknown member of a request: "unknown field (check the
     /// spelling)", with the nearest schema name when there is one.
