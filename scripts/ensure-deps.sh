@@ -35,7 +35,7 @@ if [[ "$what" == test ]]; then
 fi
 if [[ "$what" == browser ]]; then
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-    [[ -d /usr/share/fonts/opentype/noto ]] || missing+=(fonts-noto-cjk)
+    { command -v fc-list >/dev/null 2>&1 && [[ -n "$(fc-list :lang=zh 2>/dev/null)" ]]; } || missing+=(fonts-noto-cjk)
     /usr/bin/python3 -c 'import PIL' >/dev/null 2>&1 || missing+=(python3-pil)
 fi
 spark_python() { # a python3 that imports pyspark, if any

@@ -159,11 +159,16 @@ contains "depends on local rules counted (途径甲: 1 eligible, 1 depends)" "1 
 contains "a verdict value not known to the summary gets its own column" "2 100.0%  途径乙 [q]"
 check "expired texts are said first" 0 bash -c "'$H' summarize '$tmp/vocab.jsonl' | sed -n 2p | grep -q '^⚠ 有效期：所依据的规定已到期 1 (50.0%)'"
 
-# Tianjin points: the threshold (津政发〔2015〕39号) is marked and the share above it given.
-check "points summary" 0 "$H" batch "$tmp/tj.jsonl" --summary-only --allow-errors --report "$tmp/report.html"
+# Points: the threshold is marked and the share reaching it given (answer lines with a
+# threshold, as a pack that states a guidance score answers; 3 of 4 reach 110).
+for t in 95 110 120 180; do
+  echo "{\"line\":1,\"points\":{\"locale\":\"zh-CN\",\"total\":$t,\"threshold\":110,\"reaches_threshold\":$([ $t -ge 110 ] && echo true || echo false),\"score_complete\":true}}"
+done > "$tmp/points.jsonl"
+check "points summary" 0 "$H" summarize "$tmp/points.jsonl" --report "$tmp/report.html"
 contains "points histogram marks the threshold" "◀ 分数线 110"
-contains "points summary gives the share reaching it" "分数线 110，达到者"
-check "report is one self-contained page with the charts" 0 bash -c "grep -q 'id=\"threshold-line\"' '$tmp/report.html' && grep -q 'id=\"pathways-chart\"' '$tmp/report.html' && ! grep -qiE '<script|src=|href=\"http' '$tmp/report.html'"
+contains "points summary gives the share reaching it" "分数线 110，达到者 3 (75.0%)"
+check "report is one self-contained page with the charts" 0 bash -c "grep -q 'id=\"threshold-line\"' '$tmp/report.html' && grep -q 'id=\"points-chart\"' '$tmp/report.html' && ! grep -qiE '<script|src=|href=\"http' '$tmp/report.html'"
+check "batch report has the pathway chart" 0 bash -c "'$H' batch '$tmp/tj.jsonl' --summary-only --allow-errors --report '$tmp/report2.html' >/dev/null && grep -q 'id=\"pathways-chart\"' '$tmp/report2.html'"
 
 # Progress: a bar with percentage, rate and ETA on a terminal; nothing when piped.
 check "progress on a terminal" 0 bash -c "script -qec \"'$H' batch '$tmp/pop.jsonl' --summary-only --chunk 20 > /dev/null\" /dev/null > '$tmp/tty.txt'"

@@ -132,25 +132,36 @@ enum BatchReport {
         return out + "</table>\n"
     }
 
-    /// Eligible applicants before and after per pathway, with who moves in and out.
+    /// Per pathway the verdicts before and after (two stacked bars), eligible before → after,
+    /// and who moves in and out.
     private static func compareSection(_ pathways: [PathwaySummary], _ words: SummaryWords) -> String {
-        var out = "<h2>" + words.pick("规则变化：各途径符合人数（前 / 后）", "Rule change: eligible applicants per pathway (before / after)") + "</h2>\n"
-        out += "<div class=\"legend\"><span><i style=\"background:#90a4ae\"></i>" + words.pick("变化前", "before")
-            + "</span><span><i style=\"background:#2e7d32\"></i>" + words.pick("变化后", "after") + "</span></div>\n"
-        let labelWidth = 380, barWidth = 480, row = 44
-        let peak = max(1, pathways.map { max($0.verdicts["eligible"] ?? 0, $0.after["eligible"] ?? 0) }.max() ?? 1)
-        out += "<svg id=\"compare-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 320)\" height=\"\(pathways.count * row + 10)\" role=\"img\">\n"
+        var out = "<h2>" + words.pick("规则变化：各途径变化前后的结论", "Rule change: each pathway's verdicts before and after") + "</h2>\n"
+        let verdicts = SummaryWords.order(pathways.flatMap { Array($0.verdicts.keys) + Array($0.after.keys) })
+        out += "<div class=\"legend\">" + verdicts.map { "<span><i style=\"background:\(colour($0))\"></i>\(escape(words.verdict($0)))</span>" }.joined() + "</div>\n"
+        let labelWidth = 380, barWidth = 440, row = 50
+        out += "<svg id=\"compare-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 360)\" height=\"\(pathways.count * row + 10)\" role=\"img\">\n"
         for (index, pathway) in pathways.enumerated() {
             let y = index * row + 4
             let before = pathway.verdicts["eligible"] ?? 0, after = pathway.after["eligible"] ?? 0
             let net = pathway.movedIn - pathway.movedOut
-            out += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 24)\" text-anchor=\"end\" font-size=\"14\">\(escape(shorten(pathway.name, 24)))</text>\n"
-            let w1 = Double(barWidth) * Double(before) / Double(peak), w2 = Double(barWidth) * Double(after) / Double(peak)
-            out += "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(fmt(max(w1, before > 0 ? 1 : 0)))\" height=\"17\" fill=\"#90a4ae\"><title>\(grouped(before))</title></rect>\n"
-            out += "<rect x=\"\(labelWidth)\" y=\"\(y + 19)\" width=\"\(fmt(max(w2, after > 0 ? 1 : 0)))\" height=\"17\" fill=\"#2e7d32\"><title>\(grouped(after))</title></rect>\n"
-            out += "<text x=\"\(fmt(Double(labelWidth) + max(w1, w2) + 8))\" y=\"\(y + 24)\" font-size=\"13\">\(grouped(before)) → \(grouped(after))</text>\n"
-            out += "<text x=\"\(labelWidth + barWidth + 150)\" y=\"\(y + 24)\" font-size=\"13\"><tspan fill=\"#2e7d32\">+\(grouped(pathway.movedIn))</tspan> <tspan fill=\"#c62828\">−\(grouped(pathway.movedOut))</tspan> "
-                + words.pick("净 ", "net ") + "\((net > 0 ? "+" : "") + grouped(net))</text>\n"
+            let other = pathway.moves.filter { !$0.key.hasPrefix("eligible→") && !$0.key.hasSuffix("→eligible") }.values.reduce(0, +)
+            out += "<text x=\"\(labelWidth - 40)\" y=\"\(y + 24)\" text-anchor=\"end\" font-size=\"14\">\(escape(shorten(pathway.name, 22)))</text>\n"
+            for (offset, counts, label) in [(0, pathway.verdicts, words.pick("前", "before")), (20, pathway.after, words.pick("后", "after"))] {
+                out += "<text x=\"\(labelWidth - 6)\" y=\"\(y + offset + 14)\" text-anchor=\"end\" font-size=\"11\" fill=\"#616161\">\(label)</text>\n"
+                let total = counts.values.reduce(0, +)
+                var x = Double(labelWidth)
+                for verdict in verdicts {
+                    let count = counts[verdict] ?? 0
+                    guard count > 0, total > 0 else { continue }
+                    let width = Double(barWidth) * Double(count) / Double(total)
+                    out += "<rect x=\"\(fmt(x))\" y=\"\(y + offset)\" width=\"\(fmt(width))\" height=\"18\" fill=\"\(colour(verdict))\"><title>\(label) \(escape(words.verdict(verdict))) \(grouped(count))</title></rect>\n"
+                    x += width
+                }
+            }
+            out += "<text x=\"\(labelWidth + barWidth + 10)\" y=\"\(y + 24)\" font-size=\"13\">" + words.pick("符合 ", "eligible ") + "\(grouped(before)) → \(grouped(after))</text>\n"
+            out += "<text x=\"\(labelWidth + barWidth + 170)\" y=\"\(y + 24)\" font-size=\"13\"><tspan fill=\"#2e7d32\">+\(grouped(pathway.movedIn))</tspan> <tspan fill=\"#c62828\">−\(grouped(pathway.movedOut))</tspan> "
+                + words.pick("净 ", "net ") + "\((net > 0 ? "+" : "") + grouped(net))"
+                + (other > 0 ? "<tspan fill=\"#1565c0\"> " + words.pick("其他 ", "other ") + "\(grouped(other))</tspan>" : "") + "</text>\n"
         }
         out += "</svg>\n"
         out += "<table id=\"compare-table\"><tr><th class=\"name\">" + words.pick("途径", "pathway") + "</th><th>" + words.pick("转入", "in")
@@ -189,7 +200,7 @@ enum BatchReport {
             out += words.pick("；信息不全、分数可能偏低：", "; incomplete scores (may be low): ") + grouped(summary.incomplete)
         }
         for (status, count) in summary.pointsStatuses.sorted(by: { $0.key < $1.key }) where status != "scored" {
-            out += "; " + escape(status) + " " + grouped(count)
+            out += words.pick("；", "; ") + escape(words.pointsStatus(status)) + " " + grouped(count)
         }
         out += "</p>\n"
         let bins = summary.histogram.keys.sorted()

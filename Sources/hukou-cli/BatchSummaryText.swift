@@ -19,6 +19,13 @@ struct SummaryWords {
         }
     }
 
+    func pointsStatus(_ status: String) -> String {
+        switch status {
+        case "table_not_encoded": return pick("分值表未编入、未计分", "not scored: points table not encoded")
+        default: return status
+        }
+    }
+
     func validity(_ status: String) -> String {
         switch status {
         case "in_force": return pick("现行有效", "in force")
@@ -146,7 +153,7 @@ extension BatchSummary {
         }
         if incomplete > 0 { head += words.pick("；信息不全、分数可能偏低者 ", "; incomplete scores (may be low): ") + grouped(incomplete) }
         for (status, count) in pointsStatuses.sorted(by: { $0.key < $1.key }) where status != "scored" {
-            head += "；" + status + " " + grouped(count)
+            head += words.pick("；", "; ") + words.pointsStatus(status) + " " + grouped(count)
         }
         lines.append(head + words.pick("）：", "):"))
         let peak = max(1, histogram.values.max() ?? 1)

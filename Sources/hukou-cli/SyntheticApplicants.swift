@@ -58,6 +58,8 @@ struct SyntheticApplicants {
         var applicant = JSONObjectBuilder()
         let age = int(18...58)
         applicant.set("birth_date", date(monthsAgo: (age * 12)...(age * 12 + 11)))
+        let male = chance(52)
+        applicant.set("gender", male ? "male" : "female")
         let rural = chance(70)
         // 18–24-year-olds: about a third full-time college students, admitted mostly in this city.
         let student = age <= 24 && chance(35)
@@ -111,6 +113,9 @@ struct SyntheticApplicants {
         employment.set("labor_contract", contract)
         employment.set("business_licence", type.hasPrefix("individual_business") && chance(90))
         employment.set("in_city", student || chance(90))
+        // Cadre (干部) status: mostly graduates employed in offices and institutions.
+        employment.set("cadre", type == "employee" && chance(graduate ? 30 : 3))
+        employment.set("employer_collective_hukou", type == "employee" && chance(25))
         applicant.set("employment", employment.value)
         applicant.set("has_income", working)
 
@@ -160,7 +165,12 @@ struct SyntheticApplicants {
 
         let hasFamily = married
         applicant.set("whole_family_move", hasFamily && chance(35))
-        applicant.set("local_hukou_relative", chance(married ? 18 : 10))
+        let relative = chance(married ? 18 : 10)
+        applicant.set("local_hukou_relative", relative)
+        if relative {
+            applicant.set("local_hukou_relative_relation", pick(married ? [("spouse", 45), ("parent", 25), ("child", 5), ("sibling", 15), ("other", 10)]
+                                                                        : [("parent", 45), ("sibling", 30), ("grandparent", 5), ("other", 20)]) ?? "other")
+        }
         applicant.set("rural_rights_given_up", rural && chance(5))
         if !districts.isEmpty, let district = pick(districts.map { ($0, 1) }) { applicant.set("intended_district", district) }
         var fund = JSONObjectBuilder()
@@ -189,6 +199,7 @@ struct SyntheticApplicants {
         if married {
             var spouse = JSONObjectBuilder()
             spouse.set("relation", "spouse")
+            spouse.set("gender", male ? "female" : "male")
             let spouseAge = max(18, min(70, age + int(-5...5)))
             spouse.set("birth_date", date(monthsAgo: (spouseAge * 12)...(spouseAge * 12 + 11)))
             spouse.set("married", true)
@@ -204,6 +215,7 @@ struct SyntheticApplicants {
         if age >= 30, chance(10) {
             var parent = JSONObjectBuilder()
             parent.set("relation", "parent")
+            parent.set("gender", chance(50) ? "male" : "female")
             let parentAge = min(95, age + int(20...35))
             parent.set("birth_date", date(monthsAgo: (parentAge * 12)...(parentAge * 12 + 11)))
             parent.set("married", chance(80))
@@ -226,6 +238,7 @@ struct SyntheticApplicants {
     private mutating func child(maxAge: Int, rural: Bool) -> JSONValue {
         var child = JSONObjectBuilder()
         child.set("relation", "child")
+        child.set("gender", chance(52) ? "male" : "female")
         let age = int(0...maxAge)
         child.set("birth_date", date(monthsAgo: (age * 12)...(age * 12 + 11)))
         child.set("married", false)
