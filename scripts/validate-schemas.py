@@ -57,7 +57,8 @@ def files(paths, read=read_json):
     return [(str(f.relative_to(root)), read(f)) for f in paths]
 
 
-validate("pack.schema.json", files(sorted(p for p in (root / "Policies").rglob("*.json") if p.name != "facts.json")))
+validate("pack.schema.json", files(sorted(p for p in (root / "Policies").rglob("*.json") if p.name != "facts.json")
+                                   + sorted((root / "examples" / "packs").glob("*.json"))))
 requests = sorted((root / "examples" / "requests").glob("*.json"))
 validate("request.schema.json", files(requests))
 if yaml is None:

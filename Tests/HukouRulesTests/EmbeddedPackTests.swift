@@ -8,7 +8,7 @@ import Testing
 @Suite("Embedded packs")
 struct EmbeddedPackTests {
     @Test func everyEmbeddedPackLoadsAndMatchesItsMetadata() throws {
-        #expect(EmbeddedPacks.all.count == 12) // national, anyang, fujian, tianjin, wenzhou + 7 counties
+        #expect(EmbeddedPacks.all.count == 13) // national, anyang, fujian, tianjin, wenzhou, the shared county rules + 7 counties
         for embedded in EmbeddedPacks.all {
             let pack = try embedded.pack()
             #expect(pack.id == embedded.id, "\(embedded.name)")
@@ -20,7 +20,7 @@ struct EmbeddedPackTests {
 
     @Test func engineChoosesEmbeddedPacksWithoutParsingThemAll() throws {
         let engine = try Engine.withEmbeddedPacks()
-        #expect(engine.registry.ids == ["anyang", "fujian", "national", "tianjin", "wenzhou", "wenzhou/cangnan", "wenzhou/leqing",
+        #expect(engine.registry.ids == ["anyang", "fujian", "national", "tianjin", "wenzhou", "wenzhou/cangnan", "wenzhou/counties", "wenzhou/leqing",
                                         "wenzhou/pingyang", "wenzhou/ruian", "wenzhou/taishun", "wenzhou/wencheng", "wenzhou/yongjia"])
         // Anyang's rules begin on 2018-03-12 (安政办〔2018〕19号): none in force the day before.
         let before = try #require(CivilDate(iso: "2018-03-11"))

@@ -7,7 +7,8 @@
 ///   (`parameters`, `facts`, `districts`, `pathways`, `priority_groups`, `entitlements`,
 ///   `own_rules_cities`) and `definitions`, which merge by id (name): a child element with
 ///   the parent's id replaces it where it stood, new ones are added at the end.
-/// - `"remove": {"pathways": ["id", ...], ...}` drops inherited elements (or definitions).
+/// - `"remove": {"pathways": ["id", ...], "districts": true}` drops inherited elements (or
+///   definitions, or with `true` the whole member) before the child's are merged in.
 /// - `extends`, `remove`, `abstract`, `serial`, `signature` and `comment` are the child's
 ///   own. An `"abstract": true` pack is only a base for others: no request may name it.
 enum PackExtends {
@@ -38,15 +39,16 @@ enum PackExtends {
             throw HukouError(.pack, path: "extends", zh: "所扩展的政策包不是对象", en: "the pack it extends is not an object")
         }
         merged.removeAll { ownMembers.contains($0.key) }
+        // what the child drops goes first, so that what it adds takes the place it gives
+        if let remove = value["remove"] {
+            merged = try removing(remove, from: merged)
+        }
         for member in members where member.key != "remove" && member.key != "extends" {
             if let position = merged.firstIndex(where: { $0.key == member.key }) {
                 merged[position].value = try combine(member.key, merged[position].value, member.value)
             } else {
                 merged.append(member)
             }
-        }
-        if let remove = value["remove"] {
-            merged = try removing(remove, from: merged)
         }
         return .object(merged)
     }
@@ -75,10 +77,15 @@ enum PackExtends {
         var reader = try ObjectReader(remove, path: "remove", status: .pack)
         var result = members
         for key in reader.keys {
-            let ids = try PackLoader.strings(&reader, key)
             guard let position = result.firstIndex(where: { $0.key == key }) else {
                 throw HukouError(.pack, path: "remove.\(key)", zh: "所扩展的政策包没有 \(key)", en: "the pack it extends has no \(key)")
             }
+            // `true`: the whole member (e.g. the city's districts, for a county)
+            if case .bool(true)? = reader.value(key) {
+                result.remove(at: position)
+                continue
+            }
+            let ids = try PackLoader.strings(&reader, key)
             let listKey = keyedLists.first { $0.member == key }?.key
             for (index, id) in ids.enumerated() {
                 switch result[position].value {
