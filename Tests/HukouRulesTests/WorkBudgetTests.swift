@@ -20,3 +20,45 @@ struct WorkBudgetTests {
         }
     }
 }
+
+/// Family quantifiers multiply the work by the members judged (review of 2026-12-01: 14
+/// nested `some` overflowed the estimate and trapped while the pack loaded).
+@Suite("Work budget: estimates saturate instead of overflowing")
+struct WorkBudgetSaturationTests {
+    static func pack(nesting: Int) -> String {
+        var condition = #"{"fact":"age","op":">=","value":18}"#
+        for _ in 0..<nesting { condition = #"{"some":{"where":"# + condition + "}}" }
+        return """
+        {"format":"hukou-pack/1","id":"nestedtown","version":"1","name":{"zh":"嵌套市","en":"Nestedtown"},
+         "document":{"title":{"zh":"测试","en":"test"},"number":"测试〔2026〕1号"},"effective_from":"2026-01-01",
+         "pathways":[{"id":"p","name":{"zh":"p","en":"p"},"citation":"c","condition":\(condition)}]}
+        """
+    }
+
+    @Test("14 nested family quantifiers: refused for their cost (32^14 evaluations), no trap")
+    func nestedQuantifiersAreRefused() {
+        var engine = Engine()
+        do {
+            try engine.load(pack: Self.pack(nesting: 14))
+            Issue.record("a pack needing 32^14 evaluations loaded")
+        } catch {
+            #expect(error.status == .limit)
+            #expect(error.message.en.contains("HUKOU_MAX_CALL_WORK"))
+        }
+    }
+
+    @Test("Saturating arithmetic: the ceiling, never a wrap")
+    func saturation() {
+        #expect(PackCost.multiply(Int.max, 32) == PackCost.ceiling)
+        #expect(PackCost.add(Int.max, 1) == PackCost.ceiling)
+        #expect(PackCost.multiply(3, 32) == 96)
+        #expect(PackCost.add(2, 3) == 5)
+    }
+
+    @Test("One quantifier over a small condition still loads (2 nodes × 32 members)")
+    func oneQuantifierLoads() throws {
+        var engine = Engine()
+        try engine.load(pack: Self.pack(nesting: 1))
+        #expect(engine.registry.ids.contains("nestedtown"))
+    }
+}

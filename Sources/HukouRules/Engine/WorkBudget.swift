@@ -36,6 +36,23 @@ public struct PackCost: Sendable, Equatable {
 
     public static let zero = PackCost()
 
+    /// Every estimate saturates here (far above any bound a call is checked against), so
+    /// that a hostile pack (family quantifiers nested in family quantifiers, each judged
+    /// once per member) is refused for its cost instead of overflowing the estimate.
+    static let ceiling = 1 << 40
+
+    static func capped(_ value: Int) -> Int { Swift.min(Swift.max(value, 0), ceiling) }
+
+    static func add(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? ceiling : capped(sum)
+    }
+
+    static func multiply(_ a: Int, _ b: Int) -> Int {
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? ceiling : capped(product)
+    }
+
     public init() {}
 
     /// The costs of `pack`. Linear in the pack (each condition is walked once per place it
@@ -70,8 +87,8 @@ public struct PackCost: Sendable, Equatable {
             permitBytes = Self.nodeBytes + Self.bytes(conditions.label) + conditions.citation.utf8.count + size.bytes
         }
         if case .table(let table)? = pack.points {
-            let score = table.indicators.reduce(0) { $0 + Self.cost($1) }
-            let requirements = (table.requirements + table.vetoes).reduce(0) { $0 + 1 + Self.nodes($1.condition) }
+            let score = table.indicators.reduce(0) { Self.add($0, Self.cost($1)) }
+            let requirements = (table.requirements + table.vetoes).reduce(0) { Self.add($0, Self.add(1, Self.nodes($1.condition))) }
             // What-if: each changeable indicator proposes a change of one fact; the change
             // walks every top-level indicator (does it read the fact?) and re-scores those
             // that do. Quadratic in the indicators when many read one fact.
@@ -80,18 +97,22 @@ public struct PackCost: Sendable, Equatable {
                 var facts: [String] = []
                 Self.facts(top, into: &facts)
                 let cost = Self.cost(top)
-                for fact in Set(facts) { readers[fact, default: 0] += cost }
+                for fact in Set(facts) { readers[fact] = Self.add(readers[fact] ?? 0, cost) }
             }
             var changes: [String] = []
             for top in table.indicators { Self.changeable(top, into: &changes) }
-            let whatIf = changes.reduce(0) { $0 + score + (readers[$1] ?? 0) }
+            let whatIf = changes.reduce(0) { Self.add($0, Self.add(score, readers[$1] ?? 0)) }
             pointsScore = score
-            points = score + requirements + table.projectionHorizonMonths * score + whatIf
+            points = Self.add(Self.add(score, requirements), Self.add(Self.multiply(table.projectionHorizonMonths, score), whatIf))
             // The breakdown (every indicator), the requirements and vetoes with their
             // shortfalls, and at most five what-if changes.
             pointsBytes = table.indicators.reduce(0) { $0 + Self.bytes($1) }
                 + (table.requirements + table.vetoes).reduce(0) { $0 + Self.nodeBytes + Self.bytes($1.label) + $1.citation.utf8.count }
                 + 5 * table.indicators.reduce(0) { Swift.max($0, Self.nodeBytes + Self.bytes($1)) }
+        }
+        for field in [\PackCost.eligibilityBase, \.eligibilityPerMember, \.entitlementsPerPerson, \.permit, \.pointsScore, \.points,
+                      \.eligibilityBaseBytes, \.eligibilityPerMemberBytes, \.entitlementsPerPersonBytes, \.permitBytes, \.pointsBytes] as [WritableKeyPath<PackCost, Int>] {
+            self[keyPath: field] = Self.capped(self[keyPath: field])
         }
     }
 
@@ -107,11 +128,11 @@ public struct PackCost: Sendable, Equatable {
         case .all(let children, _), .any(let children, _):
             return children.reduce((1, own)) { sum, child in
                 let part = size(child)
-                return (sum.0 + part.nodes, sum.1 + part.bytes)
+                return (add(sum.0, part.nodes), add(sum.1, part.bytes))
             }
         case .not(let child, _):
             let part = size(child)
-            return (1 + part.nodes, own + part.bytes)
+            return (add(1, part.nodes), add(own, part.bytes))
         case .leaf(let leaf):
             var operand = 0
             if case .strings(let values) = leaf.operand { operand = values.reduce(0) { $0 + $1.utf8.count + 3 } }
@@ -121,7 +142,7 @@ public struct PackCost: Sendable, Equatable {
             // judged once per family member (at most DecisionRequest.maxFamilyMembers)
             let part = size(child)
             let members = DecisionRequest.maxFamilyMembers
-            return (1 + part.nodes * members, own + part.bytes * members)
+            return (add(1, multiply(part.nodes, members)), add(own, multiply(part.bytes, members)))
         }
     }
 
@@ -135,8 +156,8 @@ public struct PackCost: Sendable, Equatable {
     static func bytes(_ indicator: Indicator) -> Int {
         let own = nodeBytes + bytes(indicator.label) + indicator.citation.utf8.count
         switch indicator.kind {
-        case .bonus(let condition, _): return own + size(condition).bytes
-        case .group(let children), .bestOf(let children): return children.reduce(own) { $0 + bytes($1) }
+        case .bonus(let condition, _): return add(own, size(condition).bytes)
+        case .group(let children), .bestOf(let children): return children.reduce(own) { add($0, bytes($1)) }
         default: return own
         }
     }
@@ -144,8 +165,8 @@ public struct PackCost: Sendable, Equatable {
     /// Evaluations to score one indicator.
     static func cost(_ indicator: Indicator) -> Int {
         switch indicator.kind {
-        case .bonus(let condition, _): return 1 + nodes(condition)
-        case .group(let children), .bestOf(let children): return children.reduce(1) { $0 + cost($1) }
+        case .bonus(let condition, _): return add(1, nodes(condition))
+        case .group(let children), .bestOf(let children): return children.reduce(1) { add($0, cost($1)) }
         default: return 1
         }
     }
