@@ -44,6 +44,18 @@ struct OpenModelCityTests {
     """#
     static let family = #"[{"relation":"spouse","hukou":{"local":true}},{"relation":"parent","lives_with_applicant":false}]"#
 
+    @Test("Rendered: decimal points as written (41.5 of 90.75, 49.25 short; 25.5 for the master's), a city's own facts in its own words")
+    func renderedDecimals() throws {
+        let answer = try points(Self.applicant, family: Self.family)
+        let text = Renderer.render(answer, format: .text)
+        // 41.5, 90.75 and 49.25 = 90.75 - 41.5, as reasoned for the total test below.
+        #expect(text.contains("Score 41.5 points"))
+        #expect(text.contains("guidance score 90.75 points: 49.25 short"))
+        #expect(text.contains("25.5 points"))
+        #expect(!text.contains("not computed"))
+        #expect(!text.contains("other information"))
+    }
+
     @Test func everyIndicatorAsReasonedByHand() throws {
         let answer = try points(Self.applicant, family: Self.family)
         // 第五条（一） master 25.5 (a decimal point value), plus 5 for the degree (a fact apart from the level)

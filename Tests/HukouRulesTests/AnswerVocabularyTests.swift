@@ -112,7 +112,7 @@ struct AnswerVocabularyTests {
         let answer = try engine.entitlements(request)
         let preschooler = try #require(answer["people"]?[1]?["items"]?.element(id: "city.compulsory"))
         #expect(preschooler["result"]?.stringValue == "not_applicable")
-        #expect(preschooler["reason"]?.stringValue == "not applicable: compulsory-school stage")
+        #expect(preschooler["reason"]?.stringValue == "not applicable: applies only to compulsory-school stage")
         let pupil = try #require(answer["people"]?[2]?["items"]?.element(id: "city.compulsory"))
         #expect(pupil["result"]?.stringValue == "not_entitled") // the parent does not work in the city
     }

@@ -18,9 +18,11 @@ enum DecidedByReport {
             en: "Depends on local rules not encoded here: \(citation) gives a direction only and leaves open \(decided.open.en); please ask \(decided.who.en).").text(locale)
     }
 
-    /// Why a rule does not concern the person: the unmet parts of its applicability condition.
+    /// Why a rule does not concern the person: the parts of its applicability condition
+    /// the person does not meet, said as what the rule is for ("applies only to: an
+    /// employee"), so that the label of the condition is never read as a fact about them.
     static func notApplicableReason(_ labels: [String], locale: AnswerLocale) -> String {
-        LocalizedText(zh: "不适用：" + labels.joined(separator: "；"),
-                      en: "not applicable: " + labels.joined(separator: "; ")).text(locale)
+        LocalizedText(zh: "不适用：本条仅适用于" + labels.joined(separator: "；"),
+                      en: "not applicable: applies only to " + labels.joined(separator: "; ")).text(locale)
     }
 }

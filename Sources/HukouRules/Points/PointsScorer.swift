@@ -196,8 +196,13 @@ struct PointsScorer {
                     return (entry.value, rank)
                 }.sorted { $0.1 < $1.1 }
                 guard let next = higher.first else { return [] }
+                // The value in words (its label), never the token; a value without a label
+                // is named by the indicator alone.
+                let word = Labels.value(next.0, of: fact.name)
+                let text = word.map { LocalizedText(zh: "\(fact.label.zh)达到\($0.zh)", en: "\(fact.label.en) reaches \($0.en)") }
+                    ?? LocalizedText(zh: "\(fact.label.zh)提高一级", en: "\(fact.label.en) one level higher")
                 return [Change(fact: fact.name, to: .string(next.0),
-                               text: LocalizedText(zh: "\(fact.label.zh)达到 \(next.0)", en: "\(fact.label.en) reaches \(next.0)"),
+                               text: text,
                                overrides: [fact.name: .enumeration(next.0)])]
             }
             if case .text = fact.type {

@@ -293,9 +293,9 @@ public struct AnswerLayout {
             return
         }
         let settlement = answer["purpose"]?.stringValue != "public_services"
-        let total = answer["total"]?.intValue
-        let threshold = answer["threshold"]?.intValue
-        var title = t("积分 ", "Score ") + (total.map { say(Labels.amount($0, unit: "points")) } ?? t("未能计算", "not computed"))
+        let total = Labels.number(answer["total"])
+        let threshold = Labels.number(answer["threshold"])
+        var title = t("积分 ", "Score ") + (total.map { say(Labels.points($0)) } ?? t("未能计算", "not computed"))
         if answer["score_complete"]?.boolValue == false { title += t("（部分指标信息不足，未计入）", " (some indicators lack information and are not counted)") }
         var verdictText = settlement ? "" : t("用于享受基本公共服务，不是积分落户", "for public services, not for settlement")
         var verdict: Verdict? = nil
@@ -305,7 +305,7 @@ public struct AnswerLayout {
             verdictText = line
             if let reaches = answer["reaches_threshold"]?.boolValue {
                 verdict = reaches ? .yes : .no
-                verdictText += reaches ? t("，已达到", ": reached") : t("，还差 \(answer["gap"]?.intValue ?? 0) 分", ": \(answer["gap"]?.intValue ?? 0) short")
+                verdictText += reaches ? t("，已达到", ": reached") : t("，还差 \(Labels.number(answer["gap"]) ?? "0") 分", ": \(Labels.number(answer["gap"]) ?? "0") short")
             }
         }
         rendered.headline = RenderLine(verdict: verdict, title: title, verdictText: verdictText, citation: cite(answer["citation"]))
@@ -340,7 +340,7 @@ public struct AnswerLayout {
 
         let breakdown = (answer["breakdown"]?.elements ?? []).map { item -> RenderLine in
             var line = RenderLine(verdict: nil, title: item["label"]?.stringValue ?? t("指标", "indicator"),
-                                  verdictText: item["points"]?.intValue.map { say(Labels.amount($0, unit: "points")) } ?? t("未计分", "not scored"),
+                                  verdictText: Labels.number(item["points"]).map { say(Labels.points($0)) } ?? t("未计分", "not scored"),
                                   citation: cite(item["citation"]))
             if item["cap_applied"]?.boolValue == true { line.verdictText += t("（已达上限）", " (capped)") }
             if item["provisional"]?.boolValue == true { line.verdictText += t("（暂定）", " (provisional)") }
@@ -356,9 +356,9 @@ public struct AnswerLayout {
         }
 
         let whatIf = (answer["what_if"]?.elements ?? []).map { change -> RenderLine in
-            let gained = change["points_gained"]?.intValue ?? 0
-            var verdictText = "+" + say(Labels.amount(gained, unit: "points"))
-            if let newTotal = change["new_total"]?.intValue { verdictText += t("，合计 \(newTotal) 分", ", \(newTotal) in all") }
+            let gained = Labels.number(change["points_gained"]) ?? "0"
+            var verdictText = "+" + say(Labels.points(gained))
+            if let newTotal = Labels.number(change["new_total"]) { verdictText += t("，合计 \(newTotal) 分", ", \(newTotal) in all") }
             return RenderLine(verdict: nil, title: changeText(change), verdictText: verdictText, citation: cite(change["citation"]))
         }
         if !whatIf.isEmpty { rendered.sections.append(RenderSection(heading: t("怎样提高积分", "What would raise the score"), lines: whatIf)) }
@@ -390,6 +390,9 @@ public struct AnswerLayout {
     /// A what-if change in words, from its fact and target value (never the raw value).
     private func changeText(_ change: JSONValue) -> String {
         let fact = change["fact"]?.stringValue
+        // A fact a city declares itself is not in the common vocabulary: the engine's own
+        // words for the change (written with the pack's label) are the best there are.
+        if let fact, FactCatalogue.definition(fact) == nil, let own = text(change["change"]) { return own }
         let label = fact.map { say(Labels.fact($0)) } ?? text(change["change"]) ?? t("条件变化", "a change")
         switch change["to"] {
         case .string(let value)?:

@@ -78,7 +78,11 @@ public struct DecisionReceipt: Sendable {
             packs.append(.init(id: national.id, serial: national.serial, hashPrefix: String(national.contentHash.prefix(16))))
         }
         let verdicts = verdictList(answer)
-        let marks = String(verdicts.compactMap { entry in entry.context.map { mark(Verdict(token: entry.result, context: $0)) } })
+        let marks = String(verdicts.compactMap { entry -> Character? in
+            // The validity of the texts first: I in force, X ended, F not yet in force.
+            if entry.id == "validity" { return ["in_force": "I", "expired": "X", "not_yet_in_force": "F"][entry.result] ?? "U" }
+            return entry.context.map { mark(Verdict(token: entry.result, context: $0)) }
+        })
         let verdictBytes = Array(verdicts.map { "\($0.id)=\($0.result)" }.joined(separator: "\n").utf8)
         let digest = HMACSHA256.authenticate(canonicalRequest(request), key: key)
         let provenance = ReceiptProvenance(
@@ -158,7 +162,7 @@ public struct DecisionReceipt: Sendable {
             if let token = result?.stringValue { list.append(VerdictEntry(id: id, result: token, context: context)) }
         }
         if let own = answer["own_rules"] { add("own_rules", own["result"], .pathway) }
-        add("validity", answer["validity"]?["result"], .pathway)
+        add("validity", answer["validity"]?["status"], .pathway)
         for pathway in answer["pathways"]?.elements ?? [] {
             let id = pathway["id"]?.stringValue ?? "?"
             add(id, pathway["result"], .pathway)
@@ -167,7 +171,7 @@ public struct DecisionReceipt: Sendable {
             }
         }
         for group in answer["priority_groups"]?.elements ?? [] { add(group["id"]?.stringValue ?? "?", group["result"], .group) }
-        if let total = answer["total"]?.intValue { list.append(VerdictEntry(id: "total", result: "\(total)", context: nil)) }
+        if let total = Labels.number(answer["total"]) { list.append(VerdictEntry(id: "total", result: total, context: nil)) }
         if let reaches = answer["reaches_threshold"]?.boolValue { add("reaches_threshold", .string(reaches ? "yes" : "no"), .points) }
         add("may_apply", answer["may_apply"], .points)
         for requirement in answer["requirements"]?.elements ?? [] { add(requirement["id"]?.stringValue ?? "?", requirement["result"], .requirement) }

@@ -58,6 +58,30 @@ public enum Labels {
         }
     }
 
+    /// A JSON number as a person reads it: an integer as it is, a decimal (the fixed-point
+    /// points of a pack: 41.5, 90.75) with at most four decimals and no trailing zeros; nil
+    /// for anything else.
+    public static func number(_ value: JSONValue?) -> String? {
+        switch value {
+        case .integer(let n)?: return "\(n)"
+        case .double(let d)? where d.isFinite && abs(d) < 1e15:
+            let scaled = (d * 10_000).rounded()
+            let negative = scaled < 0
+            let magnitude = Int64(abs(scaled))
+            let whole = magnitude / 10_000
+            var fraction = String(magnitude % 10_000)
+            while fraction.count < 4 { fraction = "0" + fraction }
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            return (negative ? "-" : "") + "\(whole)" + (fraction.isEmpty ? "" : "." + fraction)
+        default: return nil
+        }
+    }
+
+    /// "41.5 分" / "41.5 points" for a number already written by ``number(_:)``.
+    public static func points(_ number: String) -> LocalizedText {
+        LocalizedText(zh: "\(number) 分", en: number == "1" ? "1 point" : "\(number) points")
+    }
+
     /// The relation of a family member to the applicant.
     public static func relation(_ token: String?) -> LocalizedText {
         guard let token, let label = relations[token] else { return LocalizedText(zh: "家庭成员", en: "family member") }

@@ -26,9 +26,11 @@ struct DecisionReceiptTests {
         #expect(parts[0] == "HK1" && parts[1] == "E" && parts[2] == "2026-11-25")
         let anyangPack = try Fixture.engine.registry.pack("anyang", on: try #require(CivilDate(iso: "2026-11-25")))
         #expect(parts[3].hasPrefix("anyang:\(anyangPack.serial):\(anyangPack.contentHash.prefix(16)),national:"))
-        // 安政办〔2018〕19号 二（一） eligible, 二（二） and 二（三） not (no followers shown under a pathway the
-        // applicant fails: issue 11), the rural-student pathway unknown.
-        #expect(parts[4].hasPrefix("YNNU"))
+        // First the validity of the texts: 安政办〔2018〕19号 is framed to 2020 and the request is
+        // dated 2026-11-25, so the encoded rules have ended (X). Then 二（一） eligible, 二（二） and
+        // 二（三） not (no followers under a pathway the applicant fails: issue 11), the
+        // rural-student pathway unknown.
+        #expect(parts[4].hasPrefix("XYNNU"))
         // The request digest is HMAC-SHA-256 over the canonical request (sorted members, no locale).
         #expect(parts[6] == Hex.encode(HMACSHA256.authenticate(DecisionReceipt.canonicalRequest(request), key: Self.key)))
         #expect(parts[6].count == 64)
