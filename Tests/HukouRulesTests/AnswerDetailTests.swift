@@ -36,16 +36,17 @@ import Testing
         let full = try Fixture.eligibility(Self.anyang("full"))
         let outcome = try Fixture.eligibility(Self.anyang("outcome"))
         let workers = try #require(outcome["pathways"]?.element(id: "urban_ordinary_workers"))
-        // 二（二）: 8 of 12 months → not eligible, provisional (the 12 is the cap, not a rule).
-        #expect(workers["result"]?.stringValue == "not_eligible")
-        #expect(workers["provisional"]?.boolValue == true)
+        // 二（二）: 8 months, below the 1-year cap (要求不得超过1年): the city's figure decides.
+        #expect(workers["result"]?.stringValue == "depends_on_local_rules")
+        #expect(workers["decided_by"] != nil)
+        #expect(workers["provisional"]?.boolValue == false)
         #expect(workers["reason"] == nil)
         #expect(workers["conditions"] == nil)
         #expect(workers["shortfalls"] == nil)
         let fullWorkers = try #require(full["pathways"]?.element(id: "urban_ordinary_workers"))
         #expect(fullWorkers["reason"] != nil)
         #expect(fullWorkers["conditions"] != nil)
-        #expect(fullWorkers["shortfalls"] != nil)
+        #expect(fullWorkers["shortfalls"] == nil)
         // 二（三）: county towns open to all who live there; where they live is not given.
         let towns = try #require(outcome["pathways"]?.element(id: "towns_open"))
         #expect(towns["result"]?.stringValue == "unknown")

@@ -176,6 +176,14 @@ struct EligibilityService {
             result = "unknown"
             reasonText = full ? reason(judged) : ""
         }
+        var capDecides = false
+        if judged.outcome == .unmet, let cap = pathway.cap, Self.onlyCapsUnmet(judged, cap.facts) {
+            // Short only of amounts the document caps: the city's own figure decides.
+            capDecides = true
+            result = "depends_on_local_rules"
+            reasonText = full ? DecidedByReport.reason(cap.decidedBy, citation: pathway.citation, locale: locale) : ""
+            object.set("decided_by", DecidedByReport.block(cap.decidedBy, citation: pathway.citation, locale: locale))
+        }
         var provisional = judged.provisionalParameters
         if pathway.pointsSettlement {
             foldPoints(judged, result: &result, reason: &reasonText, provisional: &provisional, into: &object, pathway, validity)
@@ -186,7 +194,7 @@ struct EligibilityService {
         if !provisional.isEmpty { object.set("provisional_parameters", report.provisional(provisional)) }
         if full, judged.outcome == .met, let groups = matchedGroups(judged) { object.set("matched", groups) }
         if judged.outcome == .unknown { object.set("missing_facts", report.missing(judged.missingFacts)) }
-        if full, judged.outcome == .unmet { object.set("shortfalls", report.shortfallList(judged)) }
+        if full, judged.outcome == .unmet, !capDecides { object.set("shortfalls", report.shortfallList(judged)) }
         if full { object.set("conditions", report.tree(judged)) }
         // Family are shown under a pathway the applicant meets or nearly meets, never under
         // one that is out of reach.
@@ -226,6 +234,16 @@ struct EligibilityService {
         }
         object.set("address_order", .array(steps))
         if let chosen { object.set("address_chosen", chosen) }
+    }
+
+    /// Unmet only in comparisons over `facts` (the amounts a document caps): every other
+    /// part is met, so a lower figure set by the city could be met.
+    static func onlyCapsUnmet(_ node: EvaluatedCondition, _ facts: Set<String>) -> Bool {
+        guard node.outcome == .unmet else { return true }
+        if let fact = node.fact { return facts.contains(fact.name) }
+        if node.kind == "all" { return node.children.allSatisfy { onlyCapsUnmet($0, facts) } }
+        if node.kind == "any" { return node.children.contains { $0.outcome == .unmet && onlyCapsUnmet($0, facts) } }
+        return false
     }
 
     /// Unmet only by amounts that time closes (months still to pay or live).

@@ -51,11 +51,11 @@ enum EmbeddedPacks {
     },
     {
       "id": "urban_social_insurance_months",
-      "label": {"zh": "城镇落户要求的社会保险缴纳月数", "en": "months of social insurance required for urban settlement"},
+      "label": {"zh": "城镇落户社会保险年限要求的上限", "en": "the cap on the social-insurance requirement for urban settlement"},
       "unit": "months",
-      "provisional": true,
+      "provisional": false,
       "source": "安政办〔2018〕19号 二（二）",
-      "note": {"zh": "文件规定“不得超过1年”，具体年限由实施细则确定；此处取上限 12 个月", "en": "the document caps the requirement at 1 year and leaves the exact figure to implementing rules; the cap (12 months) is used"},
+      "note": {"zh": "文件规定“参加城镇社会保险的年限要求不得超过1年”：12 个月是上限，不是要求；达到上限即满足任何不超过上限的要求，未达到时由实施细则确定（见途径的 cap）", "en": "the document says the social-insurance requirement may not exceed 1 year: 12 months is the cap, not the requirement; reaching it meets any requirement within the cap, below it the implementing rules decide (the pathway's cap)"},
       "values": [{"from": "2018-03-12", "value": 12}]
     },
     {
@@ -127,12 +127,15 @@ enum EmbeddedPacks {
         "all": [
           {"ref": "legal_stable_employment"},
           {"ref": "legal_stable_residence", "citation": "居住证暂行条例 第十六条"},
-          {"label": {"zh": "城镇社会保险缴纳月数（文件只规定要求不得超过1年，暂按上限）", "en": "months of urban social insurance paid (the document only caps the requirement at 1 year; the cap is used, provisionally)"},
+          {"label": {"zh": "城镇社会保险缴纳月数达到文件规定的上限1年（要求不得超过1年）", "en": "months of urban social insurance reach the document's cap of 1 year (the requirement may not exceed 1 year)"},
            "citation": "安政办〔2018〕19号 二（二）",
            "fact": "social_insurance.months", "op": ">=", "param": "urban_social_insurance_months"}
         ]
       },
-      "note": {"zh": "全市不得将购买房屋、投资纳税等作为落户限制条件（二（二））", "en": "no home-purchase, investment or tax condition may be set anywhere in the city (二（二）)"}
+      "note": {"zh": "全市不得将购买房屋、投资纳税等作为落户限制条件（二（二））", "en": "no home-purchase, investment or tax condition may be set anywhere in the city (二（二）)"},
+      "cap": {"facts": ["social_insurance.months"],
+              "decided_by": {"who": {"zh": "安阳市公安机关户籍窗口", "en": "the Anyang public-security hukou office"},
+                             "open": {"zh": "不超过1年的具体社会保险年限要求", "en": "the exact social-insurance requirement within the 1-year cap"}}}
     },
     {
       "id": "towns_open",

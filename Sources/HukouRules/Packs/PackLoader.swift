@@ -368,11 +368,25 @@ public enum PackLoader {
                               en: "a pathway the city decides carries no provisional flag or points_settlement")
         }
         let requiredDocuments = try RequiredDocument.read(&reader)
+        var cap: PathwayCap?
+        if var entry = try reader.object("cap") {
+            let facts = try strings(&entry, "facts")
+            guard !facts.isEmpty else { throw entry.fail("facts", zh: "应列出至少一个事实", en: "expected at least one fact") }
+            guard let who = try decidedBy(&entry) else {
+                throw entry.fail("decided_by", zh: "缺少 decided_by（谁确定上限以下的具体要求）", en: "missing decided_by (who sets the figure below the cap)")
+            }
+            try entry.finish()
+            guard decided == nil else {
+                throw reader.fail("cap", zh: "由城市规定的途径没有条件，也就没有上限", en: "a pathway the city decides has no condition, so no cap")
+            }
+            cap = PathwayCap(facts: Set(facts), decidedBy: who)
+        }
         try reader.finish()
         var pathway = Pathway(id: id, name: name, citation: citation, condition: condition, followers: followers, addressOrder: address,
                               note: note, provisional: provisional, appliesTo: appliesTo, decidedBy: decided,
                               pointsSettlement: pointsSettlement, documentIDs: documentIDs)
         pathway.documents = requiredDocuments
+        pathway.cap = cap
         return pathway
     }
 

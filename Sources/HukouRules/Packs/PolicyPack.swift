@@ -117,6 +117,18 @@ public struct Pathway: Sendable {
     public let documentIDs: [String]
     /// Documents to bring, as the cited texts list them (empty: the texts list none).
     public internal(set) var documents: [RequiredDocument] = []
+    /// Requirements the document only caps ("参加城镇社会保险的年限要求不得超过1年"): the
+    /// pack compares with the cap, so meeting it meets whatever the city sets, and falling
+    /// short is for the city's own figure to decide (`depends_on_local_rules`), never a
+    /// shortfall or a date.
+    public internal(set) var cap: PathwayCap?
+}
+
+/// The facts of a pathway whose required amounts the document leaves to the city below a
+/// ceiling it states, and who decides them.
+public struct PathwayCap: Sendable {
+    public let facts: Set<String>
+    public let decidedBy: DecidedBy
 }
 
 /// Which family members may settle with the applicant under a pathway.

@@ -27,10 +27,10 @@ struct DecisionReceiptTests {
         let anyangPack = try Fixture.engine.registry.pack("anyang", on: try #require(CivilDate(iso: "2026-11-25")))
         #expect(parts[3].hasPrefix("anyang:\(anyangPack.serial):\(anyangPack.contentHash.prefix(16)),national:"))
         // First the validity of the texts: 安政办〔2018〕19号 is framed to 2020 and the request is
-        // dated 2026-11-25, so the encoded rules have ended (X). Then 二（一） eligible, 二（二） and
-        // 二（三） not (no followers under a pathway the applicant fails: issue 11), the
-        // rural-student pathway unknown.
-        #expect(parts[4].hasPrefix("XYNNU"))
+        // dated 2026-11-25, so the encoded rules have ended (X). Then 二（一） eligible, 二（二） open
+        // (below the 1-year cap the city's figure decides), 二（三） not, the rural-student
+        // pathway unknown.
+        #expect(parts[4].hasPrefix("XYONU"))
         // The request digest is HMAC-SHA-256 over the canonical request (sorted members, no locale).
         #expect(parts[6] == Hex.encode(HMACSHA256.authenticate(DecisionReceipt.canonicalRequest(request), key: Self.key)))
         #expect(parts[6].count == 64)
