@@ -57,11 +57,7 @@ static void violation(const char *call, const char *what, int rc) {
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc;
     (void)argv;
-    if (hukou_engine_new(&engine) != HUKOU_OK) {
-        fprintf(stderr, "hukou_engine_new: %s\n", hukou_last_error());
-        abort();
-    }
-    warm_up_embedded_packs(engine);
+    engine = fuzz_engine_new();
     return 0;
 }
 

@@ -13,6 +13,7 @@
 #define HUKOU_FUZZ_WARMUP_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hukou.h"
@@ -43,6 +44,17 @@ static void warm_up_embedded_packs(const hukou_engine *e) {
             }
         }
     }
+}
+
+/* An engine on the embedded packs, every pack already parsed (LLVMFuzzerInitialize). */
+static inline hukou_engine *fuzz_engine_new(void) {
+    hukou_engine *e = NULL;
+    if (hukou_engine_new(&e) != HUKOU_OK) {
+        fprintf(stderr, "hukou_engine_new: %s\n", hukou_last_error());
+        abort();
+    }
+    warm_up_embedded_packs(e);
+    return e;
 }
 
 #endif

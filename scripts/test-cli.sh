@@ -5,16 +5,7 @@
 set -u
 cd "$(dirname "$0")/.."
 H=${1:-.build/debug/hukou-cli}
-pass=0; fail=0
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-check() { # name, expected exit code, command...
-  local name=$1 want=$2; shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"; local got=$?
-  if [ "$got" = "$want" ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $name: exit $got, want $want"; head -5 "$tmp/err"; fi
-}
-contains() { # name, text expected in the last output
-  if grep -qF -- "$2" "$tmp/out" "$tmp/err"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL $1: output lacks \"$2\""; head -5 "$tmp/out"; fi
-}
+source scripts/check-lib.sh
 req='{"jurisdiction":"anyang","as_of":"2026-11-25","locale":"zh-CN","applicant":{"employment":{"type":"employee","labor_contract":true},"housing":{"type":"rental"},"social_insurance":{"months":8,"paying":true}}}'
 echo "$req" > "$tmp/req.json"
 

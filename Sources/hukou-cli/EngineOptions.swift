@@ -7,14 +7,18 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .customLong("pack"), help: "A policy pack file to load on top of the embedded packs (repeatable).")
     var packs: [String] = []
 
-    func makeEngine() throws -> Engine {
-        var engine: Engine
+    /// The engine with the embedded packs; an invalid embedded pack is exit 4.
+    static func embeddedEngine() throws -> Engine {
         do {
-            engine = try Engine.withEmbeddedPacks()
+            return try Engine.withEmbeddedPacks()
         } catch {
             printError("hukou: \(error.describe(nil))")
             throw CLIExit.invalidPack
         }
+    }
+
+    func makeEngine() throws -> Engine {
+        var engine = try Self.embeddedEngine()
         for path in packs {
             let text = try InputFiles.readText(path)
             do {

@@ -25,18 +25,8 @@ struct GoldenCommand: ParsableCommand {
     static let calls: [CaseCall] = [.eligibility, .points, .entitlements]
 
     func run() throws {
-        let engine: Engine
-        do { engine = try Engine.withEmbeddedPacks() } catch {
-            printError("hukou: \(error.describe(nil))")
-            throw CLIExit.invalidPack
-        }
-        var shared: SharedLibrary?
-        if let library {
-            do { shared = try SharedLibrary(path: library) } catch {
-                printError("hukou: \(error)")
-                throw CLIExit.io
-            }
-        }
+        let engine = try EngineOptions.embeddedEngine()
+        let shared = try SharedLibrary.open(library)
         let manager = FileManager.default
         let names = ((try? manager.contentsOfDirectory(atPath: requests)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
         guard !names.isEmpty else {

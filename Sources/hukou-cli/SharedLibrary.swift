@@ -26,6 +26,15 @@ final class SharedLibrary {
     private var engine: OpaquePointer?
     let path: String
 
+    /// The library at `path` when one is given (`--library`); a failure to open it is exit 5.
+    static func open(_ path: String?) throws -> SharedLibrary? {
+        guard let path else { return nil }
+        do { return try SharedLibrary(path: path) } catch {
+            printError("hukou: \(error)")
+            throw CLIExit.io
+        }
+    }
+
     /// Opens `path` and makes an engine with the embedded packs; nil with a message on failure.
     init(path: String) throws(CaseFileError) {
         self.path = path
@@ -35,6 +44,8 @@ final class SharedLibrary {
         self.handle = handle
         func symbol<T>(_ name: String, _ type: T.Type) throws(CaseFileError) -> T {
             guard let pointer = dlsym(handle, name) else { throw CaseFileError(path, "no symbol \(name)") }
+            // A C function pointer of the type hukou.h declares for `name` (command line only,
+            // never in the kiosk library; the symbol exists, checked above).
             return unsafeBitCast(pointer, to: type)
         }
         let engineNew = try symbol("hukou_engine_new", EngineNew.self)

@@ -35,20 +35,8 @@ struct TestCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        var engine: Engine
-        do {
-            engine = try Engine.withEmbeddedPacks()
-        } catch {
-            printError("hukou: \(error.describe(nil))")
-            throw CLIExit.invalidPack
-        }
-        var shared: SharedLibrary?
-        if let library {
-            do { shared = try SharedLibrary(path: library) } catch {
-                printError("hukou: \(error)")
-                throw CLIExit.io
-            }
-        }
+        var engine = try EngineOptions.embeddedEngine()
+        let shared = try SharedLibrary.open(library)
         // Packs given with --pack, by id: the engine answers with them, lint checks them.
         var changed: [(path: String, text: String, value: JSONValue)] = []
         for path in packs {
