@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Testing
+@testable import HukouRules
+
+/// The streaming answer writer: commas, escapes, numbers, limits.
+@Suite struct AnswerWriterTests {
+    private func text(_ writer: borrowing AnswerWriter) -> String { String(decoding: writer.bytes, as: UTF8.self) }
+
+    @Test func nestedObjectsAndArraysGetCommasOnlyBetweenValues() {
+        var writer = AnswerWriter()
+        writer.beginObject()
+        writer.member("kind", "eligibility" as StaticString)
+        writer.key("pathways")
+        writer.beginArray()
+        writer.beginObject(); writer.member("id", "a"); writer.member("n", 3); writer.endObject()
+        writer.beginObject(); writer.endObject()
+        writer.beginArray(); writer.endArray()
+        writer.endArray()
+        writer.member("ok", true)
+        writer.key("none"); writer.null()
+        writer.endObject()
+        #expect(text(writer) == #"{"kind":"eligibility","pathways":[{"id":"a","n":3},{},[]],"ok":true,"none":null}"#)
+        #expect(writer.failure == nil)
+    }
+
+    @Test func escapesQuotesBackslashesAndControlCharactersButNotChinese() {
+        var writer = AnswerWriter()
+        writer.string("天津\"a\\b\n\t\r\u{01}")
+        #expect(text(writer) == "\"天津\\\"a\\\\b\\n\\t\\r\\u0001\"")
+    }
+
+    @Test func integersAtTheEdgesOfInt() {
+        var writer = AnswerWriter()
+        writer.beginArray()
+        for number in [0, 7, -7, 1_000_000, Int.max, Int.min] { writer.int(number) }
+        writer.endArray()
+        #expect(text(writer) == "[0,7,-7,1000000,9223372036854775807,-9223372036854775808]")
+    }
+
+    @Test func writesJSONValuesAsTheOldWriterDid() {
+        let value: JSONValue = .object([JSONMember("a", .array([.integer(1), .double(2.0), .double(2.5), .string("x"), .bool(false), .null]))])
+        var writer = AnswerWriter()
+        writer.value(value)
+        #expect(writer.bytes == JSONWriter.serialize(value))
+    }
+
+    @Test func stopsAtTheLimitAndSaysSo() {
+        var writer = AnswerWriter(capacity: 16, limit: 20)
+        writer.beginArray()
+        for _ in 0..<10 { writer.string("abcdef") }
+        writer.endArray()
+        #expect(writer.failure == .limit)
+        #expect(writer.byteCount <= 20)
+        let taken = writer.takeCString()
+        #expect(taken == nil)
+    }
+
+    @Test func refusesNestingDeeperThan63() {
+        var writer = AnswerWriter()
+        for _ in 0..<70 { writer.beginArray() }
+        #expect(writer.failure == .tooDeep)
+    }
+
+    @Test func handsTheBufferToCWithATerminatingNUL() throws {
+        var writer = AnswerWriter(capacity: 16)
+        writer.beginObject(); writer.member("k", "v"); writer.endObject()
+        let taken = writer.takeCString()
+        let cString = try #require(taken)
+        defer { free(cString) }
+        #expect(String(cString: cString) == #"{"k":"v"}"#)
+    }
+}
