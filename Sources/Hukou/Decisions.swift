@@ -22,16 +22,11 @@ private func decide(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, 
     guard length > 0 else { return fail(Engine.requestTooLarge, locale: nil) }
     let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(request).assumingMemoryBound(to: UInt8.self), count: length)
     // The snapshot this call answers from: a pack loaded meanwhile does not change it.
-    let written: [UInt8]
     do {
-        written = try handle.engine.answer(kind, bytes)
+        out.pointee = try handle.engine.answerCString(kind, bytes)
     } catch {
         return fail(error.error, locale: error.locale)
     }
-    guard let string = OutputString.make(written) else {
-        return fail(HukouError(.noMemory, path: "", zh: "内存不足", en: "out of memory"), locale: nil)
-    }
-    out.pointee = string
     return HukouStatus.ok.rawValue
 }
 

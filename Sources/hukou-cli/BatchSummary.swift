@@ -108,8 +108,8 @@ struct BatchResult: Sendable {
         var result = BatchResult()
         result.line = number
         var out = Array("{\"line\":\(number)".utf8)
-        func append(_ key: String, _ answer: JSONValue) throws(HukouError) {
-            let bytes = try Engine.write(answer)
+        func append(_ key: String, _ answer: Decision) throws(HukouError) {
+            let bytes = try answer.bytes()
             out.append(contentsOf: ",\"\(key)\":".utf8)
             out.append(contentsOf: bytes)
         }
@@ -128,11 +128,11 @@ struct BatchResult: Sendable {
             do throws(HukouError) {
                 for (index, engine) in engines.enumerated() {
                     let answer = try engine.decide(.eligibility, request)
-                    result.addEligibility(answer, collectUnmet: index == 0)
+                    result.addEligibility(try answer.json(), collectUnmet: index == 0)
                     if index == 0, eligibility, writeAnswers { try append("eligibility", answer) }
                 }
                 let answer = try engines[0].decide(.points, request)
-                result.addPoints(answer)
+                result.addPoints(try answer.json())
                 if points, writeAnswers { try append("points", answer) }
                 if entitlements, writeAnswers { try append("entitlements", try engines[0].decide(.entitlements, request)) }
             } catch {

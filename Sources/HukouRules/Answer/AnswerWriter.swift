@@ -16,8 +16,9 @@ import Darwin
 /// drops what follows and reports ``failure``; callers turn that into `.limit` / `.nomem`.
 ///
 /// Commas are placed by the writer: every value written after `key(_:)` or as an array
-/// element is separated from the previous one. Nesting deeper than 64 is refused
-/// (``failure`` = `.tooDeep`); answers nest about 12 levels.
+/// element is separated from the previous one. Nesting deeper than ``maxDepth`` is refused
+/// (``failure`` = `.tooDeep`); answers nest about 12 levels, a condition tree at the
+/// pack limit (32 levels) takes 2 per level.
 public struct AnswerWriter: ~Copyable {
     /// Why the writer stopped, if it did.
     public enum Failure: Sendable, Equatable {
@@ -28,8 +29,10 @@ public struct AnswerWriter: ~Copyable {
     private var count = 0
     private var capacity = 0
     private let limit: Int
+    /// The deepest nesting written.
+    public static let maxDepth = 255
     /// Bit d of `written` is set once the container at depth d holds a value.
-    private var written: UInt64 = 0
+    private var written: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     private var depth = 0
     /// True right after `key(_:)`: the next value needs no comma.
     private var afterKey = false
@@ -211,12 +214,12 @@ public struct AnswerWriter: ~Copyable {
     private mutating func open(_ byte: UInt8) {
         separate()
         append(byte)
-        guard depth < 63 else {
+        guard depth < Self.maxDepth else {
             fail(.tooDeep)
             return
         }
         depth += 1
-        written &= ~(UInt64(1) << UInt64(depth))
+        setWritten(false)
     }
 
     private mutating func close(_ byte: UInt8) {
@@ -232,9 +235,28 @@ public struct AnswerWriter: ~Copyable {
             afterKey = false
             return
         }
-        let bit = UInt64(1) << UInt64(depth)
-        if written & bit != 0 { append(UInt8(ascii: ",")) }
-        written |= bit
+        if isWritten { append(UInt8(ascii: ",")) } else { setWritten(true) }
+    }
+
+    /// Whether the container at the current depth already holds a value.
+    private var isWritten: Bool {
+        let bit = UInt64(1) << UInt64(depth & 63)
+        switch depth >> 6 {
+        case 0: return written.0 & bit != 0
+        case 1: return written.1 & bit != 0
+        case 2: return written.2 & bit != 0
+        default: return written.3 & bit != 0
+        }
+    }
+
+    private mutating func setWritten(_ flag: Bool) {
+        let bit = UInt64(1) << UInt64(depth & 63)
+        switch depth >> 6 {
+        case 0: written.0 = flag ? written.0 | bit : written.0 & ~bit
+        case 1: written.1 = flag ? written.1 | bit : written.1 & ~bit
+        case 2: written.2 = flag ? written.2 | bit : written.2 & ~bit
+        default: written.3 = flag ? written.3 | bit : written.3 & ~bit
+        }
     }
 
     private mutating func fail(_ reason: Failure) {

@@ -168,52 +168,50 @@ public struct Engine: Sendable {
                        overriding: [(key: String, value: String)] = []) throws(LocalizedFailure) -> [UInt8] {
         let request = try parseRequest(bytes, overriding: overriding)
         do {
-            return try Self.write(try decide(kind, request))
+            return try decide(kind, request).bytes()
+        } catch {
+            throw LocalizedFailure(error: error, locale: request.locale)
+        }
+    }
+
+    /// ``answer(_:_:overriding:)`` for the C ABI: the answer as a malloc'd C string, the
+    /// writer's own buffer (no copy after writing).
+    public func answerCString(_ kind: DecisionKind, _ bytes: UnsafeBufferPointer<UInt8>) throws(LocalizedFailure) -> UnsafeMutablePointer<CChar> {
+        let request = try parseRequest(bytes)
+        do {
+            return try decide(kind, request).cString()
         } catch {
             throw LocalizedFailure(error: error, locale: request.locale)
         }
     }
 
     /// One call on a parsed request, bounded by ``WorkBudget`` (for callers that read one
-    /// request and ask several calls, as `hukou batch` does; then ``write(_:)`` each answer).
-    public func decide(_ kind: DecisionKind, _ request: DecisionRequest) throws(HukouError) -> JSONValue {
+    /// request and ask several calls, as `hukou batch` does).
+    public func decide(_ kind: DecisionKind, _ request: DecisionRequest) throws(HukouError) -> Decision {
+        let pack = try registry.pack(request.jurisdiction, on: request.asOf)
+        let national = registry.national(on: request.asOf)
+        try Self.checkCity(request, pack)
+        try WorkBudget.check(kind, pack, national: national, request: request)
         switch kind {
-        case .eligibility: return try eligibility(request)
-        case .points: return try points(request)
-        case .entitlements: return try entitlements(request)
+        case .eligibility: return .eligibility(try EligibilityService(pack: pack, national: national, request: request).decide())
+        case .points: return .points(try PointsService(pack: pack, national: national, request: request).decide())
+        case .entitlements: return .entitlements(try EntitlementService(pack: pack, national: national, request: request).decide())
         }
     }
 
-    /// An answer's bytes, refused beyond ``WorkBudget/maxAnswerBytes`` (the last line of
-    /// defence behind the estimates).
-    public static func write(_ answer: JSONValue) throws(HukouError) -> [UInt8] {
-        let written = JSONWriter.serialize(answer)
-        guard written.count <= WorkBudget.maxAnswerBytes else { throw WorkBudget.answerTooLarge }
-        return written
-    }
-
+    /// The eligibility answer as a JSON tree (tests, case files, the receipt).
     public func eligibility(_ request: DecisionRequest) throws(HukouError) -> JSONValue {
-        let pack = try registry.pack(request.jurisdiction, on: request.asOf)
-        let national = registry.national(on: request.asOf)
-        try Self.checkCity(request, pack)
-        try WorkBudget.check(.eligibility, pack, national: national, request: request)
-        return try EligibilityService(pack: pack, national: national, request: request).answer()
+        try decide(.eligibility, request).json()
     }
 
+    /// The points answer as a JSON tree (tests, case files, the receipt).
     public func points(_ request: DecisionRequest) throws(HukouError) -> JSONValue {
-        let pack = try registry.pack(request.jurisdiction, on: request.asOf)
-        let national = registry.national(on: request.asOf)
-        try Self.checkCity(request, pack)
-        try WorkBudget.check(.points, pack, national: national, request: request)
-        return try PointsService(pack: pack, national: national, request: request).answer()
+        try decide(.points, request).json()
     }
 
+    /// The entitlements answer as a JSON tree (tests, case files, the receipt).
     public func entitlements(_ request: DecisionRequest) throws(HukouError) -> JSONValue {
-        let pack = try registry.pack(request.jurisdiction, on: request.asOf)
-        let national = registry.national(on: request.asOf)
-        try Self.checkCity(request, pack)
-        try WorkBudget.check(.entitlements, pack, national: national, request: request)
-        return try EntitlementService(pack: pack, national: national, request: request).answer()
+        try decide(.entitlements, request).json()
     }
 }
 

@@ -60,10 +60,16 @@ import Testing
         #expect(taken == nil)
     }
 
-    @Test func refusesNestingDeeperThan63() {
+    @Test func commasAreRightAcrossTheWordsOfTheNestingStackAndDeeperThan255IsRefused() {
         var writer = AnswerWriter()
-        for _ in 0..<70 { writer.beginArray() }
-        #expect(writer.failure == .tooDeep)
+        for _ in 0..<255 { writer.beginArray(); writer.int(1) }
+        for _ in 0..<255 { writer.endArray() }
+        #expect(writer.failure == nil)
+        let expected = String(repeating: "[1,", count: 254) + "[1" + String(repeating: "]", count: 255)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == expected)
+        var deeper = AnswerWriter()
+        for _ in 0..<256 { deeper.beginArray() }
+        #expect(deeper.failure == .tooDeep)
     }
 
     @Test func handsTheBufferToCWithATerminatingNUL() throws {

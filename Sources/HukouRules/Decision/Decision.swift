@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+/// What one decision call decided: the typed result of evaluation, before it is written
+/// as answer bytes (``AnswerWriter``). The CLI's summaries read decisions, not answer keys.
+public enum Decision: Sendable {
+    case eligibility(EligibilityDecision)
+    case points(PointsDecision)
+    case entitlements(EntitlementsDecision)
+
+    /// Streams the answer into `writer`.
+    public func write(into writer: inout AnswerWriter) {
+        switch self {
+        case .eligibility(let decision): decision.write(into: &writer)
+        case .points(let decision): decision.write(into: &writer)
+        case .entitlements(let decision): decision.write(into: &writer)
+        }
+    }
+
+    /// The answer's bytes, refused beyond ``WorkBudget/maxAnswerBytes``.
+    public func bytes() throws(HukouError) -> [UInt8] {
+        var writer = AnswerWriter()
+        write(into: &writer)
+        try Self.check(writer)
+        return writer.bytes
+    }
+
+    /// The answer as a malloc'd NUL-terminated C string (no copy after writing).
+    public func cString() throws(HukouError) -> UnsafeMutablePointer<CChar> {
+        var writer = AnswerWriter()
+        write(into: &writer)
+        try Self.check(writer)
+        guard let string = writer.takeCString() else { throw Self.outOfMemory }
+        return string
+    }
+
+    /// The answer as a JSON tree (tests, case files, the receipt): the written bytes read back.
+    public func json() throws(HukouError) -> JSONValue {
+        let written = try bytes()
+        do {
+            return try written.withUnsafeBufferPointer { (buffer) throws(HukouError) in try JSONParser.parse(buffer, maxDepth: AnswerWriter.maxDepth + 1) }
+        } catch {
+            throw HukouError(.internal, path: "", zh: "答复无法读回：\(error.message.zh)", en: "the answer does not read back: \(error.message.en)")
+        }
+    }
+
+    static let outOfMemory = HukouError(.noMemory, path: "", zh: "内存不足", en: "out of memory")
+
+    private static func check(_ writer: borrowing AnswerWriter) throws(HukouError) {
+        switch writer.failure {
+        case nil: return
+        case .limit: throw WorkBudget.answerTooLarge
+        case .outOfMemory: throw outOfMemory
+        case .tooDeep: throw HukouError(.internal, path: "", zh: "答复嵌套过深", en: "answer nested too deeply")
+        }
+    }
+}

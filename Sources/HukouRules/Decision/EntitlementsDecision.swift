@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: Apache-2.0
+/// What hukou_lookup_entitlements decided for one request.
+///
+/// Transitional: still carries the answer tree the service builds; being replaced by
+/// typed values written by the answer writer (issue 15).
+public struct EntitlementsDecision: Sendable {
+    let answer: JSONValue
+
+    func write(into writer: inout AnswerWriter) {
+        writer.value(answer)
+    }
+}
+
+extension EntitlementService {
+    func decide() throws(HukouError) -> EntitlementsDecision {
+        EntitlementsDecision(answer: try answer())
+    }
+}
