@@ -42,44 +42,34 @@ struct BatchResult: Sendable {
     var validityStatus: String?
     var validityText: String?
 
-    mutating func addValidity(_ answer: JSONValue) {
-        guard validityStatus == nil, let validity = answer["validity"], let status = validity["status"]?.stringValue else { return }
+    mutating func addValidity(_ outcome: DecisionOutcome) {
+        guard validityStatus == nil, let status = outcome.validityStatus else { return }
         validityStatus = status
-        if status != "in_force" { validityText = validity["text"]?.stringValue }
+        validityText = outcome.validityText
     }
 
-    /// Adds one eligibility answer's pathway results (unmet requirements for the first pack only).
-    mutating func addEligibility(_ answer: JSONValue, collectUnmet: Bool) {
-        var list: [PathwayResult] = []
-        let jurisdiction = answer["jurisdiction"]
-        let jurisdictionID = jurisdiction?["id"]?.stringValue ?? ""
-        var group = jurisdictionID, groupName = jurisdiction?["name"]?.stringValue ?? jurisdictionID
-        if let city = jurisdiction?["city"]?.stringValue {
+    /// Adds one eligibility outcome's pathway results (unmet requirements for the first pack only).
+    mutating func addEligibility(_ outcome: DecisionOutcome, collectUnmet: Bool) {
+        var group = outcome.jurisdictionID, groupName = outcome.jurisdictionName
+        if let city = outcome.city {
             group += "/" + city
             groupName += " " + city
         }
-        if locale == nil { locale = answer["locale"]?.stringValue }
-        if collectUnmet { addValidity(answer) }
-        for (order, pathway) in (answer["pathways"]?.elements ?? []).enumerated() {
-            guard let id = pathway["id"]?.stringValue, let verdict = pathway["result"]?.stringValue else { continue }
-            var unmet: [String] = []
-            if collectUnmet, verdict == "not_eligible", let tree = pathway["conditions"] {
-                collectUnmetRequirements(tree, into: &unmet)
-            }
-            list.append(PathwayResult(group: group, groupName: groupName, id: id, name: pathway["name"]?.stringValue ?? id,
-                                      order: order, verdict: verdict, unmet: unmet))
-        }
-        pathways.append(list)
+        if locale == nil { locale = outcome.locale }
+        if collectUnmet { addValidity(outcome) }
+        pathways.append(outcome.pathways.enumerated().map { order, pathway in
+            PathwayResult(group: group, groupName: groupName, id: pathway.id, name: pathway.name, order: order,
+                          verdict: pathway.verdict, unmet: collectUnmet ? pathway.unmet : [])
+        })
     }
 
-    mutating func addPoints(_ answer: JSONValue) {
-        addValidity(answer)
-        pointsStatus = answer["score_status"]?.stringValue
-        guard let total = answer["total"]?.intValue else { return }
-        points = PointsResult(total: BatchSummary.clampPoints(total), threshold: answer["threshold"]?.intValue.map(BatchSummary.clampPoints),
-                              reaches: answer["reaches_threshold"]?.boolValue,
-                              complete: answer["score_complete"]?.boolValue ?? true)
-        if locale == nil { locale = answer["locale"]?.stringValue }
+    mutating func addPoints(_ outcome: DecisionOutcome) {
+        addValidity(outcome)
+        pointsStatus = outcome.points?.status
+        guard let score = outcome.points, let total = score.total else { return }
+        points = PointsResult(total: BatchSummary.clampPoints(total), threshold: score.threshold.map(BatchSummary.clampPoints),
+                              reaches: score.reachesThreshold, complete: score.complete)
+        if locale == nil { locale = outcome.locale }
     }
 
     /// The result of one line of `hukou batch` output (the reducer side of a scale-out run).
@@ -95,8 +85,8 @@ struct BatchResult: Sendable {
             result.errorStatus = status
             result.errorField = value["field"]?.stringValue ?? ""
         }
-        if let eligibility = value["eligibility"] { result.addEligibility(eligibility, collectUnmet: true) }
-        if let points = value["points"] { result.addPoints(points) }
+        if let eligibility = value["eligibility"] { result.addEligibility(DecisionOutcome(answer: eligibility), collectUnmet: true) }
+        if let points = value["points"] { result.addPoints(DecisionOutcome(answer: points)) }
         return result
     }
 
@@ -128,11 +118,11 @@ struct BatchResult: Sendable {
             do throws(HukouError) {
                 for (index, engine) in engines.enumerated() {
                     let answer = try engine.decide(.eligibility, request)
-                    result.addEligibility(try answer.json(), collectUnmet: index == 0)
+                    result.addEligibility(answer.outcome, collectUnmet: index == 0)
                     if index == 0, eligibility, writeAnswers { try append("eligibility", answer) }
                 }
                 let answer = try engines[0].decide(.points, request)
-                result.addPoints(try answer.json())
+                result.addPoints(answer.outcome)
                 if points, writeAnswers { try append("points", answer) }
                 if entitlements, writeAnswers { try append("entitlements", try engines[0].decide(.entitlements, request)) }
             } catch {
@@ -144,18 +134,6 @@ struct BatchResult: Sendable {
         if writeAnswers { result.output = out + [UInt8(ascii: "}")] }
         return result
     }
-}
-
-/// The unmet requirements of a judged condition tree (answer JSON): the unmet children of
-/// the top-level "all" nodes, each named by its own label (a leaf, or an either-or group as
-/// one requirement), so that "the most common unmet condition" is a rule of the pack.
-func collectUnmetRequirements(_ node: JSONValue, into labels: inout [String]) {
-    guard node["result"]?.stringValue == "unmet" else { return }
-    if node["kind"]?.stringValue == "all", let children = node["children"]?.elements {
-        for child in children { collectUnmetRequirements(child, into: &labels) }
-        return
-    }
-    labels.append(node["label"]?.stringValue ?? node["fact"]?.stringValue ?? "?")
 }
 
 /// How many applicants (before and after) each verdict of one pathway has, and why not.
