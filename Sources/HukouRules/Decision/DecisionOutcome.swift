@@ -67,13 +67,11 @@ public struct PointsOutcome: Sendable, Equatable {
 extension Decision {
     /// The decision's outcome.
     ///
-    /// Transitional: read from the tree the service built; each decision type computes it
-    /// from its typed values once converted (issue 15).
     public var outcome: DecisionOutcome {
         switch self {
-        case .eligibility(let decision): return DecisionOutcome(answer: decision.answer)
-        case .points(let decision): return DecisionOutcome(answer: decision.answer)
-        case .entitlements(let decision): return DecisionOutcome(answer: decision.answer)
+        case .eligibility(let decision): return decision.outcome
+        case .points(let decision): return decision.outcome
+        case .entitlements(let decision): return decision.outcome
         }
     }
 }

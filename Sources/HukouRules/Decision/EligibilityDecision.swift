@@ -9,6 +9,9 @@ public struct EligibilityDecision: Sendable {
     func write(into writer: inout AnswerWriter) {
         writer.value(answer)
     }
+
+    /// What the decision comes to (for summaries).
+    var outcome: DecisionOutcome { DecisionOutcome(answer: answer) }
 }
 
 extension EligibilityService {
