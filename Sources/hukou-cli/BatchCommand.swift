@@ -120,18 +120,23 @@ struct BatchCommand: ParsableCommand {
     /// The input's non-empty lines with the numbers to report (with --numbered, the number
     /// each line carries before its tab).
     static func lines(_ reader: LineReader, numbered: Bool) -> () -> BatchPipeline.Line? {
+        lines(next: reader.next, offset: { reader.bytesRead }, numbered: numbered)
+    }
+
+    /// ``lines(_:numbered:)`` over any source of lines (`offset`: the input bytes read so far).
+    static func lines(next: @escaping () -> [UInt8]?, offset: @escaping () -> Int, numbered: Bool) -> () -> BatchPipeline.Line? {
         var lineNumber = 0
         return {
-            while let line = reader.next() {
+            while let line = next() {
                 lineNumber += 1
                 guard !line.isEmpty else { continue }
                 if numbered, let tab = line.firstIndex(of: 0x09) {
                     let number = Int(String(decoding: line[..<tab], as: UTF8.self)) ?? lineNumber
                     let rest = Array(line[(tab + 1)...])
                     if rest.isEmpty { continue }
-                    return BatchPipeline.Line(bytes: rest, number: number, endOffset: reader.bytesRead)
+                    return BatchPipeline.Line(bytes: rest, number: number, endOffset: offset())
                 }
-                return BatchPipeline.Line(bytes: line, number: lineNumber, endOffset: reader.bytesRead)
+                return BatchPipeline.Line(bytes: line, number: lineNumber, endOffset: offset())
             }
             return nil
         }
