@@ -6,20 +6,12 @@ extension PointsDecision {
     func write(into writer: inout AnswerWriter) {
         let locale = request.locale
         writer.beginObject()
-        // Shared parts (header, validity, own rules): still written from their JSON form.
-        for member in AnswerHeader.build(kind: "points", pack: pack, request: request).members {
-            writer.key(member.key)
-            writer.value(member.value)
-        }
-        writer.member("validity", validity.json(locale))
+        AnswerHeader.write(kind: "points", pack: pack, request: request, into: &writer)
+        writer.key("validity")
+        validity.write(locale, into: &writer)
         switch body {
         case .ownRules(let city):
-            var block = JSONObjectBuilder()
-            AnswerHeader.ownRules(city, into: &block, locale: locale)
-            for member in block.members {
-                writer.key(member.key)
-                writer.value(member.value)
-            }
+            AnswerHeader.ownRules(city, locale: locale, into: &writer)
         case .prohibited(let citation, let reason):
             writer.member("points_allowed", false)
             writer.member("reason", reason.text(locale))
@@ -118,7 +110,8 @@ struct PointsAnswer {
             writer.endObject()
         }
         writer.member("provisional", table.provisional || !decided.provisional.isEmpty)
-        writer.member("provisional_parameters", report.provisional(decided.provisional))
+        writer.key("provisional_parameters")
+        report.provisional(decided.provisional, into: &writer)
     }
 
     private func requirement(_ item: PointsTableDecision.Judged, met: StaticString, unmet: StaticString, _ writer: inout AnswerWriter) {
@@ -134,7 +127,10 @@ struct PointsAnswer {
         }
         writer.member("citation", item.requirement.citation)
         if judged.outcome == .unknown { writer.member("missing_facts", strings: judged.missingFacts) }
-        if full, judged.outcome == .unmet, !judged.shortfalls.isEmpty { writer.member("shortfalls", report.shortfallList(judged)) }
+        if full, judged.outcome == .unmet, !judged.shortfalls.isEmpty {
+            writer.key("shortfalls")
+            report.shortfallList(judged, into: &writer)
+        }
         writer.endObject()
     }
 
@@ -201,7 +197,8 @@ struct PointsAnswer {
     /// A fixed-point number as the answer carries it: an integer when whole, else its
     /// decimals (41.5, 90.75).
     private func fixed(_ number: Fixed, _ writer: inout AnswerWriter) {
-        if number.isInteger { writer.int(number.integerPart) } else { writer.value(number.json) }
+        // The decimals as the shortest double that reads back (41.5, 90.75), as ``Fixed/json`` writes them.
+        if number.isInteger { writer.int(number.integerPart) } else { writer.rawValue(String(Double(number.raw) / Double(Fixed.scale))) }
     }
 
     private func factValue(_ value: FactValue?, _ writer: inout AnswerWriter) {
