@@ -45,6 +45,12 @@ struct PointsAnswer {
             writer.member("score_status", "scored")
             writer.key("total")
             fixed(score.total, &writer)
+            // A provisional value that shapes the total is shown on it (issue 11).
+            let totalProvisional = table.provisional || !score.totalProvisional.isEmpty
+            if totalProvisional {
+                writer.member("total_provisional", true)
+                writer.member("total_provisional_parameters", strings: score.totalProvisional)
+            }
             writer.member("score_complete", score.complete)
             if !score.missing.isEmpty { writer.member("missing_facts", strings: score.missing) }
             if !table.notScored.isEmpty {
@@ -78,7 +84,7 @@ struct PointsAnswer {
                 if let projection = score.projection { self.projection(projection, &writer) }
                 writer.key("what_if")
                 writer.beginArray()
-                for line in score.whatIf { whatIf(line, &writer) }
+                for line in score.whatIf { whatIf(line, provisional: table.provisional, &writer) }
                 writer.endArray()
             }
         } else {
@@ -179,7 +185,9 @@ struct PointsAnswer {
         writer.endObject()
     }
 
-    private func whatIf(_ line: PointsChanges.Line, _ writer: inout AnswerWriter) {
+    /// One what-if line, provisional when the points gained rest on a provisional value or
+    /// the whole table is provisional (`new_total` is also provisional when `total` is).
+    private func whatIf(_ line: PointsChanges.Line, provisional: Bool, _ writer: inout AnswerWriter) {
         writer.beginObject()
         writer.member("indicator", line.indicator.id)
         writer.member("change", line.text.text(locale))
@@ -191,6 +199,12 @@ struct PointsAnswer {
         writer.key("new_total")
         fixed(line.newTotal, &writer)
         writer.member("citation", line.indicator.citation)
+        // The provisional values the points gained rest on (the indicators scored again,
+        // before and after the change, and the table's floor and cap).
+        if provisional || !line.provisional.isEmpty {
+            writer.member("provisional", true)
+            writer.member("provisional_parameters", strings: line.provisional)
+        }
         writer.endObject()
     }
 
