@@ -88,4 +88,46 @@ struct PointsChangesTests {
         #expect(months.changesWithTime([]))
         #expect(catalogue.definition("education.level")?.changesWithTime([]) == false)
     }
+
+    /// The linear what-if and projection against scoring the whole table again for every
+    /// change and every month (what they replace), on the example requests of every table.
+    @Test func sameAsScoringTheWholeTableAgain() throws {
+        let requests = ["tianjin-2015-points", "wenzhou", "wenzhou-leqing"]
+        var checkedLines = 0, reached = 0
+        for name in requests {
+            let text = try String(contentsOf: PointsDecisionTests.examples.appendingPathComponent("\(name).json"), encoding: .utf8)
+            let request = try Fixture.request(text)
+            let pack = try Fixture.engine.registry.pack(request.jurisdiction, on: request.asOf)
+            guard case .table(let table)? = pack.points else { continue }
+            let scorer = PointsScorer(table: table, districts: pack.districts, family: request.family)
+            for months in [0, 7, 30, 61] {
+                let person = request.applicant.advanced(byMonths: months)
+                let base = scorer.score(person, on: request.asOf)
+                // What-if: every proposal's total by scoring every indicator with the change.
+                let lines = PointsChanges.whatIf(scorer, base: base, person: person, on: request.asOf, limit: 1000)
+                for line in lines {
+                    let changed = PointsScorer.Override(fact: line.fact, value: line.to,
+                                                        person: PointsScorer.person(person, with: line.fact, line.to))
+                    var sum = Fixed.zero
+                    for indicator in table.indicators { sum += scorer.score(indicator, person, request.asOf, changed, detailed: true).points }
+                    var ignored: [String] = []
+                    #expect(scorer.bound(sum, request.asOf, &ignored) == line.newTotal, "\(name) +\(months) \(line.indicator.id)")
+                    checkedLines += 1
+                }
+                // Projection: the whole table each month against a threshold just out of reach.
+                let target = NumberRef.literal(base.total + Fixed(7))
+                let projection = PointsChanges.projection(scorer, base: base, person: person, on: request.asOf, threshold: target)
+                var expected: Int?
+                for month in 1...table.projectionHorizonMonths {
+                    guard let date = request.asOf.adding(months: month) else { break }
+                    if scorer.score(person.advanced(byMonths: month), on: date).total >= base.total + Fixed(7) { expected = month; break }
+                }
+                #expect(projection.months == expected, "\(name) +\(months)")
+                if expected != nil { reached += 1 }
+            }
+        }
+        // The comparison is not empty: lines were proposed and thresholds reached by time.
+        #expect(checkedLines >= 20)
+        #expect(reached >= 4)
+    }
 }
