@@ -89,7 +89,9 @@ struct PointsScorer {
             if change.fact == fact.name { return change.value }
             person = change.person
         }
-        let value = fact.read(person, context(person, date))
+        // A fact the request gives is read without building an evaluation context.
+        let value = fact.path != nil ? person.values[fact.name] ?? fact.read(person, context(person, date))
+                                     : fact.read(person, context(person, date))
         if case .text(let name)? = value, let canonical = districts.canonical(name) { return .text(canonical) }
         return value
     }
