@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import CHukou
 import HukouRules
 
 /// The shared path of the three decision calls: check arguments, then ``Engine/answer``
@@ -27,7 +28,7 @@ private func decide(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, 
     } catch {
         return fail(error.error, locale: error.locale)
     }
-    return HukouStatus.ok.rawValue
+    return HUKOU_OK
 }
 
 @_cdecl("hukou_check_eligibility")

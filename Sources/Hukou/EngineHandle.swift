@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import CHukou
 import HukouRules
 
 /// The object behind a `hukou_engine *`.
@@ -130,7 +131,7 @@ enum HandleShell {
 /// Records a failure for hukou_last_error and returns its status.
 func fail(_ error: HukouError, locale: AnswerLocale?) -> Int32 {
     LastError.set(error.describe(locale))
-    return error.status.rawValue
+    return error.kind.status
 }
 
 func misuse(_ zh: String, _ en: String) -> Int32 {
@@ -147,7 +148,7 @@ public func hukouEngineNew(_ out: UnsafeMutablePointer<OpaquePointer?>?) -> Int3
         return fail(error, locale: nil)
     case .success(let engine):
         out.pointee = HandleShell.make(EngineHandle(engine))
-        return HukouStatus.ok.rawValue
+        return HUKOU_OK
     }
 }
 
@@ -176,7 +177,7 @@ public func hukouEngineNewTrusted(_ publicKeys: UnsafePointer<UInt8>?, _ keyCoun
             return fail(error, locale: nil)
         }
         out.pointee = HandleShell.make(EngineHandle(engine))
-        return HukouStatus.ok.rawValue
+        return HUKOU_OK
     }
 }
 
@@ -192,7 +193,7 @@ public func hukouEngineLoadPack(_ engine: OpaquePointer?, _ json: UnsafePointer<
         guard length > 0 else { return fail(PackLoader.tooLarge, locale: nil) }
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(json).assumingMemoryBound(to: UInt8.self), count: length)
         try handle.update { (engine: inout Engine) throws(HukouError) in try engine.load(pack: bytes) }
-        return HukouStatus.ok.rawValue
+        return HUKOU_OK
     } catch {
         return fail(error, locale: nil)
     }

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
+import CHukou
 import HukouRules
 
-/// HUKOU_RENDER_* codes of hukou.h: 1 text, 2 HTML, and the column width for receipts.
+/// HUKOU_RENDER_* codes of hukou.h: text, HTML, and the column width for receipts.
 private func renderFormat(_ code: Int32) -> RenderFormat? {
     switch code {
-    case 1: return .text
-    case 2: return .html
-    case 32, 48: return .receipt(columns: Int(code))
+    case HUKOU_RENDER_TEXT: return .text
+    case HUKOU_RENDER_HTML: return .html
+    case HUKOU_RENDER_RECEIPT_32, HUKOU_RENDER_RECEIPT_48: return .receipt(columns: Int(code))
     default: return nil
     }
 }
@@ -46,7 +47,7 @@ public func hukouRender(_ engine: OpaquePointer?, _ answer: UnsafePointer<CChar>
         return fail(HukouError(.noMemory, path: "", zh: "内存不足", en: "out of memory"), locale: nil)
     }
     out.pointee = string
-    return HukouStatus.ok.rawValue
+    return HUKOU_OK
 }
 
 @_cdecl("hukou_receipt")
@@ -70,9 +71,9 @@ public func hukouReceipt(_ engine: OpaquePointer?, _ request: UnsafePointer<CCha
     }
     let asked: Question
     switch question {
-    case 1: asked = .eligibility
-    case 2: asked = .points
-    case 3: asked = .entitlements
+    case HUKOU_QUESTION_ELIGIBILITY: asked = .eligibility
+    case HUKOU_QUESTION_POINTS: asked = .points
+    case HUKOU_QUESTION_ENTITLEMENTS: asked = .entitlements
     default:
         return misuse("question 应为 HUKOU_QUESTION_ELIGIBILITY、_POINTS 或 _ENTITLEMENTS",
                       "question must be HUKOU_QUESTION_ELIGIBILITY, _POINTS or _ENTITLEMENTS")
@@ -102,5 +103,5 @@ public func hukouReceipt(_ engine: OpaquePointer?, _ request: UnsafePointer<CCha
     }
     outText?.pointee = text
     outCode?.pointee = code
-    return HukouStatus.ok.rawValue
+    return HUKOU_OK
 }
