@@ -39,7 +39,7 @@ final class EngineHandle: @unchecked Sendable {
     /// The embedded packs, parsed and validated once per process and copied into each engine.
     static let embedded: Result<Engine, HukouError> = {
         do throws(HukouError) {
-            return .success(try Engine.withEmbeddedPacks())
+            return .success(try Engine.withEmbeddedPacks(limits: .header))
         } catch {
             return .failure(error)
         }
@@ -190,7 +190,7 @@ public func hukouEngineLoadPack(_ engine: OpaquePointer?, _ json: UnsafePointer<
         guard length != 0 else { return misuse("len 为 0", "len is 0") }
         // A size_t beyond Int.max arrives negative: certainly too large. The size limit
         // itself is checked where the pack is parsed.
-        guard length > 0 else { return fail(PackLoader.tooLarge, locale: nil) }
+        guard length > 0 else { return fail(handle.engine.limits.packTooLarge, locale: nil) }
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(json).assumingMemoryBound(to: UInt8.self), count: length)
         try handle.update { (engine: inout Engine) throws(HukouError) in try engine.load(pack: bytes) }
         return HUKOU_OK

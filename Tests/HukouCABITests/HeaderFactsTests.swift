@@ -54,3 +54,58 @@ struct HeaderFactsTests {
         #expect(hukou_abi_version() == HUKOU_ABI_VERSION)
     }
 }
+
+@Suite("The limits: hukou.h's, given to the engine, and the tables that restate them")
+struct HeaderLimitsTests {
+    static func read(_ path: String) -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
+    }
+
+    /// Each limit by its macro name, as the C ABI gives it to its engines.
+    static let byName: [String: Int] = {
+        let limits = EngineLimits.header
+        return ["HUKOU_MAX_REQUEST_BYTES": limits.requestBytes, "HUKOU_MAX_PACK_BYTES": limits.packBytes,
+                "HUKOU_MAX_DEPTH": limits.depth, "HUKOU_MAX_CALL_WORK": limits.callWork,
+                "HUKOU_MAX_ANSWER_NODES": limits.answerNodes, "HUKOU_MAX_ANSWER_BYTES": limits.answerBytes]
+    }()
+
+    @Test func theHeaderSaysWhatTheDocumentationPromises() {
+        // docs/robustness.md and docs/requests.md, as published for 0.2.0.
+        #expect(Self.byName == ["HUKOU_MAX_REQUEST_BYTES": 1 << 20, "HUKOU_MAX_PACK_BYTES": 16 << 20, "HUKOU_MAX_DEPTH": 64,
+                                "HUKOU_MAX_CALL_WORK": 2_000_000, "HUKOU_MAX_ANSWER_NODES": 20_000,
+                                "HUKOU_MAX_ANSWER_BYTES": 4 << 20])
+    }
+
+    @Test func engineMadeByTheCInterfaceHasTheHeadersLimits() throws {
+        #expect(try Engine.withEmbeddedPacks().limits == .header)
+        #expect(Engine().limits == .header)
+    }
+
+    /// The copies the core still holds, until JSON/ and Decision/ take the engine's limits.
+    @Test func theCoresRemainingCopiesAgreeWithTheHeader() {
+        #expect(JSONParser.defaultMaxDepth == Int(HUKOU_MAX_DEPTH))
+        #expect(WorkBudget.maxAnswerBytes == Int(HUKOU_MAX_ANSWER_BYTES))
+    }
+
+    /// docs/robustness.md's table of limits restates each value beside its macro: each must
+    /// be the header's ("1 MiB (`HUKOU_MAX_REQUEST_BYTES`)", "2 000 000 evaluations (…").
+    @Test func theRobustnessTableAgreesWithTheHeader() throws {
+        let page = Self.read("docs/robustness.md")
+        let pattern = /(\d+(?: \d{3})*)( MiB)?[^|(0-9]*\(`(HUKOU_MAX_[A-Z_]+)`/
+        var seen: Set<String> = []
+        for line in page.split(separator: "\n") where line.hasPrefix("| ") {
+            for match in line.matches(of: pattern) {
+                let name = String(match.output.3)
+                guard let value = Int(match.output.1.replacingOccurrences(of: " ", with: "")),
+                      let limit = Self.byName[name] else { continue }
+                #expect((match.output.2 == nil ? value : value << 20) == limit, "docs/robustness.md: \(line)")
+                seen.insert(name)
+            }
+        }
+        #expect(seen == Set(Self.byName.keys))
+        // docs/requests.md: "Limits: 1 MiB per request, 64 levels of nesting".
+        let requests = Self.read("docs/requests.md")
+        #expect(requests.contains("Limits: \(EngineLimits.header.requestBytes >> 20) MiB per request, \(EngineLimits.header.depth) levels of nesting"))
+    }
+}

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 import Foundation
 import Testing
+// Engine(): an engine with the limits of hukou.h.
+import Hukou
 @testable import HukouRules
 
 private func hex(_ text: String) -> [UInt8] { Hex.decode(text) ?? [] }
