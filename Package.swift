@@ -77,6 +77,11 @@ let package = Package(
             exclude: ["Vectors"]
         ),
         .testTarget(
+            name: "HukouCLITests",
+            dependencies: ["hukou-cli", "HukouRules"],
+            path: "Tests/HukouCLITests"
+        ),
+        .testTarget(
             name: "HukouCABITests",
             dependencies: ["Hukou", "CHukou"],
             path: "Tests/HukouCABITests"
