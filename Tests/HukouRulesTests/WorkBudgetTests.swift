@@ -13,9 +13,9 @@ struct WorkBudgetTests {
             for call in [WorkBudget.Call.eligibility, .points, .entitlements] {
                 let (work, reported, bytes) = WorkBudget.estimate(call, pack, national: national, people: people)
                 // Room for packs many times larger than today's (a tenth of the work bound, a fifth of the answer bound).
-                #expect(work * 10 <= WorkBudget.maxWork, "\(pack.id) \(call): \(work)")
-                #expect(reported * 5 <= WorkBudget.maxReportedNodes, "\(pack.id) \(call): \(reported)")
-                #expect(bytes * 2 <= WorkBudget.maxAnswerBytes, "\(pack.id) \(call): \(bytes) bytes")
+                #expect(work * 10 <= EngineLimits.header.callWork, "\(pack.id) \(call): \(work)")
+                #expect(reported * 5 <= EngineLimits.header.answerNodes, "\(pack.id) \(call): \(reported)")
+                #expect(bytes * 2 <= EngineLimits.header.answerBytes, "\(pack.id) \(call): \(bytes) bytes")
             }
         }
     }

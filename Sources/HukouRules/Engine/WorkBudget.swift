@@ -210,17 +210,15 @@ public struct PackCost: Sendable, Equatable {
 
 /// The bounds of one call, checked before the call does its work.
 public enum WorkBudget {
-    /// Most evaluations one call may need (HUKOU_MAX_CALL_WORK). The embedded packs need
-    /// at most a few tens of thousands (docs/robustness.md); 2 000 000 take well under a
-    /// second on a kiosk.
-    public static let maxWork = 2_000_000
-    /// Most condition nodes and indicators one answer may report (HUKOU_MAX_ANSWER_NODES):
-    /// each becomes a few hundred bytes of answer.
-    public static let maxReportedNodes = 20_000
-    /// Largest answer handed to C (HUKOU_MAX_ANSWER_BYTES, the largest answer the renderer
-    /// takes, so every answer can be rendered); checked after writing, as the last line of
-    /// defence behind the estimates.
-    public static let maxAnswerBytes = Renderer.maxAnswerBytes
+    // The bounds are the engine's ``EngineLimits`` (callWork, answerNodes, answerBytes).
+    // The embedded packs need at most a few tens of thousands of evaluations
+    // (docs/robustness.md); the C ABI's 2 000 000 take well under a second on a kiosk.
+
+    /// The answer writer's ceiling when ``Decision`` writes an answer, the last line of
+    /// defence behind the estimates: HUKOU_MAX_ANSWER_BYTES, the one copy of a limit left
+    /// in the core until `Decision.bytes()`/`cString()` take the engine's
+    /// ``EngineLimits/answerBytes`` (HeaderFactsTests keeps it equal to hukou.h).
+    public static let maxAnswerBytes = 4 * 1024 * 1024
 
     public static let answerTooLarge = HukouError(.limit, path: "", zh: "答复超过 \(maxAnswerBytes) 字节",
                                                   en: "answer larger than \(maxAnswerBytes) bytes")
@@ -257,7 +255,9 @@ public enum WorkBudget {
 
     /// Refuses a call whose estimated work or answer is beyond the bounds (`.limit`,
     /// naming the bound), before any of it is done.
-    public static func check(_ call: Call, _ pack: PolicyPack, national: PolicyPack?, request: DecisionRequest) throws(HukouError) {
+    public static func check(_ call: Call, _ pack: PolicyPack, national: PolicyPack?, request: DecisionRequest,
+                             limits: EngineLimits) throws(HukouError) {
+        let maxWork = limits.callWork, maxReportedNodes = limits.answerNodes, maxAnswerBytes = limits.answerBytes
         let people = 1 + request.family.count
         let (work, reported, bytes) = estimate(call, pack, national: national, people: people)
         let path = people > 1 && call != .points ? "family" : ""
@@ -280,7 +280,8 @@ public enum WorkBudget {
 
     /// Refuses, when it loads, a pack that no request could use within the bounds: one
     /// whose calls for an applicant alone (no family) are already beyond them.
-    public static func admit(_ pack: PolicyPack) throws(HukouError) {
+    public static func admit(_ pack: PolicyPack, limits: EngineLimits) throws(HukouError) {
+        let maxWork = limits.callWork, maxReportedNodes = limits.answerNodes, maxAnswerBytes = limits.answerBytes
         for (call, section) in [(Call.eligibility, "pathways"), (.points, "points"), (.entitlements, "entitlements")] {
             let (work, reported, bytes) = estimate(call, pack, national: nil, people: 1)
             guard work <= maxWork else {

@@ -351,7 +351,7 @@ struct RenderingFormatTests {
         func status(_ text: String) -> (HukouStatus, String)? {
             let bytes = Array(text.utf8)
             do {
-                _ = try bytes.withUnsafeBufferPointer { buffer throws(HukouError) in try Renderer.render(answerBytes: buffer, format: .text) }
+                _ = try bytes.withUnsafeBufferPointer { buffer throws(HukouError) in try Renderer.render(answerBytes: buffer, format: .text, limits: .header) }
                 return nil
             } catch {
                 return (error.status, error.path)
