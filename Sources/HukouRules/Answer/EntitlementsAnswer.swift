@@ -9,17 +9,15 @@ extension EntitlementsDecision {
         let locale = request.locale
         let full = request.detail == .full
         writer.beginObject()
-        // Shared answer parts not yet written by the writer itself: streamed from their trees.
-        Self.members(of: AnswerHeader.build(kind: "entitlements", pack: pack, request: request), into: &writer)
-        writer.member("validity", validity.json(locale))
+        AnswerHeader.write(kind: "entitlements", pack: pack, request: request, into: &writer)
+        writer.key("validity")
+        validity.write(locale, into: &writer)
         if case .ownRules(let city) = body {
-            var block = JSONObjectBuilder()
-            AnswerHeader.ownRules(city, into: &block, locale: locale)
-            Self.members(of: block, into: &writer)
+            AnswerHeader.ownRules(city, locale: locale, into: &writer)
             writer.endObject()
             return
         }
-        if let note = AnswerHeader.cityNote(pack, request) { writer.member("note", note) }
+        AnswerHeader.writeCityNote(pack, request, into: &writer)
         switch body {
         case .ownRules:
             break
@@ -49,13 +47,6 @@ extension EntitlementsDecision {
             writer.endArray()
         }
         writer.endObject()
-    }
-
-    private static func members(of object: JSONObjectBuilder, into writer: inout AnswerWriter) {
-        for member in object.members {
-            writer.key(member.key)
-            writer.value(member.value)
-        }
     }
 
     private static func statusLabel(_ status: String) -> LocalizedText {
@@ -88,12 +79,16 @@ extension EntitlementsDecision {
         if judged.outcome == .unknown { writer.member("missing_facts", strings: judged.missingFacts) }
         guard full else { return }
         let report = self.report
-        if judged.outcome == .unmet { writer.member("shortfalls", report.shortfallList(judged)) }
-        writer.member("conditions", report.tree(judged))
+        if judged.outcome == .unmet {
+            writer.key("shortfalls")
+            report.shortfallList(judged, into: &writer)
+        }
+        writer.key("conditions")
+        report.tree(judged, into: &writer)
         if !permit.documents.isEmpty {
             writer.key("documents_to_bring")
             writer.beginArray()
-            for document in permit.documents { writer.value(document.json(locale)) }
+            for document in permit.documents { document.write(locale, into: &writer) }
             writer.endArray()
         }
     }
@@ -131,16 +126,24 @@ extension EntitlementsDecision {
             } else {
                 writer.member("missing_facts", strings: judged.missingFacts)
             }
-            if full { writer.member("applicability", report.tree(judged)) }
+            if full {
+                writer.key("applicability")
+                report.tree(judged, into: &writer)
+            }
         case .decidedBy(let decided):
             if full { writer.member("reason", DecidedByReport.reason(decided, citation: rule.citation, locale: locale)) }
-            writer.member("decided_by", DecidedByReport.block(decided, citation: rule.citation, locale: locale))
+            writer.key("decided_by")
+            DecidedByReport.block(decided, citation: rule.citation, locale: locale, into: &writer)
         case .condition(let judged):
             if judged.outcome == .unknown { writer.member("missing_facts", strings: judged.missingFacts) }
             if full {
                 let report = self.report
-                if judged.outcome == .unmet, !judged.shortfalls.isEmpty { writer.member("shortfalls", report.shortfallList(judged)) }
-                writer.member("conditions", report.tree(judged))
+                if judged.outcome == .unmet, judged.hasShortfall {
+                    writer.key("shortfalls")
+                    report.shortfallList(judged, into: &writer)
+                }
+                writer.key("conditions")
+                report.tree(judged, into: &writer)
             }
         }
         if item.requiresResidencePermit { writer.member("requires_residence_permit", true) }
@@ -176,5 +179,15 @@ extension EntitlementVerdict {
         case .dependsOnLocalRules: return "depends_on_local_rules"
         case .unknown: return "unknown"
         }
+    }
+}
+
+extension EvaluatedCondition {
+    /// Whether an unmet leaf below (or at) this node has a shortfall (``shortfalls`` is not empty),
+    /// found without gathering them.
+    var hasShortfall: Bool {
+        guard outcome == .unmet else { return false }
+        if shortfall != nil { return true }
+        return children.contains { $0.hasShortfall }
     }
 }

@@ -89,6 +89,11 @@ public struct EntitlementsDecision: Sendable {
         }
     }
 
+    /// The rule an item was judged by (its id, name, citation and what it specializes).
+    public func rule(of item: EntitlementItem) -> EntitlementRule? {
+        rules.indices.contains(item.rule) ? rules[item.rule] : nil
+    }
+
     /// What the decision comes to (for summaries): the header's facts and validity.
     var outcome: DecisionOutcome {
         var outcome = DecisionOutcome()
