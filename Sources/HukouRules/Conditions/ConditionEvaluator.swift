@@ -61,7 +61,7 @@ public struct EvaluatedCondition: Sendable {
         if outcome != .unknown { return }
         let prefix = member.map { "family[\($0)]." } ?? prefix
         if let fact, actual == nil {
-            let field = prefix + fact.askFor
+            let field = prefix.isEmpty ? fact.askFor : prefix + fact.askFor
             if !result.contains(field) { result.append(field) }
             return
         }
