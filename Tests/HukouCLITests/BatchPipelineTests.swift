@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import Dispatch
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -78,6 +79,26 @@ import Glibc
         #expect(summary.applicants == 1_000)
         #expect(writes == 0)
         #expect(pipeline.highWater == 0)
+    }
+
+    @Test func finishedAnswersAreWrittenWhileAWorkerWaitsForInput() {
+        // Line 2 arrives only once line 1's answer is written (a client that waits for each
+        // answer): the worker reading line 2 must not keep the writer from writing line 1.
+        let written = DispatchSemaphore(value: 0)
+        var next = 0
+        var timedOut = false
+        let pipeline = BatchPipeline(budget: 1 << 20, workers: 2, maxLines: 1, source: {
+            next += 1
+            if next == 2, written.wait(timeout: .now() + 10) == .timedOut { timedOut = true }
+            return next <= 3 ? BatchPipeline.Line(bytes: Array("\(next)".utf8), number: next) : nil
+        })
+        var lines: [Int] = []
+        _ = pipeline.run(workers: 2, answer: Self.bigAnswer, write: { bytes in
+            lines += Self.lines(of: bytes)
+            written.signal()
+        })
+        #expect(!timedOut)
+        #expect(lines == [1, 2, 3])
     }
 
     @Test func emptyInput() {
