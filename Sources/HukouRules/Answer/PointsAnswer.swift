@@ -6,20 +6,12 @@ extension PointsDecision {
     func write(into writer: inout AnswerWriter) {
         let locale = request.locale
         writer.beginObject()
-        // Shared parts (header, validity, own rules): still written from their JSON form.
-        for member in AnswerHeader.build(kind: "points", pack: pack, request: request).members {
-            writer.key(member.key)
-            writer.value(member.value)
-        }
-        writer.member("validity", validity.json(locale))
+        AnswerHeader.write(kind: "points", pack: pack, request: request, into: &writer)
+        writer.key("validity")
+        validity.write(locale, into: &writer)
         switch body {
         case .ownRules(let city):
-            var block = JSONObjectBuilder()
-            AnswerHeader.ownRules(city, into: &block, locale: locale)
-            for member in block.members {
-                writer.key(member.key)
-                writer.value(member.value)
-            }
+            AnswerHeader.ownRules(city, locale: locale, into: &writer)
         case .prohibited(let citation, let reason):
             writer.member("points_allowed", false)
             writer.member("reason", reason.text(locale))
@@ -53,6 +45,12 @@ struct PointsAnswer {
             writer.member("score_status", "scored")
             writer.key("total")
             fixed(score.total, &writer)
+            // A provisional value that shapes the total is shown on it (issue 11).
+            let totalProvisional = table.provisional || !score.totalProvisional.isEmpty
+            if totalProvisional {
+                writer.member("total_provisional", true)
+                writer.member("total_provisional_parameters", strings: score.totalProvisional)
+            }
             writer.member("score_complete", score.complete)
             if !score.missing.isEmpty { writer.member("missing_facts", strings: score.missing) }
             if !table.notScored.isEmpty {
@@ -86,7 +84,7 @@ struct PointsAnswer {
                 if let projection = score.projection { self.projection(projection, &writer) }
                 writer.key("what_if")
                 writer.beginArray()
-                for line in score.whatIf { whatIf(line, &writer) }
+                for line in score.whatIf { whatIf(line, provisional: table.provisional, &writer) }
                 writer.endArray()
             }
         } else {
@@ -118,7 +116,8 @@ struct PointsAnswer {
             writer.endObject()
         }
         writer.member("provisional", table.provisional || !decided.provisional.isEmpty)
-        writer.member("provisional_parameters", report.provisional(decided.provisional))
+        writer.key("provisional_parameters")
+        report.provisional(decided.provisional, into: &writer)
     }
 
     private func requirement(_ item: PointsTableDecision.Judged, met: StaticString, unmet: StaticString, _ writer: inout AnswerWriter) {
@@ -134,7 +133,10 @@ struct PointsAnswer {
         }
         writer.member("citation", item.requirement.citation)
         if judged.outcome == .unknown { writer.member("missing_facts", strings: judged.missingFacts) }
-        if full, judged.outcome == .unmet, !judged.shortfalls.isEmpty { writer.member("shortfalls", report.shortfallList(judged)) }
+        if full, judged.outcome == .unmet, !judged.shortfalls.isEmpty {
+            writer.key("shortfalls")
+            report.shortfallList(judged, into: &writer)
+        }
         writer.endObject()
     }
 
@@ -183,7 +185,9 @@ struct PointsAnswer {
         writer.endObject()
     }
 
-    private func whatIf(_ line: PointsChanges.Line, _ writer: inout AnswerWriter) {
+    /// One what-if line, provisional when the points gained rest on a provisional value or
+    /// the whole table is provisional (`new_total` is also provisional when `total` is).
+    private func whatIf(_ line: PointsChanges.Line, provisional: Bool, _ writer: inout AnswerWriter) {
         writer.beginObject()
         writer.member("indicator", line.indicator.id)
         writer.member("change", line.text.text(locale))
@@ -195,13 +199,20 @@ struct PointsAnswer {
         writer.key("new_total")
         fixed(line.newTotal, &writer)
         writer.member("citation", line.indicator.citation)
+        // The provisional values the points gained rest on (the indicators scored again,
+        // before and after the change, and the table's floor and cap).
+        if provisional || !line.provisional.isEmpty {
+            writer.member("provisional", true)
+            writer.member("provisional_parameters", strings: line.provisional)
+        }
         writer.endObject()
     }
 
     /// A fixed-point number as the answer carries it: an integer when whole, else its
     /// decimals (41.5, 90.75).
     private func fixed(_ number: Fixed, _ writer: inout AnswerWriter) {
-        if number.isInteger { writer.int(number.integerPart) } else { writer.value(number.json) }
+        // The decimals as the shortest double that reads back (41.5, 90.75), as ``Fixed/json`` writes them.
+        if number.isInteger { writer.int(number.integerPart) } else { writer.rawValue(String(Double(number.raw) / Double(Fixed.scale))) }
     }
 
     private func factValue(_ value: FactValue?, _ writer: inout AnswerWriter) {

@@ -108,6 +108,8 @@ struct PointsService {
                     projection = PointsChanges.projection(scorer, base: now, person: person, on: request.asOf, threshold: thresholdRef)
                 }
                 whatIf = PointsChanges.whatIf(scorer, base: now, person: person, on: request.asOf)
+                // The values a what-if line rests on are listed with the others (label, source, note).
+                for line in whatIf { provisional.add(line.provisional) }
             }
             score = PointsTableDecision.Score(
                 total: now.total, totalProvisional: now.provisional, complete: now.missing.isEmpty && table.notScored.isEmpty,
