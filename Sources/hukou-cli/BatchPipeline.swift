@@ -70,7 +70,7 @@ final class BatchPipeline: @unchecked Sendable {
 
     /// - Parameters:
     ///   - budget: bytes of answers that may wait for the writer.
-    ///   - workers: threads that will answer (sizes the slices: a quarter of the budget each).
+    ///   - workers: threads that will answer (sizes the slices: a quarter of the budget, shared among them).
     ///   - maxLines: the most lines a worker takes at a time.
     ///   - source: the next input line (called by one worker at a time; nil at the end).
     init(budget: Int, workers: Int, maxLines: Int, source: @escaping () -> Line?) {

@@ -49,7 +49,7 @@ import Glibc
         #expect(summary.applicants == count)
         #expect(written.count == count * (Self.answerBytes + 1))
         #expect(Self.lines(of: written) == Array(1...count))
-        // A slice closes at 256 KiB (a quarter of the budget per worker) or one answer past it.
+        // A slice closes at 256 KiB (a quarter of the budget shared by 2 workers: 1 MiB / 8) or one answer past it.
         #expect(pipeline.slice == budget / 8)
         #expect(pipeline.largestSlice <= pipeline.slice + Self.answerBytes + 1)
         // The bound: the budget, plus the one slice the writer takes next.
