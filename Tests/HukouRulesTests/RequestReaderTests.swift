@@ -118,6 +118,16 @@ struct RequestReaderTests {
         #expect(fast(#"{"jurisdiction":"anyang","as_of":"2026-11-25","applicant":{},"family":["# + most + "]}")?.family.count == 32)
     }
 
+    @Test func deeperThanTheEngineLimitIsLeftToTheTree() throws {
+        // applicant (level 2) > social_insurance (level 3): within 3 levels, not within 2.
+        let text = #"{"jurisdiction":"anyang","as_of":"2026-11-25","applicant":{"social_insurance":{"months":5}}}"#
+        let bytes = Array(text.utf8)
+        let within = bytes.withUnsafeBufferPointer { RequestReader.read($0, maxDepth: 3, catalogue: engine.packFacts) }
+        #expect(within?.applicant["social_insurance.months"] == .integer(5))
+        #expect(bytes.withUnsafeBufferPointer { RequestReader.read($0, maxDepth: 2, catalogue: engine.packFacts) } == nil)
+        #expect(throws: HukouError.self) { try JSONParser.parse(bytes, maxDepth: 2) }
+    }
+
     @Test func errorsAreTheTreePathsThroughParseRequest() {
         // A misspelt field: the same status, field and message as before the reader existed.
         let text = #"{"jurisdiction":"anyang","as_of":"2026-11-25","locale":"en","applicant":{"social_insurance":{"months":"x"}}}"#

@@ -127,7 +127,7 @@ public struct Engine: Sendable {
         }
         // Straight from the bytes when the request is plainly right; anything else is read
         // through the JSON tree below, which says what is wrong (``RequestReader``).
-        if overriding.isEmpty, let request = RequestReader.read(bytes, catalogue: packFacts) {
+        if overriding.isEmpty, let request = RequestReader.read(bytes, maxDepth: limits.depth, catalogue: packFacts) {
             return request
         }
         var value: JSONValue

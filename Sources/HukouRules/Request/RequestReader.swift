@@ -16,17 +16,21 @@
 struct RequestReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    /// Deepest nesting accepted (the engine's limit; deeper: the tree path's `.limit` error).
+    private let maxDepth: Int
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
+        self.maxDepth = maxDepth
     }
 
     /// The request, or nil when the tree path must read it (and say what is wrong).
     /// `catalogue` gives the fact declarations of a jurisdiction on a date, as
-    /// ``Engine/catalogue(for:)`` does.
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>,
+    /// ``Engine/catalogue(for:)`` does; `maxDepth` is the nesting limit (levels, as
+    /// ``JSONParser`` counts them: the request object is level 1).
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = JSONParser.defaultMaxDepth,
                      catalogue: (String, CivilDate) -> FactCatalogue) -> DecisionRequest? {
-        var reader = RequestReader(bytes)
+        var reader = RequestReader(bytes, maxDepth: maxDepth)
         return reader.request(catalogue)
     }
 
@@ -37,7 +41,7 @@ struct RequestReader {
     private mutating func request(_ catalogueOf: (String, CivilDate) -> FactCatalogue) -> DecisionRequest? {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
         skipWhitespace()
-        guard take(UInt8(ascii: "{")) else { return nil }
+        guard maxDepth >= 1, take(UInt8(ascii: "{")) else { return nil }
         var seen: UInt8 = 0
         var locale = AnswerLocale.zhCN
         var jurisdiction: String?
@@ -88,7 +92,7 @@ struct RequestReader {
                 if let jurisdiction, let asOf {
                     let facts = catalogue ?? catalogueOf(jurisdiction, asOf)
                     catalogue = facts
-                    guard let person = person(facts.applicantShape, facts) else { return nil }
+                    guard let person = person(facts.applicantShape, facts, depth: 2) else { return nil }
                     applicant = person
                 } else {
                     applicantAt = index
@@ -118,7 +122,7 @@ struct RequestReader {
         let facts = catalogue ?? catalogueOf(jurisdiction, asOf)
         if let at = applicantAt {
             index = at
-            guard let person = person(facts.applicantShape, facts) else { return nil }
+            guard let person = person(facts.applicantShape, facts, depth: 2) else { return nil }
             applicant = person
         }
         if let at = familyAt {
@@ -132,13 +136,13 @@ struct RequestReader {
     }
 
     private mutating func family(_ facts: FactCatalogue) -> [Person]? {
-        guard take(UInt8(ascii: "[")) else { return nil }
+        guard maxDepth >= 2, take(UInt8(ascii: "[")) else { return nil }
         var members: [Person] = []
         skipWhitespace()
         if take(UInt8(ascii: "]")) { return members }
         while true {
             skipWhitespace()
-            guard members.count < DecisionRequest.maxFamilyMembers, let member = person(facts.familyShape, facts) else { return nil }
+            guard members.count < DecisionRequest.maxFamilyMembers, let member = person(facts.familyShape, facts, depth: 3) else { return nil }
             members.append(member)
             skipWhitespace()
             if take(UInt8(ascii: ",")) { continue }
@@ -149,15 +153,15 @@ struct RequestReader {
 
     // MARK: - Persons
 
-    private mutating func person(_ shape: RequestShape, _ facts: FactCatalogue) -> Person? {
+    private mutating func person(_ shape: RequestShape, _ facts: FactCatalogue, depth: Int) -> Person? {
         var person = Person(catalogue: facts)
-        guard members(shape, into: &person) else { return nil }
+        guard members(shape, depth: depth, into: &person) else { return nil }
         return person
     }
 
     /// The members of one object of a person, by its shape (as ``Person`` reads them).
-    private mutating func members(_ shape: RequestShape, into person: inout Person) -> Bool {
-        guard shape.entries.count <= 64, take(UInt8(ascii: "{")) else { return false }
+    private mutating func members(_ shape: RequestShape, depth: Int, into person: inout Person) -> Bool {
+        guard depth <= maxDepth, shape.entries.count <= 64, take(UInt8(ascii: "{")) else { return false }
         skipWhitespace()
         if take(UInt8(ascii: "}")) { return true }
         var seen: UInt64 = 0
@@ -176,7 +180,7 @@ struct RequestReader {
                     guard let value = value(of: fact) else { return false }
                     person.values[fact.name] = value
                 case .group(_, let child):
-                    guard members(child, into: &person) else { return false }
+                    guard members(child, depth: depth + 1, into: &person) else { return false }
                 }
             }
             skipWhitespace()
