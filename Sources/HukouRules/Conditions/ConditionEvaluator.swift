@@ -45,7 +45,7 @@ public struct EvaluatedCondition: Sendable {
     public let expected: JSONValue?
     public let shortfall: Shortfall?
     /// Provisional parameters this node (or any below it) depends on.
-    public let provisionalParameters: [String]
+    public internal(set) var provisionalParameters: [String]
     /// For the per-member nodes of a family quantifier: the index of the member in the
     /// request's family (its missing facts are asked as "family[i].field").
     public var member: Int? = nil
@@ -91,7 +91,9 @@ public enum ConditionEvaluator {
             let isAll: Bool
             if case .all = condition { isAll = true } else { isAll = false }
             let outcome = isAll ? Outcome.all(judged.map(\.outcome)) : Outcome.any(judged.map(\.outcome))
-            return node(outcome, info, isAll ? "all" : "any", judged)
+            var result = node(outcome, info, isAll ? "all" : "any", judged)
+            result.provisionalParameters = deciding(judged, outcome: outcome, isAll: isAll)
+            return result
         case .not(let child, let info):
             let judged = evaluate(child, context)
             return node(judged.outcome.negated, info, "not", [judged])
@@ -127,6 +129,21 @@ public enum ConditionEvaluator {
         return node(outcome, info, quantifier.rawValue, judged)
     }
 
+    /// The provisional parameters that shape an `all`/`any` outcome: a met `any` (unmet `all`)
+    /// stands if any one of its met (unmet) parts stands, so a part that rests on no
+    /// provisional value makes it certain, and otherwise only those parts' parameters count;
+    /// any other outcome can change with any part.
+    private static func deciding(_ children: [EvaluatedCondition], outcome: Outcome, isAll: Bool) -> [String] {
+        let decisive: Outcome = isAll ? .unmet : .met
+        let parts = outcome == decisive ? children.filter { $0.outcome == decisive } : children
+        if outcome == decisive, parts.contains(where: { $0.provisionalParameters.isEmpty }) { return [] }
+        var provisional: [String] = []
+        for child in parts {
+            for id in child.provisionalParameters where !provisional.contains(id) { provisional.append(id) }
+        }
+        return provisional
+    }
+
     private static func node(_ outcome: Outcome, _ info: NodeInfo, _ kind: String, _ children: [EvaluatedCondition]) -> EvaluatedCondition {
         var provisional: [String] = []
         for child in children {
@@ -143,6 +160,7 @@ public enum ConditionEvaluator {
             actual = .text(canonical)
         }
         var provisional: [String] = []
+        var atLeast = false
         let resolved: Parameter.Value?
         let expected: JSONValue
         switch leaf.operand {
@@ -156,6 +174,9 @@ public enum ConditionEvaluator {
             let value = parameter.value(on: context.asOf)
             resolved = value
             if parameter.isProvisional(on: context.asOf) { provisional.append(parameter.id) }
+            // A value known only as a lower bound (`"at_least": true`: a raise not encoded)
+            // leaves an outcome that a higher value cannot change certain.
+            atLeast = parameter.dated(on: context.asOf).atLeast
             switch value {
             case .integer(let n): expected = .integer(Int64(n))
             case .strings(let names):
@@ -168,12 +189,23 @@ public enum ConditionEvaluator {
             let met = compare(actual, leaf, resolved, expected)
             // (decimal and date operands compare by their own values below)
             outcome = met ? .met : .unmet
+            if atLeast, !provisional.isEmpty, Self.standsWhenRaised(leaf.op, met: met) { provisional = [] }
             if !met, case .integer(let value) = actual, case .integer(let target)? = resolved, case .integer(let unit) = leaf.fact.type {
                 shortfall = gap(value: value, target: target, leaf: leaf, unit: unit, person: person, context: context)
             }
         }
         return EvaluatedCondition(outcome: outcome, info: leaf.info, kind: "fact", children: [], fact: leaf.fact, op: leaf.op,
                                   actual: actual, expected: expected, shortfall: shortfall, provisionalParameters: provisional)
+    }
+
+    /// Whether a comparison with a value known to be at least the one used keeps its outcome
+    /// whatever the real value: `<`, `<=` stay met and `>`, `>=` stay unmet as it rises.
+    static func standsWhenRaised(_ op: ComparisonOperator, met: Bool) -> Bool {
+        switch op {
+        case .less, .lessOrEqual: return met
+        case .greater, .greaterOrEqual: return !met
+        default: return false
+        }
     }
 
     private static func ordered<T: Comparable>(_ lhs: T, _ rhs: T, _ op: ComparisonOperator) -> Bool {

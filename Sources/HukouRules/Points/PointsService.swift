@@ -69,9 +69,10 @@ struct PointsService {
         guard case .table(let table)? = pack.points, table.purpose == "settlement" else {
             return SettlementCheck(result: .notComparable(LocalizedText(zh: "本系统未编入积分分值表", en: "no points table is encoded")),
                                    total: nil, threshold: nil, provisional: [], ranking: nil,
-                                   decidedBy: DecidedBy(who: Self.pointsOffice, open: open))
+                                   decidedBy: DecidedBy(who: Self.pointsOffice, open: open, kind: .notEncoded))
         }
-        let decided = DecidedBy(who: Self.pointsOffice, open: open)
+        // The table and guidance score in force are set (津政发〔2015〕39号 附件, 第二十九条) and not encoded.
+        let decided = DecidedBy(who: Self.pointsOffice, open: open, kind: .notEncoded)
         guard self.validity(table).selects(table.documentIDs), validity.selects(table.documentIDs) else {
             return SettlementCheck(result: .notComparable(LocalizedText(
                 zh: "本系统未编入该日期施行的积分分值表，积分是否达到申报指导分值无法判断",
@@ -184,6 +185,14 @@ struct PointsService {
             }
         }
         answer.set("may_apply", mayApply)
+        if mayApply == "depends_on_local_rules" {
+            // What is open is set in texts the pack does not encode (the table, its guidance
+            // score or conditions to apply in force on the date): said as not encoded.
+            let open = requirements.count < table.requirements.count
+                ? LocalizedText(zh: "\(request.asOf) 施行的积分落户申请条件", en: "the conditions to apply in force on \(request.asOf)")
+                : LocalizedText(zh: "该日期施行的积分分值表和申报指导分值", en: "the points table and guidance score in force on this date")
+            answer.set("decided_by", DecidedByReport.block(DecidedBy(who: Self.pointsOffice, open: open, kind: .notEncoded), citation: table.citation, locale: locale))
+        }
         if full, let ranking = table.ranking {
             var block = JSONObjectBuilder()
             block.set("text", ranking.text.text(locale))
