@@ -5,10 +5,16 @@
 // entitlements for Chinese public-service kiosks, as a Swift library with a C ABI.
 //
 // Targets, from the inside out:
-//   HukouRules  pure Swift core (no C, no I/O): JSON, packs, conditions, answers
-//   Hukou       the C ABI (@_cdecl functions), compiled into libhukou.so / libhukou.a
+//   HukouErrors the error kinds of the engine (a leaf: no dependencies, no numeric codes)
+//   HukouRules  pure Swift core (no C, no I/O): JSON, packs, conditions, answers; it
+//               enforces the limits it is given (EngineLimits) and knows no status code
+//   Hukou       the C ABI (@_cdecl functions), compiled into libhukou.so / libhukou.a; the
+//               one place that maps error kinds to HUKOU_E_* and reads the limits and the
+//               version from Include/hukou.h (through CHukou)
 //   hukou-cli   the `hukou` command line for service-center staff and policy offices
-//   CHukou      Include/hukou.h as a Clang module, so Swift tests call the C API as C sees it
+//               (status names, limits and version through Hukou and CHukou, as the C ABI)
+//   CHukou      Include/hukou.h as a Clang module: the C facts (status codes, version,
+//               limits) for Hukou and the CLI, and the C API as C sees it for the tests
 //   HukouYAML   case files (Policies/*.cases.yaml) from YAML to JSONValue, through Yams: for the
 //               command line and the tests only; the kiosk library stays dependency-free
 import PackageDescription
@@ -26,12 +32,17 @@ let package = Package(
     ],
     targets: [
         .target(
+            name: "HukouErrors",
+            path: "Sources/HukouErrors"
+        ),
+        .target(
             name: "HukouRules",
+            dependencies: ["HukouErrors"],
             path: "Sources/HukouRules"
         ),
         .target(
             name: "Hukou",
-            dependencies: ["HukouRules"],
+            dependencies: ["HukouRules", "CHukou"],
             path: "Sources/Hukou"
         ),
         .target(
@@ -43,6 +54,8 @@ let package = Package(
             name: "hukou-cli",
             dependencies: [
                 "HukouRules",
+                "Hukou",
+                "CHukou",
                 "HukouYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -54,14 +67,19 @@ let package = Package(
         ),
         .testTarget(
             name: "HukouRulesTests",
-            dependencies: ["HukouRules", "HukouYAML"],
+            dependencies: ["HukouRules", "HukouYAML", "Hukou", "CHukou"],
             path: "Tests/HukouRulesTests"
         ),
         .testTarget(
             name: "HukouSigningTests",
-            dependencies: ["HukouRules"],
+            dependencies: ["HukouRules", "Hukou"],
             path: "Tests/HukouSigningTests",
             exclude: ["Vectors"]
+        ),
+        .testTarget(
+            name: "HukouCLITests",
+            dependencies: ["hukou-cli", "HukouRules"],
+            path: "Tests/HukouCLITests"
         ),
         .testTarget(
             name: "HukouCABITests",

@@ -100,9 +100,11 @@ extern "C" {
  * compares the library with the committed baseline (abi/libhukou.abi) in make test. */
 #define HUKOU_ABI_VERSION 1
 
-/* Limits on input (bytes and JSON nesting levels). */
+/* Limits on input (bytes and JSON nesting levels). Each limit is written here only: the
+ * library and the command line read them from this header (each is one literal or one
+ * product of two, a form Swift imports). */
 #define HUKOU_MAX_REQUEST_BYTES (1024 * 1024)
-#define HUKOU_MAX_PACK_BYTES (16 * 1024 * 1024)
+#define HUKOU_MAX_PACK_BYTES (16 * 1048576)
 #define HUKOU_MAX_DEPTH 64
 
 /* Status codes. Values are stable across versions with the same ABI version. */
@@ -339,7 +341,7 @@ HUKOU_API int hukou_engine_pack_serial(const hukou_engine *e, const char *pack_i
 #define HUKOU_RENDER_RECEIPT_48 48   /* fixed-width text, 48 columns (80 mm paper) */
 
 /* Largest answer hukou_render takes. */
-#define HUKOU_MAX_ANSWER_BYTES (4 * 1024 * 1024)
+#define HUKOU_MAX_ANSWER_BYTES (4 * 1048576)
 
 /*
  * hukou_render: an answer of hukou_check_eligibility, hukou_score_points or

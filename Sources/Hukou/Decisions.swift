@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import CHukou
 import HukouRules
 
 /// The shared path of the three decision calls: check arguments, then ``Engine/answer``
@@ -19,7 +20,7 @@ private func decide(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, 
     guard length != 0 else { return misuse("len 为 0", "len is 0") }
     // A size_t beyond Int.max arrives negative: certainly too large. The size limit
     // itself is checked where the request is parsed.
-    guard length > 0 else { return fail(Engine.requestTooLarge, locale: nil) }
+    guard length > 0 else { return fail(handle.engine.limits.requestTooLarge, locale: nil) }
     let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(request).assumingMemoryBound(to: UInt8.self), count: length)
     // The snapshot this call answers from: a pack loaded meanwhile does not change it.
     do {
@@ -27,7 +28,7 @@ private func decide(_ engine: OpaquePointer?, _ request: UnsafePointer<CChar>?, 
     } catch {
         return fail(error.error, locale: error.locale)
     }
-    return HukouStatus.ok.rawValue
+    return HUKOU_OK
 }
 
 @_cdecl("hukou_check_eligibility")

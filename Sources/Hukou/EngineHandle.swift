@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import CHukou
 import HukouRules
 
 /// The object behind a `hukou_engine *`.
@@ -38,7 +39,7 @@ final class EngineHandle: @unchecked Sendable {
     /// The embedded packs, parsed and validated once per process and copied into each engine.
     static let embedded: Result<Engine, HukouError> = {
         do throws(HukouError) {
-            return .success(try Engine.withEmbeddedPacks())
+            return .success(try Engine.withEmbeddedPacks(limits: .header))
         } catch {
             return .failure(error)
         }
@@ -130,7 +131,7 @@ enum HandleShell {
 /// Records a failure for hukou_last_error and returns its status.
 func fail(_ error: HukouError, locale: AnswerLocale?) -> Int32 {
     LastError.set(error.describe(locale))
-    return error.status.rawValue
+    return error.kind.status
 }
 
 func misuse(_ zh: String, _ en: String) -> Int32 {
@@ -147,7 +148,7 @@ public func hukouEngineNew(_ out: UnsafeMutablePointer<OpaquePointer?>?) -> Int3
         return fail(error, locale: nil)
     case .success(let engine):
         out.pointee = HandleShell.make(EngineHandle(engine))
-        return HukouStatus.ok.rawValue
+        return HUKOU_OK
     }
 }
 
@@ -176,7 +177,7 @@ public func hukouEngineNewTrusted(_ publicKeys: UnsafePointer<UInt8>?, _ keyCoun
             return fail(error, locale: nil)
         }
         out.pointee = HandleShell.make(EngineHandle(engine))
-        return HukouStatus.ok.rawValue
+        return HUKOU_OK
     }
 }
 
@@ -189,10 +190,10 @@ public func hukouEngineLoadPack(_ engine: OpaquePointer?, _ json: UnsafePointer<
         guard length != 0 else { return misuse("len 为 0", "len is 0") }
         // A size_t beyond Int.max arrives negative: certainly too large. The size limit
         // itself is checked where the pack is parsed.
-        guard length > 0 else { return fail(PackLoader.tooLarge, locale: nil) }
+        guard length > 0 else { return fail(handle.engine.limits.packTooLarge, locale: nil) }
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(json).assumingMemoryBound(to: UInt8.self), count: length)
         try handle.update { (engine: inout Engine) throws(HukouError) in try engine.load(pack: bytes) }
-        return HukouStatus.ok.rawValue
+        return HUKOU_OK
     } catch {
         return fail(error, locale: nil)
     }

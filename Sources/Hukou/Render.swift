@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
+import CHukou
 import HukouRules
 
-/// HUKOU_RENDER_* codes of hukou.h: 1 text, 2 HTML, and the column width for receipts.
+/// HUKOU_RENDER_* codes of hukou.h: text, HTML, and the column width for receipts.
 private func renderFormat(_ code: Int32) -> RenderFormat? {
     switch code {
-    case 1: return .text
-    case 2: return .html
-    case 32, 48: return .receipt(columns: Int(code))
+    case HUKOU_RENDER_TEXT: return .text
+    case HUKOU_RENDER_HTML: return .html
+    case HUKOU_RENDER_RECEIPT_32, HUKOU_RENDER_RECEIPT_48: return .receipt(columns: Int(code))
     default: return nil
     }
 }
@@ -24,21 +25,19 @@ public func hukouRender(_ engine: OpaquePointer?, _ answer: UnsafePointer<CChar>
     out.pointee = nil
     let found: EngineHandle?
     do { found = try EngineHandle.from(engine) } catch { return fail(error, locale: nil) } // freed or foreign
-    guard found != nil else { return misuse("engine 为 NULL", "engine is NULL") }
+    guard let handle = found else { return misuse("engine 为 NULL", "engine is NULL") }
+    let limits = handle.engine.limits
     guard let answer else { return misuse("answer 为 NULL", "answer is NULL") }
     guard length != 0 else { return misuse("len 为 0", "len is 0") }
     guard let rendering = renderFormat(format) else {
         return misuse("format 应为 HUKOU_RENDER_TEXT、HUKOU_RENDER_HTML、HUKOU_RENDER_RECEIPT_32 或 HUKOU_RENDER_RECEIPT_48",
                       "format must be HUKOU_RENDER_TEXT, HUKOU_RENDER_HTML, HUKOU_RENDER_RECEIPT_32 or HUKOU_RENDER_RECEIPT_48")
     }
-    guard length > 0, length <= Renderer.maxAnswerBytes else {
-        return fail(HukouError(.limit, path: "", zh: "答复超过 \(Renderer.maxAnswerBytes) 字节",
-                               en: "answer larger than \(Renderer.maxAnswerBytes) bytes"), locale: nil)
-    }
+    guard length > 0, length <= limits.answerBytes else { return fail(limits.answerTooLarge, locale: nil) }
     let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(answer).assumingMemoryBound(to: UInt8.self), count: length)
     let text: String
     do {
-        text = try Renderer.render(answerBytes: bytes, format: rendering)
+        text = try Renderer.render(answerBytes: bytes, format: rendering, limits: limits)
     } catch {
         return fail(error, locale: localeOf(bytes))
     }
@@ -46,7 +45,7 @@ public func hukouRender(_ engine: OpaquePointer?, _ answer: UnsafePointer<CChar>
         return fail(HukouError(.noMemory, path: "", zh: "内存不足", en: "out of memory"), locale: nil)
     }
     out.pointee = string
-    return HukouStatus.ok.rawValue
+    return HUKOU_OK
 }
 
 @_cdecl("hukou_receipt")
@@ -70,19 +69,19 @@ public func hukouReceipt(_ engine: OpaquePointer?, _ request: UnsafePointer<CCha
     }
     let asked: Question
     switch question {
-    case 1: asked = .eligibility
-    case 2: asked = .points
-    case 3: asked = .entitlements
+    case HUKOU_QUESTION_ELIGIBILITY: asked = .eligibility
+    case HUKOU_QUESTION_POINTS: asked = .points
+    case HUKOU_QUESTION_ENTITLEMENTS: asked = .entitlements
     default:
         return misuse("question 应为 HUKOU_QUESTION_ELIGIBILITY、_POINTS 或 _ENTITLEMENTS",
                       "question must be HUKOU_QUESTION_ELIGIBILITY, _POINTS or _ENTITLEMENTS")
     }
     guard columns == 32 || columns == 48 else { return misuse("columns 应为 32 或 48", "columns must be 32 or 48") }
-    guard length > 0, length <= Engine.maxRequestBytes else { return fail(Engine.requestTooLarge, locale: nil) }
+    guard length > 0, length <= handle.engine.limits.requestBytes else { return fail(handle.engine.limits.requestTooLarge, locale: nil) }
     let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(request).assumingMemoryBound(to: UInt8.self), count: length)
     let value: JSONValue
     do {
-        value = try JSONParser.parse(bytes)
+        value = try JSONParser.parse(bytes, maxDepth: handle.engine.limits.depth)
     } catch {
         return fail(error, locale: nil)
     }
@@ -102,5 +101,5 @@ public func hukouReceipt(_ engine: OpaquePointer?, _ request: UnsafePointer<CCha
     }
     outText?.pointee = text
     outCode?.pointee = code
-    return HukouStatus.ok.rawValue
+    return HUKOU_OK
 }

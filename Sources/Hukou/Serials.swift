@@ -6,6 +6,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CHukou
 import HukouRules
 
 /// A pack id passed from C as a NUL-terminated string: at most 64 bytes are read (65 to
@@ -32,7 +33,7 @@ public func hukouEngineSetMinSerial(_ engine: OpaquePointer?, _ id: UnsafePointe
                              en: "expected an integer from 0 to \(Engine.maxSerial)")
         }
         try handle.update { (engine: inout Engine) throws(HukouError) in try engine.setMinimumSerial(name, Int(serial)) }
-        return HukouStatus.ok.rawValue
+        return HUKOU_OK
     } catch {
         return fail(error, locale: nil)
     }
@@ -49,7 +50,7 @@ public func hukouEnginePackSerial(_ engine: OpaquePointer?, _ id: UnsafePointer<
         guard let id else { return misuse("pack_id 为 NULL", "pack_id is NULL") }
         guard let name = packID(id) else { throw notAPackID }
         out.pointee = Int64(try handle.engine.servingSerial(name))
-        return HukouStatus.ok.rawValue
+        return HUKOU_OK
     } catch {
         return fail(error, locale: nil)
     }

@@ -28,7 +28,9 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: "JSONL requests, or - for standard input.") var input: String = "-"
     @Option(help: "Which answers to write: eligibility, points, entitlements or all.") var call: String = "all"
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
-    @Option(help: "Lines per parallel chunk.") var chunk = 4096
+    @Option(help: "The most lines a worker takes at a time (fewer when they reach a slice of the buffer).") var chunk = 256
+    @Option(help: "MiB of finished answers held for in-order writing; workers wait when it is full (memory is bounded by this, not by a count of answers).")
+    var bufferMib = 16
     @Option(help: "full or outcome: the detail of every answer, overriding the requests' own `detail` (outcome: verdicts, score and missing facts, no explanations; the summary then has no unmet conditions).")
     var detail: String?
     @Flag(help: "Write only the summary, not the answers.") var summaryOnly = false
@@ -47,6 +49,7 @@ struct BatchCommand: ParsableCommand {
         guard compare.isEmpty || compare.count == 2 else { throw ValidationError("--compare takes two pack files") }
         guard detail.map({ AnswerDetail(rawValue: $0) != nil }) ?? true else { throw ValidationError("--detail must be full or outcome") }
         guard chunk > 0, chunk <= 1_000_000 else { throw ValidationError("--chunk must be 1...1000000") }
+        guard bufferMib > 0, bufferMib <= 65_536 else { throw ValidationError("--buffer-mib must be 1...65536") }
         guard ["text", "json"].contains(summaryFormat) else { throw ValidationError("--summary-format must be text or json") }
         guard threads.map({ $0 >= 1 && $0 <= 1024 }) ?? true else { throw ValidationError("--threads must be 1...1024") }
         guard !(summaryOnly && noSummary) else { throw ValidationError("--summary-only and --no-summary exclude each other") }
@@ -71,42 +74,14 @@ struct BatchCommand: ParsableCommand {
             throw CLIExit.io
         }
         let workers = max(1, threads ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        var summary = BatchSummary()
-        summary.comparing = compare.map { String($0.split(separator: "/").last ?? Substring($0)) }
-        var output = OutputBuffer()
         var progress = BatchProgress(totalBytes: BatchProgress.size(of: input))
-        var lineNumber = 0
         let start = DispatchTime.now().uptimeNanoseconds
-        while true {
-            var lines: [[UInt8]] = []
-            var numbers: [Int] = []
-            lines.reserveCapacity(chunk)
-            while lines.count < chunk, let line = reader.next() {
-                lineNumber += 1
-                guard !line.isEmpty else { continue }
-                if numbered, let tab = line.firstIndex(of: 0x09) {
-                    let number = Int(String(decoding: line[..<tab], as: UTF8.self)) ?? lineNumber
-                    let rest = Array(line[(tab + 1)...])
-                    if rest.isEmpty { continue }
-                    numbers.append(number)
-                    lines.append(rest)
-                } else {
-                    numbers.append(lineNumber)
-                    lines.append(line)
-                }
-            }
-            if lines.isEmpty { break }
-            let results = process(lines, numbers: numbers, engines: engines, workers: workers)
-            for result in results {
-                summary.add(result)
-                if !summaryOnly, let bytes = result.output {
-                    output.write(bytes)
-                    output.write([0x0A])
-                }
-            }
-            progress.update(applicants: summary.applicants, bytes: reader.bytesRead)
-        }
-        output.flush()
+        let pipeline = BatchPipeline(budget: bufferMib * 1024 * 1024, workers: workers, maxLines: chunk,
+                                     source: Self.lines(reader, numbered: numbered))
+        var summary = pipeline.run(workers: workers, answer: answerer(engines: engines),
+                                   write: { bytes in writeAll(1, bytes) },
+                                   progress: { count, offset in progress.update(applicants: count, bytes: offset) })
+        summary.comparing = compare.map { String($0.split(separator: "/").last ?? Substring($0)) }
         progress.finish()
         summary.attach(clauses: clauses)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -129,40 +104,43 @@ struct BatchCommand: ParsableCommand {
         return engine
     }
 
-    /// Answers a chunk on `workers` threads; results keep input order.
-    private func process(_ lines: [[UInt8]], numbers: [Int], engines: [Engine], workers: Int) -> [BatchResult] {
-        let results = ResultSlots(count: lines.count)
+    /// One line's answer, as the options ask (the closure the workers call).
+    private func answerer(engines: [Engine]) -> @Sendable (BatchPipeline.Line) -> BatchResult {
         let wantEligibility = call == "eligibility" || call == "all"
         let wantPoints = call == "points" || call == "all"
         let wantEntitlements = call == "entitlements" || call == "all"
         let writeAnswers = !summaryOnly
         let detail = self.detail.flatMap(AnswerDetail.init(rawValue:))
-        DispatchQueue.concurrentPerform(iterations: min(workers, lines.count)) { worker in
-            var index = worker
-            while index < lines.count {
-                results.set(index, BatchResult.answer(lines[index], line: numbers[index], engines: engines,
-                                                      eligibility: wantEligibility, points: wantPoints,
-                                                      entitlements: wantEntitlements, writeAnswers: writeAnswers, detail: detail))
-                index += min(workers, lines.count)
+        return { line in
+            BatchResult.answer(line.bytes, line: line.number, engines: engines, eligibility: wantEligibility, points: wantPoints,
+                               entitlements: wantEntitlements, writeAnswers: writeAnswers, detail: detail)
+        }
+    }
+
+    /// The input's non-empty lines with the numbers to report (with --numbered, the number
+    /// each line carries before its tab).
+    static func lines(_ reader: LineReader, numbered: Bool) -> () -> BatchPipeline.Line? {
+        lines(next: reader.next, offset: { reader.bytesRead }, numbered: numbered)
+    }
+
+    /// ``lines(_:numbered:)`` over any source of lines (`offset`: the input bytes read so far).
+    static func lines(next: @escaping () -> [UInt8]?, offset: @escaping () -> Int, numbered: Bool) -> () -> BatchPipeline.Line? {
+        var lineNumber = 0
+        return {
+            while let line = next() {
+                lineNumber += 1
+                guard !line.isEmpty else { continue }
+                if numbered, let tab = line.firstIndex(of: 0x09) {
+                    let number = Int(String(decoding: line[..<tab], as: UTF8.self)) ?? lineNumber
+                    let rest = Array(line[(tab + 1)...])
+                    if rest.isEmpty { continue }
+                    return BatchPipeline.Line(bytes: rest, number: number, endOffset: offset())
+                }
+                return BatchPipeline.Line(bytes: line, number: lineNumber, endOffset: offset())
             }
-        }
-        return results.values
-    }
-}
-
-/// Per-index result storage written by disjoint threads (each index by exactly one worker).
-final class ResultSlots: @unchecked Sendable {
-    private var storage: [BatchResult?]
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: BatchResult) {
-        storage.withUnsafeMutableBufferPointer { buffer in
-            if index >= 0, index < buffer.count { buffer[index] = value }
+            return nil
         }
     }
-
-    var values: [BatchResult] { storage.compactMap { $0 } }
 }
 
 /// `hukou summarize`: the reducer of a scale-out run. Reads `hukou batch` answer lines and

@@ -97,7 +97,7 @@ struct BatchResult: Sendable {
                        entitlements: Bool, writeAnswers: Bool, detail: AnswerDetail? = nil) -> BatchResult {
         var result = BatchResult()
         result.line = number
-        var out = Array("{\"line\":\(number)".utf8)
+        var out: [UInt8] = writeAnswers ? Array("{\"line\":\(number)".utf8) : []
         func append(_ key: String, _ answer: Decision) throws(HukouError) {
             let bytes = try answer.bytes()
             out.append(contentsOf: ",\"\(key)\":".utf8)
@@ -106,6 +106,7 @@ struct BatchResult: Sendable {
         func record(_ error: HukouError) {
             result.errorStatus = error.status.name
             result.errorField = error.path
+            guard writeAnswers else { return }
             // The answers written before the failure stay, as the members before it.
             for (key, text) in [("status", error.status.name), ("field", error.path), ("error", error.describe(nil))] {
                 out.append(contentsOf: ",\"\(key)\":".utf8)
@@ -209,7 +210,10 @@ struct BatchSummary: Equatable {
     var errors: [String: ErrorGroup] = [:]
     var pathways: [String: PathwaySummary] = [:]
     var comparing: [String] = []
+    /// The locale of the earliest line that has one (and that line's number): the same
+    /// whichever worker answered it.
     var locale: String?
+    var localeLine = Int.max
     /// Points: applicants scored, reaching the threshold, with an incomplete score.
     var scored = 0
     var reaching = 0
@@ -240,7 +244,10 @@ struct BatchSummary: Equatable {
 
     mutating func add(_ result: BatchResult) {
         applicants += 1
-        if locale == nil { locale = result.locale }
+        if let given = result.locale, locale == nil || result.line < localeLine {
+            locale = given
+            localeLine = result.line
+        }
         if let status = result.errorStatus {
             let key = status + "\u{1F}" + result.errorField
             var group = errors[key] ?? ErrorGroup(status: status, field: result.errorField)
@@ -254,6 +261,7 @@ struct BatchSummary: Equatable {
                 let key = pathway.group + "\u{1F}" + pathway.id
                 var summary = pathways[key] ?? PathwaySummary(group: pathway.group, groupName: pathway.groupName, id: pathway.id,
                                                                name: pathway.name, order: pathway.order)
+                if pathway.name < summary.name { summary.name = pathway.name } // as merge does: order-independent
                 summary.verdicts[pathway.verdict, default: 0] += 1
                 for label in Set(pathway.unmet) { summary.unmet[label, default: 0] += 1 }
                 if Set(pathway.unmet).count == 1, let only = pathway.unmet.first { summary.onlyUnmet[only, default: 0] += 1 }
@@ -288,7 +296,10 @@ struct BatchSummary: Equatable {
 
     mutating func merge(_ other: BatchSummary) {
         applicants = saturatingAdd(applicants, other.applicants)
-        if locale == nil { locale = other.locale }
+        if let given = other.locale, locale == nil || other.localeLine < localeLine {
+            locale = given
+            localeLine = other.localeLine
+        }
         if comparing.isEmpty { comparing = other.comparing }
         for (key, group) in other.errors {
             var mine = errors[key] ?? ErrorGroup(status: group.status, field: group.field)

@@ -58,7 +58,7 @@ struct DecisionOptions: ParsableArguments {
             written = bytes
         case .failure(let failure):
             // A request too large or not JSON names the file, as before.
-            let prefix = failure.error == Engine.requestTooLarge || failure.error.status == .parse ? "\(request): " : ""
+            let prefix = failure.error == engine.limits.requestTooLarge || failure.error.kind == .parse ? "\(request): " : ""
             printError("hukou: \(prefix)\(failure.message)")
             throw CLIExit.invalidRequest
         }

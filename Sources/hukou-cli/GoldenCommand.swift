@@ -88,7 +88,7 @@ struct GoldenCommand: ParsableCommand {
             default: return try engine.entitlements(request)
             }
         } catch {
-            return EngineCaseAnswers.errorAnswer(status: error.status.name, message: error.describe(nil))
+            return EngineCaseAnswers.errorAnswer(status: error.kind.name, message: error.describe(nil))
         }
     }
 }

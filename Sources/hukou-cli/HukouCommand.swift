@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
+import CHukou
+// The C interface's facts for the whole tool: status names (HukouErrorKind.name), the
+// limits of the C ABI (EngineLimits.header, Engine()) and HUKOU_VERSION.
+import Hukou
 
 /// `hukou`: the engine of the kiosk library, for service-center staff and policy offices.
 @main
@@ -28,7 +32,7 @@ struct HukouCommand: ParsableCommand {
         a failed case (test) or golden answer (golden --check), a receipt that does not match (receipt verify);
         2 usage error; 3 invalid request; 4 invalid pack; 5 I/O error.
         """,
-        version: hukouVersion,
+        version: HUKOU_VERSION,
         subcommands: [
             EligibilityCommand.self, PointsCommand.self, EntitlementsCommand.self,
             PacksCommand.self, ExplainCommand.self, LintCommand.self, DiffCommand.self,
@@ -52,10 +56,6 @@ struct HukouCommand: ParsableCommand {
         }
     }
 }
-
-/// The version of the tool: the library version it is built from (HUKOU_VERSION in
-/// Include/hukou.h; scripts/test-cli.sh and `make release-check` keep them equal).
-let hukouVersion = "0.2.0"
 
 /// Exit codes of the command line (documented in --help and docs/cli.md).
 enum CLIExit {

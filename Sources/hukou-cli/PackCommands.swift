@@ -120,7 +120,7 @@ struct LintCommand: ParsableCommand {
             violations = try PackLint.lint(text, national: national)
         } catch {
             // Every problem of the pack, one a line, each with its JSON path.
-            let problems = error.status == .pack ? PackLoader.problems(text) : [error]
+            let problems = error.kind == .pack ? PackLoader.problems(text) : [error]
             for problem in problems.isEmpty ? [error] : problems {
                 printError("hukou: \(pack): \(problem.describe(language))")
             }

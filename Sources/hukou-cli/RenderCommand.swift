@@ -17,7 +17,7 @@ struct RenderCommand: ParsableCommand {
         guard let rendering = format.rendering else { throw ValidationError("--format must be text, html, receipt-32 or receipt-48") }
         let bytes = try InputFiles.read(answer)
         do {
-            let text = try bytes.withUnsafeBufferPointer { buffer throws(HukouError) in try Renderer.render(answerBytes: buffer, format: rendering) }
+            let text = try bytes.withUnsafeBufferPointer { buffer throws(HukouError) in try Renderer.render(answerBytes: buffer, format: rendering, limits: .header) }
             print(text, terminator: "")
         } catch {
             printError("hukou: \(answer): \(error.describe(nil))")

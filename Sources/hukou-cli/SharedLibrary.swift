@@ -2,6 +2,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Hukou
 import HukouRules
 
 /// The shipped library (build/lib/libhukou.so), opened with dlopen so that `hukou test`
@@ -89,7 +90,7 @@ final class SharedLibrary {
         case .eligibility: function = eligibility
         case .points: function = points
         case .entitlements: function = entitlements
-        case .lint: return EngineCaseAnswers.errorAnswer(status: "HUKOU_E_MISUSE", message: "lint is not part of the C ABI")
+        case .lint: return EngineCaseAnswers.errorAnswer(status: HukouErrorKind.misuse.name, message: "lint is not part of the C ABI")
         }
         let bytes = JSONWriter.serialize(request)
         var out: UnsafeMutablePointer<CChar>?
@@ -107,7 +108,7 @@ final class SharedLibrary {
         do {
             return try JSONParser.parse(text)
         } catch {
-            return EngineCaseAnswers.errorAnswer(status: "HUKOU_E_INTERNAL", message: "the library's answer is not JSON: \(error.describe(.en))")
+            return EngineCaseAnswers.errorAnswer(status: HukouErrorKind.internal.name, message: "the library's answer is not JSON: \(error.describe(.en))")
         }
     }
 

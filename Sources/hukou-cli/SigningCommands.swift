@@ -84,7 +84,7 @@ struct VerifyCommand: ParsableCommand {
             try engine.requireSignatures(by: keys)
             try engine.load(pack: try InputFiles.readText(pack))
         } catch let error as HukouError {
-            print("\(pack): \(error.status.name): \(error.describe(nil))")
+            print("\(pack): \(error.kind.name): \(error.describe(nil))")
             throw CLIExit.findings
         }
         print("\(pack): signature valid")

@@ -198,7 +198,7 @@ struct RollbackAcrossRestartsTests {
 @Suite("Denial of service: the work of a call is bounded before it is done")
 struct BoundedWorkTests {
     /// A points table of `count` categorical indicators that all read education.level:
-    /// the what-if re-scores every indicator for every indicator's change.
+    /// before issue 15 the what-if re-scored every indicator for every indicator's change.
     func pointsPack(indicators count: Int) -> String {
         let list = (0..<count).map { index in
             #"{"id":"i\#(index)","label":{"zh":"i","en":"i"},"citation":"c","kind":"categorical","fact":"education.level","points":{"bachelor":1,"master":2}}"#
@@ -207,22 +207,56 @@ struct BoundedWorkTests {
             + #","points":{"citation":"c","threshold":100000,"indicators":["# + list.joined(separator: ",") + "]}")
     }
 
-    @Test func quadraticWhatIfIsRefusedAtLoad() throws {
-        // 3 000 indicators: within every pack limit, 12.7 s per points call before issue 14.
-        // What-if: 3 000 changes × (3 000 indicators walked + 3 000 re-scored) = 18 000 000.
+    /// `count` accrual indicators on one month counter with gates 1, 2, … `count`: each
+    /// proposes its own target (the months to its gate), so the what-if is quadratic.
+    func gatesPack(indicators count: Int) -> String {
+        let list = (0..<count).map { index in
+            #"{"id":"g\#(index)","label":{"zh":"g","en":"g"},"citation":"c","kind":"accrual","fact":"social_insurance.months","gate":\#(index + 1),"accrue":"whole_blocks","stages":[{"from":0,"per":1,"points":1}]}"#
+        }
+        return hostilePack(id: "gates", pathway(#"{"fact":"married","op":"is","value":true}"#)
+            + #","points":{"citation":"c","threshold":1000000,"indicators":["# + list.joined(separator: ",") + "]}")
+    }
+
+    @Test func whatIfOnOneFactIsLinearAndAdmitted() throws {
+        // 3 000 indicators: within every pack limit; 12.7 s per points call before issue 15
+        // and refused at load (3 000 changes × 6 000 = 18 000 000 evaluations). Now the
+        // 3 000 proposals are one change (education.level → master), scored once on its
+        // 3 000 readers: 3 000 score + 3 000 proposals + min(3 000, 2 values) × 3 000 readers
+        // = 12 000 evaluations (the projection re-scores nothing: education does not change
+        // with time).
         let engine = try CEngine()
-        let result = engine.load(pointsPack(indicators: 3000))
-        #expect(result.status == HUKOU_E_LIMIT)
-        #expect(english(result.error).hasPrefix("points: needs about "))
-        #expect(result.error.contains("more than the bound of 2000000 (HUKOU_MAX_CALL_WORK)"))
-        // The engine is unchanged.
+        let loaded = engine.load(pointsPack(indicators: 3000))
+        #expect(loaded.status == HUKOU_OK, "\(loaded.error)")
         let request = #"{"jurisdiction":"quadratic","as_of":"2026-11-25","applicant":{"education":{"level":"bachelor"}}}"#
-        #expect(ask(engine, request, call: .points).status == HUKOU_E_UNKNOWN_JURISDICTION)
-        // 200 indicators: 200 × 400 + 120 × 200 + 200 = 104 200 evaluations, answered.
-        #expect(engine.load(pointsPack(indicators: 200)).status == HUKOU_OK)
         let answer = ask(engine, request, call: .points)
         #expect(answer.status == HUKOU_OK, "\(answer.error)")
-        #expect(answer.answer?.contains(#""total":200"#) == true)
+        // 3 000 × 1 (bachelor); master would give 3 000 × 2.
+        #expect(answer.answer?.contains(#""total":3000"#) == true)
+        #expect(answer.answer?.contains(#""indicator":"i0","change":"#) == true)
+        #expect(answer.answer?.contains(#""to":"master","points_gained":3000,"new_total":6000"#) == true)
+    }
+
+    @Test func quadraticWhatIfIsRefusedAtLoad() throws {
+        // 3 000 gates on one counter: 3 000 distinct changes × 3 000 readers = 9 000 000
+        // evaluations, plus 120 months × 3 000 indicators that grow with time.
+        let engine = try CEngine()
+        let result = engine.load(gatesPack(indicators: 3000))
+        #expect(result.status == HUKOU_E_LIMIT)
+        // 3 000 + 120 × 3 000 + 3 000 proposals + 3 000 × 3 000 = 9 366 000.
+        #expect(english(result.error).hasPrefix("points: needs about 9366000 evaluations"))
+        #expect(result.error.contains("more than the bound of 2000000 (HUKOU_MAX_CALL_WORK)"))
+        // The engine is unchanged.
+        let request = #"{"jurisdiction":"gates","as_of":"2026-11-25","applicant":{"social_insurance":{"months":0,"paying":true}}}"#
+        #expect(ask(engine, request, call: .points).status == HUKOU_E_UNKNOWN_JURISDICTION)
+        // 200 gates: 200 + 120 × 200 + 200 + 200 × 200 = 64 400 evaluations, answered.
+        // Months set to k count k points on each of the k gates reached: k². The best
+        // change is the last gate's: 200 more months, 40 000 points.
+        #expect(engine.load(gatesPack(indicators: 200)).status == HUKOU_OK)
+        let answer = ask(engine, request, call: .points)
+        #expect(answer.status == HUKOU_OK, "\(answer.error)")
+        #expect(answer.answer?.contains(#""total":0"#) == true)
+        #expect(answer.answer?.contains(#""indicator":"g199","#) == true)
+        #expect(answer.answer?.contains(#""to":200,"points_gained":40000,"new_total":40000"#) == true)
     }
 
     @Test func entitlementsTimesFamilyIsRefusedBeforeTheWork() throws {

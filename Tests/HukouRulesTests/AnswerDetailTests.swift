@@ -115,12 +115,12 @@ import Testing
 
     /// One request path: the limit of the C ABI holds for every caller of Engine.answer.
     @Test func answerRefusesAnOversizedRequest() {
-        let bytes = Array(Self.anyang("full").utf8.dropLast()) + [UInt8](repeating: 0x20, count: Engine.maxRequestBytes) + [UInt8(ascii: "}")]
+        let bytes = Array(Self.anyang("full").utf8.dropLast()) + [UInt8](repeating: 0x20, count: Fixture.engine.limits.requestBytes) + [UInt8(ascii: "}")]
         do {
             _ = try bytes.withUnsafeBufferPointer { (buffer) throws(LocalizedFailure) in try Fixture.engine.answer(.eligibility, buffer) }
             Issue.record("a request of \(bytes.count) bytes was answered")
         } catch {
-            #expect(error.error == Engine.requestTooLarge)
+            #expect(error.error == Fixture.engine.limits.requestTooLarge)
             #expect(error.message.contains("request larger than 1048576 bytes"))
         }
     }

@@ -58,15 +58,6 @@ struct DocsConsistencyTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "run `make packs` (scripts/embed-packs.py) after editing Policies/")
     }
-
-    @Test func headerVersionMatchesTheLibrary() throws {
-        let header = try read("Include/hukou.h")
-        let version = try read("Sources/Hukou/Version.swift")
-        let match = header.range(of: #"#define HUKOU_VERSION "([0-9.]+)""#, options: .regularExpression)
-        let line = try #require(match.map { String(header[$0]) })
-        let number = line.replacingOccurrences(of: "#define HUKOU_VERSION ", with: "")
-        #expect(version.contains("let libraryVersion: StaticString = \(number)"))
-    }
 }
 
 @Suite("docs/packs.md: the first example is a complete pack")

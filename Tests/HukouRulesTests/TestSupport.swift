@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
+// Hukou: the C interface's facts for the core's tests (status names of case answers, the
+// limits of hukou.h as the engine's defaults).
+import Hukou
 import HukouRules
 
 /// Helpers shared by the rule tests: build requests from JSON text and ask the engine.

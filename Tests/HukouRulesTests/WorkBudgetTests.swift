@@ -13,9 +13,9 @@ struct WorkBudgetTests {
             for call in [WorkBudget.Call.eligibility, .points, .entitlements] {
                 let (work, reported, bytes) = WorkBudget.estimate(call, pack, national: national, people: people)
                 // Room for packs many times larger than today's (a tenth of the work bound, a fifth of the answer bound).
-                #expect(work * 10 <= WorkBudget.maxWork, "\(pack.id) \(call): \(work)")
-                #expect(reported * 5 <= WorkBudget.maxReportedNodes, "\(pack.id) \(call): \(reported)")
-                #expect(bytes * 2 <= WorkBudget.maxAnswerBytes, "\(pack.id) \(call): \(bytes) bytes")
+                #expect(work * 10 <= EngineLimits.header.callWork, "\(pack.id) \(call): \(work)")
+                #expect(reported * 5 <= EngineLimits.header.answerNodes, "\(pack.id) \(call): \(reported)")
+                #expect(bytes * 2 <= EngineLimits.header.answerBytes, "\(pack.id) \(call): \(bytes) bytes")
             }
         }
     }
@@ -61,4 +61,38 @@ struct WorkBudgetSaturationTests {
         try engine.load(pack: Self.pack(nesting: 1))
         #expect(engine.registry.ids.contains("nestedtown"))
     }
+}
+
+/// The points estimate follows the linear what-if and projection (issue 15): one fact's
+/// proposals are scored once per value they propose; the projection re-scores only what
+/// changes with time.
+@Suite("Work budget: the points estimate is linear where the work is")
+struct PointsWorkBudgetTests {
+    static func pack(_ indicators: [String]) -> String {
+        testPack(id: "estimate", #""points":{"citation":"c","threshold":1000,"indicators":["# + indicators.joined(separator: ",") + "]}")
+    }
+
+    func work(_ text: String) throws -> Int {
+        var engine = Engine()
+        try engine.load(pack: text)
+        let pack = try #require(engine.registry.allPacks.first { $0.id == "estimate" })
+        return WorkBudget.estimate(.points, pack, national: nil, people: 1).work
+    }
+
+    @Test func oneFactManyIndicators() throws {
+        // 100 categorical indicators on education.level with two values each: 100 scored,
+        // 100 proposals, at most 2 distinct changes × 100 readers; education does not grow
+        // with time, so the projection re-scores nothing: 100 + 100 + 200 = 400.
+        let list = (0..<100).map { #"{"id":"i\#($0)","label":{"zh":"i","en":"i"},"citation":"c","kind":"categorical","fact":"education.level","points":{"bachelor":1,"master":2}}"# }
+        #expect(try work(Self.pack(list)) == 400)
+    }
+
+    @Test func distinctTargetsOnOneCounterStayQuadratic() throws {
+        // 100 accruals on social-insurance months with gates 1 … 100: 100 scored, 120 months ×
+        // 100 growing with time, 100 proposals, 100 distinct targets × 100 readers:
+        // 100 + 12 000 + 100 + 10 000 = 22 200.
+        let list = (0..<100).map { #"{"id":"g\#($0)","label":{"zh":"g","en":"g"},"citation":"c","kind":"accrual","fact":"social_insurance.months","gate":\#($0 + 1),"stages":[{"from":0,"per":1,"points":1}]}"# }
+        #expect(try work(Self.pack(list)) == 22_200)
+    }
+
 }

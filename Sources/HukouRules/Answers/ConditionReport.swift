@@ -124,3 +124,122 @@ struct ConditionReport {
         facts.map { FactCatalogue.askLabel($0).text(locale) }
     }
 }
+
+// MARK: Writer forms (issue 15): the same JSON streamed into an ``AnswerWriter``.
+
+extension ConditionReport {
+    /// Writes ``label(_:)`` (the generic labels of `all`/`any`/`not` without building a String).
+    func label(_ node: EvaluatedCondition, into writer: inout AnswerWriter) {
+        if let label = node.info.label { writer.string(label.text(locale)); return }
+        if let fact = node.fact { writer.string(fact.label.text(locale)); return }
+        let en = locale == .en
+        switch node.kind {
+        case "all": writer.string(en ? "all of the following" as StaticString : "同时满足以下条件")
+        case "any": writer.string(en ? "any of the following" as StaticString : "满足以下任一条件")
+        default: writer.string(en ? "none of the following" as StaticString : "不满足以下条件")
+        }
+    }
+
+    /// Writes ``tree(_:)``: every node with its result, leaves with fact, value and shortfall.
+    func tree(_ node: EvaluatedCondition, into writer: inout AnswerWriter) {
+        writer.beginObject()
+        writer.member("result", Self.name(node.outcome))
+        writer.memberIfPresent("id", node.info.id)
+        writer.key("label")
+        label(node, into: &writer)
+        writer.memberIfPresent("citation", node.info.citation)
+        if let fact = node.fact, let op = node.op {
+            writer.member("fact", fact.name)
+            writer.member("op", op.rawValue)
+            writer.key("expected")
+            if let expected = node.expected { writer.value(expected) } else { writer.null() }
+            writer.key("actual")
+            if let actual = node.actual { writer.value(actual.json) } else { writer.null() }
+            if node.actual == nil { writer.member("ask_for", fact.askFor) }
+            if let shortfall = node.shortfall {
+                writer.key("shortfall")
+                self.shortfall(node, shortfall, into: &writer)
+            }
+            if !node.provisionalParameters.isEmpty {
+                writer.member("provisional", true)
+                writer.member("provisional_parameters", strings: node.provisionalParameters)
+            }
+        } else {
+            writer.member("kind", node.kind)
+            writer.key("children")
+            writer.beginArray()
+            for child in node.children { tree(child, into: &writer) }
+            writer.endArray()
+        }
+        writer.endObject()
+    }
+
+    /// Writes ``shortfall(_:_:)`` as an object.
+    func shortfall(_ node: EvaluatedCondition, _ shortfall: Shortfall, into writer: inout AnswerWriter) {
+        writer.beginObject()
+        shortfallMembers(node, shortfall, into: &writer)
+        writer.endObject()
+    }
+
+    private func shortfallMembers(_ node: EvaluatedCondition, _ shortfall: Shortfall, into writer: inout AnswerWriter) {
+        writer.member("amount", shortfall.amount)
+        writer.member("unit", shortfall.unit.rawValue)
+        writer.member("closes_with_time", shortfall.closesWithTime)
+        if let date = shortfall.metOn { writer.member("met_on", date.description) }
+        writer.member("text", sentence(node, shortfall))
+    }
+
+    /// Writes ``shortfallList(_:)``: the unmet leaves with a shortfall, in tree order
+    /// (walked in place, no list of nodes gathered).
+    func shortfallList(_ node: EvaluatedCondition, into writer: inout AnswerWriter) {
+        writer.beginArray()
+        shortfallEntries(node, into: &writer)
+        writer.endArray()
+    }
+
+    private func shortfallEntries(_ node: EvaluatedCondition, into writer: inout AnswerWriter) {
+        guard node.outcome == .unmet else { return }
+        if let shortfall = node.shortfall {
+            writer.beginObject()
+            writer.key("condition")
+            label(node, into: &writer)
+            writer.memberIfPresent("fact", node.fact?.name)
+            writer.memberIfPresent("citation", node.info.citation)
+            shortfallMembers(node, shortfall, into: &writer)
+            writer.endObject()
+        }
+        for child in node.children { shortfallEntries(child, into: &writer) }
+    }
+
+    /// Writes ``provisional(_:)``: each provisional parameter with id, label, source, note.
+    func provisional(_ ids: [String], into writer: inout AnswerWriter) {
+        writer.beginArray()
+        for id in ids {
+            writer.beginObject()
+            writer.member("id", id)
+            if let parameter = parameters[id] {
+                writer.memberIfPresent("label", parameter.label?.text(locale))
+                writer.member("source", parameter.source)
+                writer.memberIfPresent("note", parameter.note?.text(locale))
+            }
+            writer.endObject()
+        }
+        writer.endArray()
+    }
+
+    /// Writes ``missing(_:)``: the request fields to ask for.
+    func missing(_ facts: [String], into writer: inout AnswerWriter) {
+        writer.beginArray()
+        for fact in facts { writer.string(fact) }
+        writer.endArray()
+    }
+
+    /// The answer's name of an outcome ("met", "unmet", "unknown").
+    static func name(_ outcome: Outcome) -> StaticString {
+        switch outcome {
+        case .met: return "met"
+        case .unmet: return "unmet"
+        case .unknown: return "unknown"
+        }
+    }
+}

@@ -32,3 +32,17 @@ enum DecidedByReport {
                       en: "not applicable: applies only to " + labels.joined(separator: "; ")).text(locale)
     }
 }
+
+// MARK: Writer form (issue 15)
+
+extension DecidedByReport {
+    /// Writes ``block(_:citation:locale:)`` (the value; the caller writes `decided_by`).
+    static func block(_ decided: DecidedBy, citation: String, locale: AnswerLocale, into writer: inout AnswerWriter) {
+        writer.beginObject()
+        writer.member("who", decided.who.text(locale))
+        writer.member("open", decided.open.text(locale))
+        writer.member("citation", citation)
+        writer.member("kind", decided.kind.rawValue)
+        writer.endObject()
+    }
+}

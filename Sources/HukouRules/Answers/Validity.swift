@@ -152,3 +152,41 @@ struct Validity {
         }
     }
 }
+
+// MARK: Writer form (issue 15)
+
+extension Validity {
+    /// The status as the answer names it.
+    var statusName: StaticString {
+        switch status {
+        case .inForce: return "in_force"
+        case .expired: return "expired"
+        case .notYetInForce: return "not_yet_in_force"
+        }
+    }
+
+    /// Writes the `validity` block (the value; the caller writes the key), as ``json(_:)``.
+    func write(_ locale: AnswerLocale, into writer: inout AnswerWriter) {
+        writer.beginObject()
+        writer.member("status", statusName)
+        if let endedOn { writer.member("ended_on", endedOn.description) }
+        if let startsOn { writer.member("starts_on", startsOn.description) }
+        writer.key("documents")
+        writer.beginArray()
+        for id in documentIDs {
+            guard let document = documents.document(id) else { continue }
+            writer.beginObject()
+            writer.member("id", document.id)
+            writer.member("number", document.number)
+            writer.member("effective_from", document.effectiveFrom.description)
+            writer.key("effective_until")
+            if let until = document.effectiveUntil { writer.string(until.description) } else { writer.null() }
+            writer.member("in_force", document.isInForce(on: asOf))
+            if let note = document.untilNote { writer.member("until_note", note.text(locale)) }
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.member("text", text.text(locale))
+        writer.endObject()
+    }
+}

@@ -31,10 +31,14 @@ public struct EngineCaseAnswers: Sendable {
     /// The pack lint cases patch and check (a changed pack, or the file beside the cases),
     /// when its id is the one a case lints; otherwise the embedded pack of that id.
     public let packs: [JSONValue]
+    /// The name a failed call's status has in case files ("HUKOU_E_INVALID"): the C
+    /// interface's, which the core does not know (`Sources/Hukou` gives it).
+    public let statusName: @Sendable (HukouErrorKind) -> String
 
-    public init(engine: Engine, packs: [JSONValue] = []) {
+    public init(engine: Engine, packs: [JSONValue] = [], statusName: @escaping @Sendable (HukouErrorKind) -> String) {
         self.engine = engine
         self.packs = packs
+        self.statusName = statusName
     }
 
     /// The answer, or `{"error": {"status": …, "message": …}}` when the call fails.
@@ -52,11 +56,11 @@ public struct EngineCaseAnswers: Sendable {
                     default: return try engine.entitlements(request)
                     }
                 } catch {
-                    return Self.errorAnswer(error, locale: request.locale)
+                    return errorAnswer(error, locale: request.locale)
                 }
             }
         } catch {
-            return Self.errorAnswer(error, locale: DecisionRequest.sniffLocale(policyCase.request))
+            return errorAnswer(error, locale: DecisionRequest.sniffLocale(policyCase.request))
         }
     }
 
@@ -65,8 +69,8 @@ public struct EngineCaseAnswers: Sendable {
         .object([JSONMember("error", .object([JSONMember("status", .string(status)), JSONMember("message", .string(message))]))])
     }
 
-    static func errorAnswer(_ error: HukouError, locale: AnswerLocale?) -> JSONValue {
-        errorAnswer(status: error.status.name, message: error.describe(locale))
+    func errorAnswer(_ error: HukouError, locale: AnswerLocale?) -> JSONValue {
+        Self.errorAnswer(status: statusName(error.kind), message: error.describe(locale))
     }
 
     /// `{"violations": [{"rule", "path", "message": {"zh", "en"}}]}`. The pack linted: the

@@ -10,10 +10,14 @@ public struct Engine: Sendable {
     /// Ed25519 public keys (32 bytes each) whose signatures this engine accepts; when not
     /// empty, every pack loaded at run time must be signed by one of them (docs/signing.md).
     public private(set) var trustedKeys: [[UInt8]] = []
+    /// The bounds this engine enforces (request and pack sizes, nesting, work and answer
+    /// of a call): given by whoever makes it, the C ABI and the CLI those of hukou.h.
+    public let limits: EngineLimits
 
     /// An engine with no packs.
-    public init() {
+    public init(limits: EngineLimits) {
         registry = PackRegistry()
+        self.limits = limits
     }
 
     /// Requires every pack loaded from now on to carry a signature by one of `keys`.
@@ -33,12 +37,12 @@ public struct Engine: Sendable {
 
     /// An engine holding every embedded pack. Cheap: each embedded pack is parsed and
     /// validated when a request first needs it, once per process (``EmbeddedPack``).
-    public static func withEmbeddedPacks() throws(HukouError) -> Engine {
+    public static func withEmbeddedPacks(limits: EngineLimits) throws(HukouError) -> Engine {
         if let error = FactCatalogue.baseError {
             throw HukouError(.pack, path: "facts.json" + (error.path.isEmpty ? "" : ":" + error.path),
                              zh: "内置事实表无效：\(error.message.zh)", en: "the embedded fact vocabulary is invalid: \(error.message.en)")
         }
-        var engine = Engine()
+        var engine = Engine(limits: limits)
         for pack in EmbeddedPacks.all {
             guard pack.effectiveFrom != nil else {
                 throw HukouError(.pack, path: "effective_from", zh: "内置政策包 \(pack.name) 的生效日期无效",
@@ -58,7 +62,7 @@ public struct Engine: Sendable {
     /// - Throws: `.signature` (unsigned, untrusted key, tampered), `.rollback` (a serial
     ///   below that of a loaded version of the same pack), `.pack`, `.parse`, `.limit`.
     public mutating func load(pack bytes: UnsafeBufferPointer<UInt8>) throws(HukouError) {
-        let value = try PackLoader.parse(bytes)
+        let value = try PackLoader.parse(bytes, limits: limits)
         if !trustedKeys.isEmpty { try PackSignature.verify(value, trustedKeys: trustedKeys) }
         let held = registry
         let pack = try PackLoader.load(value, byteCount: bytes.count) { id, from in held.sourceJSON(id, effectiveFrom: from) }
@@ -71,7 +75,7 @@ public struct Engine: Sendable {
             throw HukouError(.rollback, path: "serial", zh: "政策包版本号 \(pack.serial) 低于最低可接受版本号 \(lowest)（拒绝回滚）",
                              en: "pack serial \(pack.serial) is below the lowest serial accepted (\(lowest)) (rollback refused)")
         }
-        try WorkBudget.admit(pack)
+        try WorkBudget.admit(pack, limits: limits)
         registry.add(pack)
     }
 
@@ -111,24 +115,19 @@ public struct Engine: Sendable {
         throw HukouError(.unknownJurisdiction, path: "pack_id", zh: "没有加载这个政策包", en: "no such pack is loaded")
     }
 
-    /// Request size limit (HUKOU_MAX_REQUEST_BYTES).
-    public static let maxRequestBytes = 1024 * 1024
-    /// The error for a request beyond ``maxRequestBytes``.
-    public static let requestTooLarge = HukouError(.limit, path: "", zh: "请求超过 \(maxRequestBytes) 字节",
-                                                   en: "request larger than \(maxRequestBytes) bytes")
-
-    /// Parses request bytes (at most ``maxRequestBytes``) with the fact declarations of the
+    /// Parses request bytes (at most ``EngineLimits/requestBytes`` bytes and
+    /// ``EngineLimits/depth`` levels of nesting) with the fact declarations of the
     /// jurisdiction it names; errors carry the locale sniffed from the request, if any.
     /// `overriding` replaces top-level string members before the request is read (the
     /// CLI's --date and --locale), after the size check.
     public func parseRequest(_ bytes: UnsafeBufferPointer<UInt8>,
                              overriding: [(key: String, value: String)] = []) throws(LocalizedFailure) -> DecisionRequest {
-        guard bytes.count <= Self.maxRequestBytes else {
-            throw LocalizedFailure(error: Self.requestTooLarge, locale: nil)
+        guard bytes.count <= limits.requestBytes else {
+            throw LocalizedFailure(error: limits.requestTooLarge, locale: nil)
         }
         var value: JSONValue
         do {
-            value = try JSONParser.parse(bytes)
+            value = try JSONParser.parse(bytes, maxDepth: limits.depth)
         } catch {
             throw LocalizedFailure(error: error, locale: nil)
         }
@@ -162,8 +161,8 @@ public struct Engine: Sendable {
     }
 
     /// The one request path of the C ABI, the CLI and `hukou batch`: request bytes in
-    /// (≤ ``maxRequestBytes``), the call checked against ``WorkBudget`` before any work,
-    /// answer bytes out (≤ ``WorkBudget/maxAnswerBytes``).
+    /// (≤ ``EngineLimits/requestBytes``), the call checked against ``WorkBudget`` and the
+    /// engine's ``limits`` before any work, answer bytes out (≤ ``WorkBudget/maxAnswerBytes``).
     public func answer(_ kind: DecisionKind, _ bytes: UnsafeBufferPointer<UInt8>,
                        overriding: [(key: String, value: String)] = []) throws(LocalizedFailure) -> [UInt8] {
         let request = try parseRequest(bytes, overriding: overriding)
@@ -191,7 +190,7 @@ public struct Engine: Sendable {
         let pack = try registry.pack(request.jurisdiction, on: request.asOf)
         let national = registry.national(on: request.asOf)
         try Self.checkCity(request, pack)
-        try WorkBudget.check(kind, pack, national: national, request: request)
+        try WorkBudget.check(kind, pack, national: national, request: request, limits: limits)
         switch kind {
         case .eligibility: return .eligibility(try EligibilityService(pack: pack, national: national, request: request).decide())
         case .points: return .points(try PointsService(pack: pack, national: national, request: request).decide())

@@ -19,7 +19,8 @@ public struct PackCost: Sendable, Equatable {
     /// Points: scoring the table once.
     public var pointsScore = 0
     /// Points: the whole call (score, requirements and vetoes, a projection over the
-    /// horizon, and the what-if, which re-scores the indicators a change reads).
+    /// horizon re-scoring the indicators that change with time, and the what-if, which
+    /// scores each distinct change once on the indicators that read its fact).
     public var points = 0
     /// Bytes of answer, estimated from the same parts: per node a fixed overhead plus its
     /// pack texts (labels in both languages, citation, compared values), so that long
@@ -89,21 +90,34 @@ public struct PackCost: Sendable, Equatable {
         if case .table(let table)? = pack.points {
             let score = table.indicators.reduce(0) { Self.add($0, Self.cost($1)) }
             let requirements = (table.requirements + table.vetoes).reduce(0) { Self.add($0, Self.add(1, Self.nodes($1.condition))) }
-            // What-if: each changeable indicator proposes a change of one fact; the change
-            // walks every top-level indicator (does it read the fact?) and re-scores those
-            // that do. Quadratic in the indicators when many read one fact.
+            // Projection: each month of the horizon re-scores only the indicators whose points
+            // can change with time (PointsChanges.projection). What-if: every changeable
+            // indicator proposes one change (one evaluation each); changes setting a fact to
+            // the same value are scored once, on the indicators that read the fact
+            // (PointsChanges.whatIf). A fact's distinct changes are at most the values its
+            // categorical indicators can propose, plus one per integer indicator on it:
+            // linear in the indicators unless many integer indicators on one fact each
+            // propose their own target (accrual gates 1, 2, 3 … on one counter), which stays
+            // quadratic and is refused beyond the bound.
+            let accruing = Set(pack.facts.accruing.map(\.name))
+            let moving = table.indicators.reduce(0) { $1.changesWithTime(accruing) ? Self.add($0, Self.cost($1)) : $0 }
+            var proposers: [String: (categorical: Int, values: Set<String>, integer: Int)] = [:]
+            var proposals = 0
+            for top in table.indicators { Self.proposers(top, into: &proposers, count: &proposals) }
             var readers: [String: Int] = [:]
             for top in table.indicators {
-                var facts: [String] = []
-                Self.facts(top, into: &facts)
+                var names = Set<String>()
+                top.collectReadNames(into: &names)
                 let cost = Self.cost(top)
-                for fact in Set(facts) { readers[fact] = Self.add(readers[fact] ?? 0, cost) }
+                for name in names where proposers[name] != nil { readers[name] = Self.add(readers[name] ?? 0, cost) }
             }
-            var changes: [String] = []
-            for top in table.indicators { Self.changeable(top, into: &changes) }
-            let whatIf = changes.reduce(0) { Self.add($0, Self.add(score, readers[$1] ?? 0)) }
+            var whatIf = proposals
+            for (fact, proposer) in proposers {
+                let distinct = Self.add(Swift.min(proposer.categorical, proposer.values.count), proposer.integer)
+                whatIf = Self.add(whatIf, Self.multiply(distinct, readers[fact] ?? 0))
+            }
             pointsScore = score
-            points = Self.add(Self.add(score, requirements), Self.add(Self.multiply(table.projectionHorizonMonths, score), whatIf))
+            points = Self.add(Self.add(score, requirements), Self.add(Self.multiply(table.projectionHorizonMonths, moving), whatIf))
             // The breakdown (every indicator), the requirements and vetoes with their
             // shortfalls, and at most five what-if changes.
             pointsBytes = table.indicators.reduce(0) { $0 + Self.bytes($1) }
@@ -171,33 +185,24 @@ public struct PackCost: Sendable, Equatable {
         }
     }
 
-    /// The facts an indicator reads.
-    static func facts(_ indicator: Indicator, into facts: inout [String]) {
+    /// The indicators that may propose a what-if change (one each), by the fact they
+    /// change: categorical ones (and the values they can propose) and integer ones.
+    static func proposers(_ indicator: Indicator, into facts: inout [String: (categorical: Int, values: Set<String>, integer: Int)],
+                          count: inout Int) {
         switch indicator.kind {
-        case .categorical(let fact, _), .bands(let fact, _), .deduction(let fact, _):
-            facts.append(fact.name)
-        case .accrual(let fact, let stages, _, _):
-            facts.append(fact.name)
-            for stage in stages { if case .byCategory(let by, _, _) = stage.rate { facts.append(by.name) } }
-        case .bonus(let condition, _): conditionFacts(condition, into: &facts)
-        case .group(let children), .bestOf(let children): for child in children { Self.facts(child, into: &facts) }
-        }
-    }
-
-    static func conditionFacts(_ condition: Condition, into facts: inout [String]) {
-        switch condition {
-        case .all(let children, _), .any(let children, _): for child in children { conditionFacts(child, into: &facts) }
-        case .not(let child, _): conditionFacts(child, into: &facts)
-        case .leaf(let leaf): facts.append(leaf.fact.name)
-        case .family(_, _, let child, _): conditionFacts(child, into: &facts)
-        }
-    }
-
-    /// The facts of the indicators that may propose a what-if change (one each).
-    static func changeable(_ indicator: Indicator, into facts: inout [String]) {
-        switch indicator.kind {
-        case .categorical(let fact, _), .accrual(let fact, _, _, _), .bands(let fact, _): facts.append(fact.name)
-        case .group(let children), .bestOf(let children): for child in children { changeable(child, into: &facts) }
+        case .categorical(let fact, let entries):
+            var entry = facts[fact.name] ?? (0, [], 0)
+            entry.categorical += 1
+            for value in entries { entry.values.insert(value.value) }
+            facts[fact.name] = entry
+            count += 1
+        case .accrual(let fact, _, _, _), .bands(let fact, _):
+            var entry = facts[fact.name] ?? (0, [], 0)
+            entry.integer += 1
+            facts[fact.name] = entry
+            count += 1
+        case .group(let children), .bestOf(let children):
+            for child in children { proposers(child, into: &facts, count: &count) }
         default: break
         }
     }
@@ -205,17 +210,15 @@ public struct PackCost: Sendable, Equatable {
 
 /// The bounds of one call, checked before the call does its work.
 public enum WorkBudget {
-    /// Most evaluations one call may need (HUKOU_MAX_CALL_WORK). The embedded packs need
-    /// at most a few tens of thousands (docs/robustness.md); 2 000 000 take well under a
-    /// second on a kiosk.
-    public static let maxWork = 2_000_000
-    /// Most condition nodes and indicators one answer may report (HUKOU_MAX_ANSWER_NODES):
-    /// each becomes a few hundred bytes of answer.
-    public static let maxReportedNodes = 20_000
-    /// Largest answer handed to C (HUKOU_MAX_ANSWER_BYTES, the largest answer the renderer
-    /// takes, so every answer can be rendered); checked after writing, as the last line of
-    /// defence behind the estimates.
-    public static let maxAnswerBytes = Renderer.maxAnswerBytes
+    // The bounds are the engine's ``EngineLimits`` (callWork, answerNodes, answerBytes).
+    // The embedded packs need at most a few tens of thousands of evaluations
+    // (docs/robustness.md); the C ABI's 2 000 000 take well under a second on a kiosk.
+
+    /// The answer writer's ceiling when ``Decision`` writes an answer, the last line of
+    /// defence behind the estimates: HUKOU_MAX_ANSWER_BYTES, the one copy of a limit left
+    /// in the core until `Decision.bytes()`/`cString()` take the engine's
+    /// ``EngineLimits/answerBytes`` (HeaderFactsTests keeps it equal to hukou.h).
+    public static let maxAnswerBytes = 4 * 1024 * 1024
 
     public static let answerTooLarge = HukouError(.limit, path: "", zh: "答复超过 \(maxAnswerBytes) 字节",
                                                   en: "answer larger than \(maxAnswerBytes) bytes")
@@ -252,7 +255,9 @@ public enum WorkBudget {
 
     /// Refuses a call whose estimated work or answer is beyond the bounds (`.limit`,
     /// naming the bound), before any of it is done.
-    public static func check(_ call: Call, _ pack: PolicyPack, national: PolicyPack?, request: DecisionRequest) throws(HukouError) {
+    public static func check(_ call: Call, _ pack: PolicyPack, national: PolicyPack?, request: DecisionRequest,
+                             limits: EngineLimits) throws(HukouError) {
+        let maxWork = limits.callWork, maxReportedNodes = limits.answerNodes, maxAnswerBytes = limits.answerBytes
         let people = 1 + request.family.count
         let (work, reported, bytes) = estimate(call, pack, national: national, people: people)
         let path = people > 1 && call != .points ? "family" : ""
@@ -275,7 +280,8 @@ public enum WorkBudget {
 
     /// Refuses, when it loads, a pack that no request could use within the bounds: one
     /// whose calls for an applicant alone (no family) are already beyond them.
-    public static func admit(_ pack: PolicyPack) throws(HukouError) {
+    public static func admit(_ pack: PolicyPack, limits: EngineLimits) throws(HukouError) {
+        let maxWork = limits.callWork, maxReportedNodes = limits.answerNodes, maxAnswerBytes = limits.answerBytes
         for (call, section) in [(Call.eligibility, "pathways"), (.points, "points"), (.entitlements, "entitlements")] {
             let (work, reported, bytes) = estimate(call, pack, national: nil, people: 1)
             guard work <= maxWork else {

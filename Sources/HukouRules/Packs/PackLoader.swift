@@ -3,16 +3,18 @@
 /// of the offending node; a pack that loads can only give well-typed answers.
 public enum PackLoader {
     public static let format = "hukou-pack/1"
-    /// HUKOU_MAX_PACK_BYTES.
-    public static let maxBytes = 16 * 1024 * 1024
 
-    /// The error for a pack beyond ``maxBytes``.
-    public static let tooLarge = HukouError(.limit, path: "", zh: "政策包超过 \(maxBytes) 字节", en: "pack larger than \(maxBytes) bytes")
+    /// Parses pack bytes as JSON within an engine's limits (``EngineLimits/packBytes``,
+    /// ``EngineLimits/depth``): the one place that checks them.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, limits: EngineLimits) throws(HukouError) -> JSONValue {
+        guard bytes.count <= limits.packBytes else { throw limits.packTooLarge }
+        return try JSONParser.parse(bytes, maxDepth: limits.depth, showsAllNames: true)
+    }
 
-    /// Parses pack bytes as JSON, within the size limit (the one place that checks it).
+    /// Parses pack bytes as JSON, with no size bound of its own (tools reading a local
+    /// file: lint, diff); an engine loads through ``parse(_:limits:)``.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(HukouError) -> JSONValue {
-        guard bytes.count <= maxBytes else { throw tooLarge }
-        return try JSONParser.parse(bytes, showsAllNames: true)
+        try JSONParser.parse(bytes, showsAllNames: true)
     }
 
     public static func parse(_ text: String) throws(HukouError) -> JSONValue {

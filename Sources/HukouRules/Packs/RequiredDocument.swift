@@ -29,3 +29,13 @@ public struct RequiredDocument: Sendable {
         .object([JSONMember("name", .string(name.text(locale))), JSONMember("citation", .string(citation))])
     }
 }
+
+extension RequiredDocument {
+    /// Writes ``json(_:)`` into an answer (issue 15).
+    func write(_ locale: AnswerLocale, into writer: inout AnswerWriter) {
+        writer.beginObject()
+        writer.member("name", name.text(locale))
+        writer.member("citation", citation)
+        writer.endObject()
+    }
+}

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 /// The score of one indicator, with the value it used and its parts.
-struct IndicatorScore {
+struct IndicatorScore: Sendable {
     let indicator: Indicator
     let points: Fixed
-    let valueUsed: JSONValue
+    /// The fact value the indicator scored (a bonus: whether its condition held); nil when
+    /// unknown or for groups.
+    let valueUsed: FactValue?
     let capApplied: Bool
     let missing: [String]
     let provisional: [String]
@@ -12,17 +14,30 @@ struct IndicatorScore {
     let chosen: String?
 }
 
-/// Scores a person against a points table on a date, with optional fact overrides
-/// (used for what-if changes). Pure and allocation-light: projections call it often.
-/// All arithmetic is in fixed point (``Fixed``): no binary rounding near a cut-off.
+/// Scores a person against a points table on a date, optionally with one fact changed
+/// (what-if). All arithmetic is in fixed point (``Fixed``): no binary rounding near a cut-off.
+///
+/// Two modes: `detailed` keeps each indicator's value, missing facts and parts (the
+/// breakdown); otherwise only the points and the provisional parameters they rest on are
+/// kept (projection and what-if re-score many times, and must not grow with what is missing).
 struct PointsScorer {
     let table: PointsTable
     let districts: DistrictTable
     /// The request's family members (family quantifiers in bonus conditions, derived facts).
     var family: [Person] = []
 
+    /// One fact changed: `value` is read for `fact`; `person` is the person with the change
+    /// applied, so that facts derived from it change too (a cap by insurance years).
+    struct Override {
+        let fact: String
+        let value: FactValue
+        let person: Person
+    }
+
     struct Result {
         let total: Fixed
+        /// The sum of the indicators' points before the table's floor and cap.
+        let sum: Fixed
         let scores: [IndicatorScore]
         let missing: [String]
         let provisional: [String]
@@ -30,24 +45,24 @@ struct PointsScorer {
         let bounded: Bool
     }
 
-    func score(_ person: Person, on date: CivilDate, overrides: [String: FactValue] = [:]) -> Result {
-        let scores = table.indicators.map { score($0, person, date, overrides) }
-        var missing: [String] = []
-        var provisional: [String] = []
+    func score(_ person: Person, on date: CivilDate) -> Result {
+        let scores = table.indicators.map { score($0, person, date, nil, detailed: true) }
+        var missing = OrderedSet()
+        var provisional = OrderedSet()
         var sum = Fixed.zero
         for item in scores {
             sum += item.points
-            for fact in item.missing where !missing.contains(fact) { missing.append(fact) }
-            for id in item.provisional where !provisional.contains(id) { provisional.append(id) }
+            missing.add(item.missing)
+            provisional.add(item.provisional)
         }
-        let total = bound(sum, floor: table.totalFloor, cap: table.totalCap, date, &provisional)
-        return Result(total: total, scores: scores, missing: missing, provisional: provisional, bounded: total != sum)
+        var ids = provisional.items
+        let total = bound(sum, date, &ids)
+        return Result(total: total, sum: sum, scores: scores, missing: missing.items, provisional: ids, bounded: total != sum)
     }
 
-    /// The total from per-indicator points (what-if replaces some of them), bounded.
-    func total(_ points: [Fixed], on date: CivilDate) -> Fixed {
-        var ignored: [String] = []
-        return bound(points.reduce(Fixed.zero, +), floor: table.totalFloor, cap: table.totalCap, date, &ignored)
+    /// The sum bounded by the table's total floor and cap (their parameters noted in `provisional`).
+    func bound(_ sum: Fixed, _ date: CivilDate, _ provisional: inout [String]) -> Fixed {
+        bound(sum, floor: table.totalFloor, cap: table.totalCap, date, &provisional)
     }
 
     private func bound(_ value: Fixed, floor: NumberRef?, cap: NumberRef?, _ date: CivilDate, _ provisional: inout [String]) -> Fixed {
@@ -67,28 +82,37 @@ struct PointsScorer {
         EvaluationContext(asOf: date, applicant: person, subject: person, districts: districts, family: family)
     }
 
-    func read(_ fact: FactDefinition, _ person: Person, _ date: CivilDate, _ overrides: [String: FactValue]) -> FactValue? {
-        if let value = overrides[fact.name] { return value }
-        // A changed input fact also changes the facts derived from it (a cap by insurance years).
+    func read(_ fact: FactDefinition, _ person: Person, _ date: CivilDate, _ change: Override?) -> FactValue? {
         var person = person
-        for (name, value) in overrides where person.catalogue.definition(name)?.path != nil { person.values[name] = value }
+        if let change {
+            if change.fact == fact.name { return change.value }
+            person = change.person
+        }
         let value = fact.read(person, context(person, date))
         if case .text(let name)? = value, let canonical = districts.canonical(name) { return .text(canonical) }
         return value
     }
 
-    func score(_ indicator: Indicator, _ person: Person, _ date: CivilDate, _ overrides: [String: FactValue]) -> IndicatorScore {
+    /// `person` with `fact` set to `value` (when the fact is given in requests).
+    static func person(_ person: Person, with fact: String, _ value: FactValue) -> Person {
+        var changed = person
+        if person.catalogue.definition(fact)?.path != nil { changed.values[fact] = value }
+        return changed
+    }
+
+    func score(_ indicator: Indicator, _ person: Person, _ date: CivilDate, _ change: Override?, detailed: Bool) -> IndicatorScore {
         var provisional: [String] = []
-        func result(_ points: Fixed, _ used: JSONValue, missing: [String] = [],
+        func result(_ points: Fixed, _ used: FactValue?, missing: [String] = [],
                     children: [IndicatorScore] = [], chosen: String? = nil) -> IndicatorScore {
             // The indicator's own floor and cap, whatever its kind.
             let bounded = bound(points, floor: indicator.floor, cap: indicator.cap, date, &provisional)
-            return IndicatorScore(indicator: indicator, points: bounded, valueUsed: used, capApplied: bounded != points, missing: missing,
-                                  provisional: provisional, children: children, chosen: chosen)
+            return IndicatorScore(indicator: indicator, points: bounded, valueUsed: used, capApplied: bounded != points,
+                                  missing: detailed ? missing : [], provisional: provisional, children: children, chosen: chosen)
         }
+        func ask(_ fact: FactDefinition) -> [String] { detailed ? [fact.askFor] : [] }
         switch indicator.kind {
         case .categorical(let fact, let entries):
-            guard let value = read(fact, person, date, overrides) else { return result(.zero, .null, missing: [fact.askFor]) }
+            guard let value = read(fact, person, date, change) else { return result(.zero, nil, missing: ask(fact)) }
             var name = ""
             if case .enumeration(let text) = value { name = text }
             if case .text(let text) = value { name = text }
@@ -101,22 +125,22 @@ struct PointsScorer {
                     let points = entry.points.peek(on: date)
                     if best == nil || points > (best?.points ?? .zero) { best = (points, entry.points) }
                 }
-                guard let best else { return result(.zero, value.json) }
-                return result(best.ref.value(on: date, provisional: &provisional), value.json)
+                guard let best else { return result(.zero, value) }
+                return result(best.ref.value(on: date, provisional: &provisional), value)
             }
             for entry in entries where entry.value == name {
-                return result(entry.points.value(on: date, provisional: &provisional), value.json)
+                return result(entry.points.value(on: date, provisional: &provisional), value)
             }
-            return result(.zero, value.json)
+            return result(.zero, value)
         case .bands(let fact, let bands):
-            guard case .integer(let value)? = read(fact, person, date, overrides) else { return result(.zero, .null, missing: [fact.askFor]) }
+            guard case .integer(let value)? = read(fact, person, date, change) else { return result(.zero, nil, missing: ask(fact)) }
             for band in bands where (band.min ?? Int.min) <= value && value <= (band.max ?? Int.max) {
-                return result(band.points.value(on: date, provisional: &provisional), .integer(Int64(value)))
+                return result(band.points.value(on: date, provisional: &provisional), .integer(value))
             }
-            return result(.zero, .integer(Int64(value)))
+            return result(.zero, .integer(value))
         case .accrual(let fact, let stages, let gate, let rounding):
-            guard case .integer(let value)? = read(fact, person, date, overrides) else { return result(.zero, .null, missing: [fact.askFor]) }
-            guard value >= gate else { return result(.zero, .integer(Int64(value))) }
+            guard case .integer(let value)? = read(fact, person, date, change) else { return result(.zero, nil, missing: ask(fact)) }
+            guard value >= gate else { return result(.zero, .integer(value)) }
             var points = Fixed.zero
             for (index, stage) in stages.enumerated() {
                 let end = index + 1 < stages.count ? stages[index + 1].from : Int.max
@@ -127,8 +151,8 @@ struct PointsScorer {
                 case .fixed(let number):
                     rate = number.value(on: date, provisional: &provisional)
                 case .byCategory(let by, let values, let otherwise):
-                    guard case .enumeration(let category)? = read(by, person, date, overrides) else {
-                        return result(.zero, .integer(Int64(value)), missing: [by.askFor])
+                    guard case .enumeration(let category)? = read(by, person, date, change) else {
+                        return result(.zero, .integer(value), missing: ask(by))
                     }
                     let chosen = values.first { $0.value == category }?.points ?? otherwise
                     rate = chosen?.value(on: date, provisional: &provisional) ?? .zero
@@ -139,105 +163,124 @@ struct PointsScorer {
                 case .proRataWholePoints: points += Fixed(rate.times(units, over: stage.per).integerPart)
                 }
             }
-            return result(points, .integer(Int64(value)))
+            return result(points, .integer(value))
         case .bonus(let condition, let pointsRef):
+            // A bonus condition is judged on the person as given (a change is not applied).
             let judged = ConditionEvaluator.evaluate(condition, context(person, date))
             switch judged.outcome {
             case .met: return result(pointsRef.value(on: date, provisional: &provisional), .bool(true))
             case .unmet: return result(.zero, .bool(false))
-            case .unknown: return result(.zero, .null, missing: judged.missingFacts)
+            case .unknown: return result(.zero, nil, missing: detailed ? judged.missingFacts : [])
             }
         case .deduction(let fact, let each):
-            guard case .integer(let count)? = read(fact, person, date, overrides) else { return result(.zero, .null, missing: [fact.askFor]) }
-            return result(each.value(on: date, provisional: &provisional).times(count), .integer(Int64(count)))
+            guard case .integer(let count)? = read(fact, person, date, change) else { return result(.zero, nil, missing: ask(fact)) }
+            return result(each.value(on: date, provisional: &provisional).times(count), .integer(count))
         case .group(let indicators):
-            let parts = indicators.map { score($0, person, date, overrides) }
-            let sum = parts.reduce(Fixed.zero) { $0 + $1.points }
-            var missing: [String] = []
+            let parts = indicators.map { score($0, person, date, change, detailed: detailed) }
+            var sum = Fixed.zero
+            var missing = OrderedSet()
+            var ids = OrderedSet()
             for part in parts {
-                for fact in part.missing where !missing.contains(fact) { missing.append(fact) }
-                for id in part.provisional where !provisional.contains(id) { provisional.append(id) }
+                sum += part.points
+                missing.add(part.missing)
+                ids.add(part.provisional)
             }
-            return result(sum, .null, missing: missing, children: parts)
+            provisional = ids.items
+            return result(sum, nil, missing: missing.items, children: detailed ? parts : [])
         case .bestOf(let indicators):
-            let parts = indicators.map { score($0, person, date, overrides) }
+            let parts = indicators.map { score($0, person, date, change, detailed: detailed) }
             var best: IndicatorScore?
             for part in parts where best == nil || part.points > (best?.points ?? .zero) { best = part }
-            var missing: [String] = []
-            for part in parts {
-                for fact in part.missing where !missing.contains(fact) { missing.append(fact) }
-            }
+            var missing = OrderedSet()
+            for part in parts { missing.add(part.missing) }
             // Only the counted indicator's provisional values shape the answer.
-            for id in best?.provisional ?? [] where !provisional.contains(id) { provisional.append(id) }
-            return result(best?.points ?? .zero, .null, missing: missing, children: parts, chosen: best?.indicator.id)
+            provisional = best?.provisional ?? []
+            return result(best?.points ?? .zero, nil, missing: missing.items, children: detailed ? parts : [], chosen: best?.indicator.id)
         }
     }
 
-    /// A realistic single change an indicator suggests (what-if).
+    /// A realistic single change an indicator suggests (what-if): `fact` set to `to`.
     struct Change {
         let fact: String
-        let to: JSONValue
+        let to: FactValue
         let text: LocalizedText
-        let overrides: [String: FactValue]
     }
 
     /// The next level up of an ordered category, the best-valued district, the next band
     /// that scores more (when reached within `what_if_units`), or for accruals the units to the gate, to the next whole block,
     /// or (pro rata) `what_if_units` more.
-    func changes(_ indicator: Indicator, _ person: Person, _ date: CivilDate) -> [Change] {
+    func change(_ indicator: Indicator, _ person: Person, _ date: CivilDate) -> Change? {
         switch indicator.kind {
         case .categorical(let fact, let entries):
-            let current = read(fact, person, date, [:])
+            let current = read(fact, person, date, nil)
             if case .enumeration(let values, let ranks?) = fact.type {
                 var currentRank = -1
                 if case .enumeration(let name)? = current { currentRank = ConditionEvaluator.rank(of: name, values, ranks) ?? -1 }
-                let higher = entries.compactMap { entry -> (String, Int)? in
-                    guard let rank = ConditionEvaluator.rank(of: entry.value, values, ranks), rank > currentRank else { return nil }
-                    return (entry.value, rank)
-                }.sorted { $0.1 < $1.1 }
-                guard let next = higher.first else { return [] }
+                var next: (value: String, rank: Int)?
+                for entry in entries {
+                    guard let rank = ConditionEvaluator.rank(of: entry.value, values, ranks), rank > currentRank else { continue }
+                    if next == nil || rank < (next?.rank ?? .max) { next = (entry.value, rank) }
+                }
+                guard let next else { return nil }
                 // The value in words (its label), never the token; a value without a label
                 // is named by the indicator alone.
-                let word = Labels.value(next.0, of: fact.name)
+                let word = Labels.value(next.value, of: fact.name)
                 let text = word.map { LocalizedText(zh: "\(fact.label.zh)达到\($0.zh)", en: "\(fact.label.en) reaches \($0.en)") }
                     ?? LocalizedText(zh: "\(fact.label.zh)提高一级", en: "\(fact.label.en) one level higher")
-                return [Change(fact: fact.name, to: .string(next.0),
-                               text: text,
-                               overrides: [fact.name: .enumeration(next.0)])]
+                return Change(fact: fact.name, to: .enumeration(next.value), text: text)
             }
             if case .text = fact.type {
                 let best = entries.max { $0.points.peek(on: date) < $1.points.peek(on: date) }
-                guard let best, current != .text(best.value) else { return [] }
-                return [Change(fact: fact.name, to: .string(best.value),
-                               text: LocalizedText(zh: "\(fact.label.zh)选择\(best.value)", en: "\(fact.label.en): \(best.value)"),
-                               overrides: [fact.name: .text(best.value)])]
+                guard let best, current != .text(best.value) else { return nil }
+                return Change(fact: fact.name, to: .text(best.value),
+                              text: LocalizedText(zh: "\(fact.label.zh)选择\(best.value)", en: "\(fact.label.en): \(best.value)"))
             }
-            return []
+            return nil
         case .bands(let fact, let bands):
-            guard fact.accruesWhile != nil || fact.isDerived, case .integer(let value)? = read(fact, person, date, [:]) else { return [] }
+            guard fact.accruesWhile != nil || fact.isDerived, case .integer(let value)? = read(fact, person, date, nil) else { return nil }
             let now = bands.first { ($0.min ?? Int.min) <= value && value <= ($0.max ?? Int.max) }?.points.peek(on: date) ?? .zero
-            guard let next = bands.compactMap({ band -> Int? in
+            var next: Int?
+            for band in bands {
                 // within the what-if horizon (`what_if_units`): a band years away is no single change
-                guard let low = band.min, low > value, low - value <= indicator.whatIfMonths, band.points.peek(on: date) > now else { return nil }
-                return low
-            }).min() else { return [] }
-            return [more(fact, value, next - value)]
+                guard let low = band.min, low > value, low - value <= indicator.whatIfMonths, band.points.peek(on: date) > now else { continue }
+                next = min(next ?? low, low)
+            }
+            guard let next else { return nil }
+            return more(fact, value, next - value)
         case .accrual(let fact, let stages, let gate, let rounding):
-            guard case .integer(let value)? = read(fact, person, date, [:]) else { return [] }
-            if value < gate { return [more(fact, value, gate - value)] }
-            guard rounding == .wholeBlocks else { return [more(fact, value, indicator.whatIfMonths)] }
+            guard case .integer(let value)? = read(fact, person, date, nil) else { return nil }
+            if value < gate { return more(fact, value, gate - value) }
+            guard rounding == .wholeBlocks else { return more(fact, value, indicator.whatIfMonths) }
             // The units to the end of the block under way (every stage counts from its start).
-            guard let stage = stages.last(where: { $0.from <= value }) else { return [more(fact, value, stages[0].from - value + stages[0].per)] }
+            guard let stage = stages.last(where: { $0.from <= value }) else {
+                guard let first = stages.first else { return nil }
+                return more(fact, value, first.from - value + first.per)
+            }
             let done = (value - stage.from) % stage.per
-            return [more(fact, value, stage.per - done)]
+            return more(fact, value, stage.per - done)
         default:
-            return []
+            return nil
         }
     }
 
     private func more(_ fact: FactDefinition, _ value: Int, _ units: Int) -> Change {
-        return Change(fact: fact.name, to: .integer(Int64(value + units)),
-                      text: LocalizedText(zh: "\(fact.label.zh)再增加 \(units)", en: "\(fact.label.en): \(units) more"),
-                      overrides: [fact.name: .integer(value + units)])
+        Change(fact: fact.name, to: .integer(value + units),
+               text: LocalizedText(zh: "\(fact.label.zh)再增加 \(units)", en: "\(fact.label.en): \(units) more"))
     }
+}
+
+/// Strings in first-seen order without repeats, in time linear in their number.
+struct OrderedSet {
+    private(set) var items: [String] = []
+    private var seen: Set<String> = []
+
+    mutating func add(_ item: String) {
+        if seen.insert(item).inserted { items.append(item) }
+    }
+
+    mutating func add(_ list: [String]) {
+        for item in list { add(item) }
+    }
+
+    func contains(_ item: String) -> Bool { seen.contains(item) }
 }

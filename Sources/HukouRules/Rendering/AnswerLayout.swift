@@ -296,6 +296,7 @@ public struct AnswerLayout {
         let total = Labels.number(answer["total"])
         let threshold = Labels.number(answer["threshold"])
         var title = t("积分 ", "Score ") + (total.map { say(Labels.points($0)) } ?? t("未能计算", "not computed"))
+        if total != nil, answer["total_provisional"]?.boolValue == true { title += say(Labels.provisionalMark) }
         if answer["score_complete"]?.boolValue == false { title += t("（部分指标信息不足，未计入）", " (some indicators lack information and are not counted)") }
         var verdictText = settlement ? "" : t("用于享受基本公共服务，不是积分落户", "for public services, not for settlement")
         var verdict: Verdict? = nil
@@ -359,11 +360,21 @@ public struct AnswerLayout {
             rendered.sections.append(RenderSection(heading: t("分项积分", "Points by indicator"), lines: breakdown + notScored))
         }
 
+        var parameterLabels: [String: String] = [:]
+        for parameter in answer["provisional_parameters"]?.elements ?? [] {
+            if let id = parameter["id"]?.stringValue, let label = parameter["label"]?.stringValue { parameterLabels[id] = label }
+        }
         let whatIf = (answer["what_if"]?.elements ?? []).map { change -> RenderLine in
             let gained = Labels.number(change["points_gained"]) ?? "0"
             var verdictText = "+" + say(Labels.points(gained))
             if let newTotal = Labels.number(change["new_total"]) { verdictText += t("，合计 \(newTotal) 分", ", \(newTotal) in all") }
-            return RenderLine(verdict: nil, title: changeText(change), verdictText: verdictText, citation: cite(change["citation"]))
+            var line = RenderLine(verdict: nil, title: changeText(change), verdictText: verdictText, citation: cite(change["citation"]))
+            if change["provisional"]?.boolValue == true {
+                line.verdictText += say(Labels.provisionalMark)
+                let labels = (change["provisional_parameters"]?.elements ?? []).compactMap { id in parameterLabels[id.stringValue ?? ""] }
+                if !labels.isEmpty { line.details.append(RenderDetail(.provisional, t("暂定：", "provisional: ") + labels.joined(separator: t("；", "; ")))) }
+            }
+            return line
         }
         if !whatIf.isEmpty { rendered.sections.append(RenderSection(heading: t("怎样提高积分", "What would raise the score"), lines: whatIf)) }
         var parameters = judgementProvisional(answer)

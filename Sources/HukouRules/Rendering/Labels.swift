@@ -78,6 +78,10 @@ public enum Labels {
     }
 
     /// "41.5 分" / "41.5 points" for a number already written by ``number(_:)``.
+    /// The mark after a number a provisional value shapes (a points total, a what-if
+    /// line): the documents leave the value open.
+    public static let provisionalMark = LocalizedText(zh: "（暂定）", en: " (provisional)")
+
     public static func points(_ number: String) -> LocalizedText {
         LocalizedText(zh: "\(number) 分", en: number == "1" ? "1 point" : "\(number) points")
     }

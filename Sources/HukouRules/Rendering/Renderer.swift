@@ -45,18 +45,15 @@ public enum Renderer {
 }
 
 extension Renderer {
-    /// Largest answer hukou_render takes (HUKOU_MAX_ANSWER_BYTES); the largest example
-    /// answer is about 32 KB.
-    public static let maxAnswerBytes = 4 * 1024 * 1024
-
-    /// Parses and checks an answer, then renders it.
-    /// - Throws: `.limit` beyond ``maxAnswerBytes`` or the nesting limit, `.parse` for bytes
-    ///   that are not JSON, `.invalid` for JSON that is not an answer of this library.
-    public static func render(answerBytes bytes: UnsafeBufferPointer<UInt8>, format: RenderFormat) throws(HukouError) -> String {
-        guard bytes.count <= maxAnswerBytes else {
-            throw HukouError(.limit, path: "", zh: "答复超过 \(maxAnswerBytes) 字节", en: "answer larger than \(maxAnswerBytes) bytes")
-        }
-        let answer = try JSONParser.parse(bytes)
+    /// Parses and checks an answer, then renders it. The largest example answer is about
+    /// 32 KB; the renderer takes at most ``EngineLimits/answerBytes``.
+    /// - Throws: `.limit` beyond ``EngineLimits/answerBytes`` or ``EngineLimits/depth``,
+    ///   `.parse` for bytes that are not JSON, `.invalid` for JSON that is not an answer of
+    ///   this library.
+    public static func render(answerBytes bytes: UnsafeBufferPointer<UInt8>, format: RenderFormat,
+                              limits: EngineLimits) throws(HukouError) -> String {
+        guard bytes.count <= limits.answerBytes else { throw limits.answerTooLarge }
+        let answer = try JSONParser.parse(bytes, maxDepth: limits.depth)
         try check(answer)
         return render(answer, format: format)
     }

@@ -209,6 +209,24 @@ struct RenderingRegressionTests {
         #expect(english.contains("decided by the documents, not encoded here"))
     }
 
+    @Test("温政发〔2016〕26号 四（三）: the provisional total and what-if lines are marked 暂定 / provisional on the line, in both locales")
+    func provisionalOnTheLinesItShapes() throws {
+        for (locale, mark, score, named) in [("zh-CN", "（暂定）", "积分 25 分（暂定）", "暂定：积分：大专学历；积分：本科学历"),
+                                             ("en", " (provisional)", "Score 25 points (provisional)", "provisional: points: junior college; points: bachelor")] {
+            let request = try Fixture.request(#"""
+            {"jurisdiction":"wenzhou","as_of":"2026-11-25","locale":"\#(locale)","applicant":{
+             "education":{"level":"junior_college"},"skill":{"level":"junior_worker"},
+             "social_insurance":{"months":28,"paying":true},"residence":{"since":"2023-06-01"}}}
+            """#)
+            let text = Renderer.render(try Fixture.engine.points(request), format: .text)
+            #expect(text.contains(score), "\(locale)")
+            // Junior college → bachelor: +5 on placeholders, 30 in all.
+            let line = try #require(text.split(separator: "\n").first { $0.contains("+5") }.map(String.init), "\(locale)")
+            #expect(line.contains(mark), "\(line)")
+            #expect(text.contains(named), "\(locale)")
+        }
+    }
+
     @Test("Entitlements with an unknown status: the reason and what to tell the kiosk, not only a header")
     func unknownStatus() throws {
         let request = try Fixture.request(#"{"jurisdiction": "anyang", "as_of": "2026-11-25", "locale": "zh-CN", "applicant": {"birth_date": "1990-01-01"}}"#)
@@ -351,7 +369,7 @@ struct RenderingFormatTests {
         func status(_ text: String) -> (HukouStatus, String)? {
             let bytes = Array(text.utf8)
             do {
-                _ = try bytes.withUnsafeBufferPointer { buffer throws(HukouError) in try Renderer.render(answerBytes: buffer, format: .text) }
+                _ = try bytes.withUnsafeBufferPointer { buffer throws(HukouError) in try Renderer.render(answerBytes: buffer, format: .text, limits: .header) }
                 return nil
             } catch {
                 return (error.status, error.path)
