@@ -99,7 +99,7 @@ struct BatchResult: Sendable {
         result.line = number
         var out: [UInt8] = writeAnswers ? Array("{\"line\":\(number)".utf8) : []
         func append(_ key: String, _ answer: Decision) throws(HukouError) {
-            let bytes = try answer.bytes()
+            let bytes = try answer.bytes(within: engines.first?.limits)
             out.append(contentsOf: ",\"\(key)\":".utf8)
             out.append(contentsOf: bytes)
         }
