@@ -86,14 +86,10 @@ public struct EvaluatedCondition: Sendable {
 public enum ConditionEvaluator {
     public static func evaluate(_ condition: Condition, _ context: EvaluationContext) -> EvaluatedCondition {
         switch condition {
-        case .all(let children, let info), .any(let children, let info):
-            let judged = children.map { evaluate($0, context) }
-            let isAll: Bool
-            if case .all = condition { isAll = true } else { isAll = false }
-            let outcome = isAll ? Outcome.all(judged.map(\.outcome)) : Outcome.any(judged.map(\.outcome))
-            var result = node(outcome, info, isAll ? "all" : "any", judged)
-            result.provisionalParameters = deciding(judged, outcome: outcome, isAll: isAll)
-            return result
+        case .all(let children, let info):
+            return evaluateGroup(children, info, isAll: true, context)
+        case .any(let children, let info):
+            return evaluateGroup(children, info, isAll: false, context)
         case .not(let child, let info):
             let judged = evaluate(child, context)
             return node(judged.outcome.negated, info, "not", [judged])
@@ -102,6 +98,18 @@ public enum ConditionEvaluator {
         case .family(let quantifier, let relations, let child, let info):
             return evaluateFamily(quantifier, relations, child, info, context)
         }
+    }
+
+    /// `all` / `any` (out of ``evaluate(_:_:)`` to keep its frame small: conditions nest 32
+    /// deep and must run on a small thread stack).
+    @inline(never)
+    private static func evaluateGroup(_ children: [Condition], _ info: NodeInfo, isAll: Bool,
+                                      _ context: EvaluationContext) -> EvaluatedCondition {
+        let judged = children.map { evaluate($0, context) }
+        let outcome = isAll ? Outcome.all(judged.map(\.outcome)) : Outcome.any(judged.map(\.outcome))
+        var result = node(outcome, info, isAll ? "all" : "any", judged)
+        result.provisionalParameters = deciding(judged, outcome: outcome, isAll: isAll)
+        return result
     }
 
     /// `some` / `every` over the family (out of ``evaluate(_:_:)`` to keep its frame small).
