@@ -357,7 +357,9 @@ sanitize-thread:
 # ---------------------------------------------------------------- benchmark (docs/benchmarks.md)
 #
 #   make bench                        the full run: every jurisdiction x request size, start-up,
-#                                     memory, a 1 000 000-applicant batch on 1 and 2 threads, sizes
+#                                     memory, a 1 000 000-applicant batch on 1 and 2 threads, sizes,
+#                                     a 3 000-indicator points pack, hukou batch in outcome mode,
+#                                     then hukou vs datalogic-py; one PASS/MISS line per target
 #   make bench BENCH_ARGS="--quick"   a short run (20 000 batch applicants, 40 ms per case)
 #   make bench BENCH_ARGS="--batch 100000 --time 100"
 #   make bench-jsonlogic              only hukou vs datalogic-py (bench/jsonlogic_bench.py)
@@ -368,10 +370,11 @@ BENCH_ARGS ?=
 
 .PHONY: bench bench-jsonlogic
 
-bench: lib
+bench: lib cli
+	scripts/ensure-deps.sh bench
 	$(MAKE) -C bench run HUKOU_BUILD=$(CURDIR)/$(B) BENCH_ARGS="$(BENCH_ARGS)"
 	@if python3 -c 'import datalogic_py' 2>/dev/null; then $(MAKE) --no-print-directory bench-jsonlogic; \
-	else echo "bench: datalogic-py not installed (python3 -m pip install datalogic-py): JSONLogic comparison skipped"; fi
+	else echo "(c) outcome-only <= datalogic-py per call: not measured (datalogic-py missing: scripts/ensure-deps.sh bench)   MISS"; fi
 
 # hukou (release C ABI through ctypes, outcome and full answers) vs datalogic-py on the same
 # rules and requests (issue 15, docs/benchmarks.md); about 20 s. Not part of `make test`.

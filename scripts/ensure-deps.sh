@@ -12,6 +12,8 @@
 #            the batch report, kiosk pages)
 #   spark: Java 17 and python3-pip, then PySpark from PyPI for Debian's python3 (the Spark
 #          local-mode test of examples/spark/)
+#   bench: the demo set, then datalogic-py from PyPI for the python3 on PATH (make bench:
+#          bench/jsonlogic_bench.py, hukou vs a compiled JSONLogic engine, issue 15)
 set -euo pipefail
 what=${1:-demo}
 
@@ -62,7 +64,23 @@ install_pyspark() {
     /usr/bin/python3 -m pip install -q --break-system-packages --root-user-action=ignore pyspark >&2
     echo "ensure-deps: installed pyspark for /usr/bin/python3" >&2
 }
-if ! ((${#missing[@]})); then install_pyspark; exit; fi
+if [[ "$what" == bench ]]; then
+    command -v python3 >/dev/null 2>&1 || missing+=(python3)
+    { python3 -c 'import datalogic_py' >/dev/null 2>&1 || python3 -m pip --version >/dev/null 2>&1; } || missing+=(python3-pip)
+fi
+install_datalogic() {
+    [[ "$what" == bench ]] || return 0
+    python3 -c 'import datalogic_py' >/dev/null 2>&1 && return 0
+    if [[ $(id -u) -ne 0 ]] && [[ "$(command -v python3)" == /usr/bin/python3 ]]; then
+        echo "ensure-deps: run: python3 -m pip install --user datalogic-py" >&2
+        return 1
+    fi
+    # Debian 12's python3 is "externally managed"; pip installs beside it.
+    python3 -m pip install -q --break-system-packages --root-user-action=ignore datalogic-py >&2 \
+        || python3 -m pip install -q datalogic-py >&2
+    echo "ensure-deps: installed datalogic-py for $(command -v python3)" >&2
+}
+if ! ((${#missing[@]})); then install_pyspark; install_datalogic; exit; fi
 
 echo "ensure-deps: missing Debian packages: ${missing[*]}" >&2
 if ! command -v apt-get >/dev/null 2>&1; then
@@ -82,3 +100,4 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "ensure-deps: installed ${missing[*]}" >&2
 install_pyspark
+install_datalogic

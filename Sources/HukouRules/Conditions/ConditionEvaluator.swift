@@ -61,7 +61,7 @@ public struct EvaluatedCondition: Sendable {
         if outcome != .unknown { return }
         let prefix = member.map { "family[\($0)]." } ?? prefix
         if let fact, actual == nil {
-            let field = prefix + fact.askFor
+            let field = prefix.isEmpty ? fact.askFor : prefix + fact.askFor
             if !result.contains(field) { result.append(field) }
             return
         }
@@ -106,7 +106,9 @@ public enum ConditionEvaluator {
     private static func evaluateGroup(_ children: [Condition], _ info: NodeInfo, isAll: Bool,
                                       _ context: EvaluationContext) -> EvaluatedCondition {
         let judged = children.map { evaluate($0, context) }
-        let outcome = isAll ? Outcome.all(judged.map(\.outcome)) : Outcome.any(judged.map(\.outcome))
+        // Kleene fold (all of none is met, any of none is unmet), no array of outcomes.
+        var outcome: Outcome = isAll ? .met : .unmet
+        for child in judged { outcome = isAll ? Outcome.and(outcome, child.outcome) : Outcome.or(outcome, child.outcome) }
         var result = node(outcome, info, isAll ? "all" : "any", judged)
         result.provisionalParameters = deciding(judged, outcome: outcome, isAll: isAll)
         return result
@@ -129,8 +131,8 @@ public enum ConditionEvaluator {
             memberNode.member = index
             judged.append(memberNode)
             switch quantifier {
-            case .some: outcomes.append(Outcome.all([related, memberNode.outcome]))
-            case .every: outcomes.append(Outcome.any([related.negated, memberNode.outcome]))
+            case .some: outcomes.append(Outcome.and(related, memberNode.outcome))
+            case .every: outcomes.append(Outcome.or(related.negated, memberNode.outcome))
             }
         }
         let outcome = quantifier == .some ? Outcome.any(outcomes) : Outcome.all(outcomes)
@@ -169,41 +171,55 @@ public enum ConditionEvaluator {
         }
         var provisional: [String] = []
         var atLeast = false
-        let resolved: Parameter.Value?
-        let expected: JSONValue
-        switch leaf.operand {
-        case .bool(let flag): resolved = nil; expected = .bool(flag)
-        case .integer(let n): resolved = .integer(n); expected = .integer(Int64(n))
-        case .enumeration(let name): resolved = .strings([name]); expected = .string(name)
-        case .strings(let names): resolved = .strings(names); expected = .array(names.map(JSONValue.string))
-        case .decimal(let number): resolved = nil; expected = number.json
-        case .date(let date): resolved = nil; expected = .string(date.description)
-        case .parameter(let parameter):
-            let value = parameter.value(on: context.asOf)
-            resolved = value
+        var resolved: Parameter.Value?
+        if case .parameter(let parameter) = leaf.operand {
+            resolved = parameter.value(on: context.asOf)
             if parameter.isProvisional(on: context.asOf) { provisional.append(parameter.id) }
             // A value known only as a lower bound (`"at_least": true`: a raise not encoded)
             // leaves an outcome that a higher value cannot change certain.
             atLeast = parameter.dated(on: context.asOf).atLeast
-            switch value {
-            case .integer(let n): expected = .integer(Int64(n))
-            case .strings(let names):
-                expected = (leaf.op == .inSet || leaf.op == .notInSet) ? .array(names.map(JSONValue.string)) : .string(names.first ?? "")
-            }
         }
         var outcome = Outcome.unknown
         var shortfall: Shortfall?
         if let actual {
-            let met = compare(actual, leaf, resolved, expected)
-            // (decimal and date operands compare by their own values below)
+            let met = compare(actual, leaf, resolved)
             outcome = met ? .met : .unmet
             if atLeast, !provisional.isEmpty, Self.standsWhenRaised(leaf.op, met: met) { provisional = [] }
-            if !met, case .integer(let value) = actual, case .integer(let target)? = resolved, case .integer(let unit) = leaf.fact.type {
+            if !met, case .integer(let value) = actual, let target = integerTarget(leaf.operand, resolved),
+               case .integer(let unit) = leaf.fact.type {
                 shortfall = gap(value: value, target: target, leaf: leaf, unit: unit, person: person, context: context)
             }
         }
         return EvaluatedCondition(outcome: outcome, info: leaf.info, kind: "fact", children: [], fact: leaf.fact, op: leaf.op,
-                                  actual: actual, expected: expected, shortfall: shortfall, provisionalParameters: provisional)
+                                  actual: actual, expected: expected(leaf, resolved), shortfall: shortfall,
+                                  provisionalParameters: provisional)
+    }
+
+    /// What a leaf compared the fact with, as the answer shows it: the operand, or the
+    /// parameter's value on the as-of date (a list for `in` / `not_in`).
+    private static func expected(_ leaf: Leaf, _ resolved: Parameter.Value?) -> JSONValue {
+        switch leaf.operand {
+        case .bool(let flag): return .bool(flag)
+        case .integer(let n): return .integer(Int64(n))
+        case .enumeration(let name): return .string(name)
+        case .strings(let names): return .array(names.map(JSONValue.string))
+        case .decimal(let number): return number.json
+        case .date(let date): return .string(date.description)
+        case .parameter:
+            switch resolved {
+            case .integer(let n)?: return .integer(Int64(n))
+            case .strings(let names)?:
+                return (leaf.op == .inSet || leaf.op == .notInSet) ? .array(names.map(JSONValue.string)) : .string(names.first ?? "")
+            case nil: return .null
+            }
+        }
+    }
+
+    /// The integer a leaf compares with: its own, or its parameter's on the as-of date.
+    private static func integerTarget(_ operand: Operand, _ resolved: Parameter.Value?) -> Int? {
+        if case .integer(let n) = operand { return n }
+        if case .parameter = operand, case .integer(let n)? = resolved { return n }
+        return nil
     }
 
     /// Whether a comparison with a value known to be at least the one used keeps its outcome
@@ -228,22 +244,20 @@ public enum ConditionEvaluator {
         }
     }
 
-    private static func compare(_ actual: FactValue, _ leaf: Leaf, _ resolved: Parameter.Value?, _ expected: JSONValue) -> Bool {
+    private static func compare(_ actual: FactValue, _ leaf: Leaf, _ resolved: Parameter.Value?) -> Bool {
         switch actual {
         case .decimal(let value):
-            switch (leaf.operand, resolved) {
-            case (.decimal(let target), _): return ordered(value, target, leaf.op)
-            case (_, .integer(let target)?): return ordered(value, Fixed(target), leaf.op)
-            default: return false
-            }
+            if case .decimal(let target) = leaf.operand { return ordered(value, target, leaf.op) }
+            guard let target = integerTarget(leaf.operand, resolved) else { return false }
+            return ordered(value, Fixed(target), leaf.op)
         case .date(let value):
             guard case .date(let target) = leaf.operand else { return false }
             return ordered(value, target, leaf.op)
         case .bool(let flag):
-            guard case .bool(let wanted) = expected else { return false }
+            guard case .bool(let wanted) = leaf.operand else { return false }
             return leaf.op == .notEqual ? flag != wanted : flag == wanted
         case .integer(let value):
-            guard case .integer(let target)? = resolved else { return false }
+            guard let target = integerTarget(leaf.operand, resolved) else { return false }
             switch leaf.op {
             case .equal: return value == target
             case .notEqual: return value != target
@@ -254,15 +268,26 @@ public enum ConditionEvaluator {
             default: return false
             }
         case .enumeration(let name), .text(let name):
-            guard case .strings(let names)? = resolved else { return false }
+            // One name (an enumeration operand) or a list (a list operand, a parameter):
+            // compared without making a list of the one name.
+            let single: String?
+            let list: [String]
+            switch (leaf.operand, resolved) {
+            case (.enumeration(let value), _): single = value; list = []
+            case (.strings(let values), _): single = nil; list = values
+            case (.parameter, .strings(let values)?): single = nil; list = values
+            default: return false
+            }
+            let first = single ?? list.first
+            let contains = single.map { $0 == name } ?? list.contains(name)
             switch leaf.op {
-            case .equal: return names.first == name
-            case .notEqual: return names.first != name
-            case .inSet: return names.contains(name)
-            case .notInSet: return !names.contains(name)
+            case .equal: return first == name
+            case .notEqual: return first != name
+            case .inSet: return contains
+            case .notInSet: return !contains
             case .less, .lessOrEqual, .greater, .greaterOrEqual:
                 guard case .enumeration(let values, let ranks?) = leaf.fact.type,
-                      let first = names.first,
+                      let first,
                       let lhs = rank(of: name, values, ranks), let rhs = rank(of: first, values, ranks) else { return false }
                 switch leaf.op {
                 case .less: return lhs < rhs

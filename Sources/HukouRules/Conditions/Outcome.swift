@@ -17,6 +17,20 @@ public enum Outcome: String, Sendable {
         return .unmet
     }
 
+    /// Kleene conjunction of two (no array: the evaluator folds children with it).
+    static func and(_ lhs: Outcome, _ rhs: Outcome) -> Outcome {
+        if lhs == .unmet || rhs == .unmet { return .unmet }
+        if lhs == .unknown || rhs == .unknown { return .unknown }
+        return .met
+    }
+
+    /// Kleene disjunction of two.
+    static func or(_ lhs: Outcome, _ rhs: Outcome) -> Outcome {
+        if lhs == .met || rhs == .met { return .met }
+        if lhs == .unknown || rhs == .unknown { return .unknown }
+        return .unmet
+    }
+
     var negated: Outcome {
         switch self {
         case .met: return .unmet

@@ -23,7 +23,14 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses "YYYY-MM-DD" exactly (ISO 8601 calendar date, extended format).
     public init?(iso text: String) {
-        let utf8 = Array(text.utf8)
+        var text = text
+        guard let date = text.withUTF8({ Self.parse(iso: $0) }) else { return nil }
+        self = date
+    }
+
+    /// A date "YYYY-MM-DD" from its UTF-8 bytes (no copy: the request reader calls it on
+    /// the request's own bytes).
+    static func parse(iso utf8: UnsafeBufferPointer<UInt8>) -> CivilDate? {
         guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -35,7 +42,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
             return value
         }
         guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        return CivilDate(year: y, month: m, day: d)
     }
 
     public static func isLeap(_ year: Int) -> Bool {

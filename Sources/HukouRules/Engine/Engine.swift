@@ -125,6 +125,11 @@ public struct Engine: Sendable {
         guard bytes.count <= limits.requestBytes else {
             throw LocalizedFailure(error: limits.requestTooLarge, locale: nil)
         }
+        // Straight from the bytes when the request is plainly right; anything else is read
+        // through the JSON tree below, which says what is wrong (``RequestReader``).
+        if overriding.isEmpty, let request = RequestReader.read(bytes, maxDepth: limits.depth, catalogue: packFacts) {
+            return request
+        }
         var value: JSONValue
         do {
             value = try JSONParser.parse(bytes, maxDepth: limits.depth)
@@ -156,7 +161,13 @@ public struct Engine: Sendable {
     /// says so).
     public func catalogue(for request: JSONValue) -> FactCatalogue {
         guard case .string(let id)? = request["jurisdiction"], case .string(let text)? = request["as_of"],
-              let date = CivilDate(iso: text), let pack = try? registry.pack(id, on: date) else { return .base }
+              let date = CivilDate(iso: text) else { return .base }
+        return packFacts(id, date)
+    }
+
+    /// The fact declarations of pack `id` on `date`; the common vocabulary when none is loaded.
+    func packFacts(_ id: String, _ date: CivilDate) -> FactCatalogue {
+        guard let pack = try? registry.pack(id, on: date) else { return .base }
         return pack.facts
     }
 

@@ -92,6 +92,9 @@ final class RequestShape: Sendable {
     }
 
     let entries: [Entry]
+    /// The UTF-8 bytes of each entry's key, for ``RequestReader`` (member names compared as
+    /// bytes, RFC 8259 §8.3, without making a String of each).
+    let keys: [[UInt8]]
 
     convenience init(_ facts: [FactDefinition]) {
         self.init(items: facts.compactMap { fact in fact.path.map { (fact, $0) } })
@@ -121,5 +124,10 @@ final class RequestShape: Sendable {
             }
         }
         self.entries = entries
+        keys = entries.map { entry in
+            switch entry {
+            case .fact(let key, _), .group(let key, _): return Array(key.utf8)
+            }
+        }
     }
 }

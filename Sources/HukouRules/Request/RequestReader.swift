@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: Apache-2.0
+/// Reads a request straight from its bytes into a ``DecisionRequest``: no ``JSONValue``
+/// tree, no String per member name, no JSON path per object, enumeration values shared
+/// with the fact declarations (issue 15: building and freeing the tree, with its
+/// reference counting, was most of the cost of reading a request; docs/benchmarks.md).
+///
+/// It accepts only what the tree path (``JSONParser`` then ``DecisionRequest/read(_:catalogue:)``)
+/// accepts, and gives the same request. On anything else — a syntax error, an unknown,
+/// duplicate, mistyped or out-of-range member, a string with an escape, a number it does
+/// not read the same way, too many family members — it returns nil without saying why,
+/// and ``Engine/parseRequest(_:overriding:)`` reads the request the tree way, whose error
+/// is then exactly the one it has always given (status, field, message, locale).
+///
+/// Every byte access is behind a bounds check on `index` (the buffer's subscript is not
+/// checked in release builds).
+struct RequestReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+    /// Deepest nesting accepted (the engine's limit; deeper: the tree path's `.limit` error).
+    private let maxDepth: Int
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+        self.bytes = bytes
+        self.maxDepth = maxDepth
+    }
+
+    /// The request, or nil when the tree path must read it (and say what is wrong).
+    /// `catalogue` gives the fact declarations of a jurisdiction on a date, as
+    /// ``Engine/catalogue(for:)`` does; `maxDepth` is the nesting limit (levels, as
+    /// ``JSONParser`` counts them: the request object is level 1).
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int = JSONParser.defaultMaxDepth,
+                     catalogue: (String, CivilDate) -> FactCatalogue) -> DecisionRequest? {
+        var reader = RequestReader(bytes, maxDepth: maxDepth)
+        return reader.request(catalogue)
+    }
+
+    // MARK: - The request object
+
+    private static let topKeys: [[UInt8]] = ["locale", "jurisdiction", "city", "detail", "as_of", "applicant", "family"].map { Array($0.utf8) }
+
+    private mutating func request(_ catalogueOf: (String, CivilDate) -> FactCatalogue) -> DecisionRequest? {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        skipWhitespace()
+        guard maxDepth >= 1, take(UInt8(ascii: "{")) else { return nil }
+        var seen: UInt8 = 0
+        var locale = AnswerLocale.zhCN
+        var jurisdiction: String?
+        var city: String?
+        var detail = AnswerDetail.full
+        var asOf: CivilDate?
+        var catalogue: FactCatalogue?
+        var applicant: Person?
+        var applicantAt: Int?
+        var family: [Person] = []
+        var familyAt: Int?
+        skipWhitespace()
+        guard !take(UInt8(ascii: "}")) else { return nil } // {}: jurisdiction missing
+        while true {
+            skipWhitespace()
+            guard let key = keyIndex(Self.topKeys) else { return nil }
+            let bit: UInt8 = 1 << UInt8(key)
+            guard seen & bit == 0 else { return nil }
+            seen |= bit
+            skipWhitespace()
+            guard take(UInt8(ascii: ":")) else { return nil }
+            skipWhitespace()
+            let isNull = takeNull()
+            switch key {
+            case 0: // locale
+                if !isNull {
+                    guard let text = stringToken() else { return nil }
+                    if equal(text, "zh-CN") { locale = .zhCN } else if equal(text, "en") { locale = .en } else { return nil }
+                }
+            case 1: // jurisdiction (required)
+                guard !isNull, let text = stringToken() else { return nil }
+                jurisdiction = String(decoding: text, as: UTF8.self)
+            case 2: // city
+                if !isNull {
+                    guard let text = stringToken() else { return nil }
+                    city = String(decoding: text, as: UTF8.self)
+                }
+            case 3: // detail
+                if !isNull {
+                    guard let text = stringToken() else { return nil }
+                    if equal(text, "full") { detail = .full } else if equal(text, "outcome") { detail = .outcome } else { return nil }
+                }
+            case 4: // as_of (required)
+                guard !isNull, let text = stringToken(), let date = CivilDate.parse(iso: text) else { return nil }
+                asOf = date
+            case 5: // applicant (required)
+                guard !isNull else { return nil }
+                if let jurisdiction, let asOf {
+                    let facts = catalogue ?? catalogueOf(jurisdiction, asOf)
+                    catalogue = facts
+                    guard let person = person(facts.applicantShape, facts, depth: 2) else { return nil }
+                    applicant = person
+                } else {
+                    applicantAt = index
+                    guard peek == UInt8(ascii: "{"), skipValue() else { return nil }
+                }
+            default: // family
+                if !isNull {
+                    if let jurisdiction, let asOf {
+                        let facts = catalogue ?? catalogueOf(jurisdiction, asOf)
+                        catalogue = facts
+                        guard let members = self.family(facts) else { return nil }
+                        family = members
+                    } else {
+                        familyAt = index
+                        guard peek == UInt8(ascii: "["), skipValue() else { return nil }
+                    }
+                }
+            }
+            skipWhitespace()
+            if take(UInt8(ascii: ",")) { continue }
+            guard take(UInt8(ascii: "}")) else { return nil }
+            break
+        }
+        skipWhitespace()
+        guard index == bytes.count, let jurisdiction, let asOf else { return nil }
+        // Members that came before jurisdiction or as_of: read now that the facts are known.
+        let facts = catalogue ?? catalogueOf(jurisdiction, asOf)
+        if let at = applicantAt {
+            index = at
+            guard let person = person(facts.applicantShape, facts, depth: 2) else { return nil }
+            applicant = person
+        }
+        if let at = familyAt {
+            index = at
+            guard let members = self.family(facts) else { return nil }
+            family = members
+        }
+        guard let applicant else { return nil }
+        return DecisionRequest(jurisdiction: jurisdiction, city: city, asOf: asOf, locale: locale,
+                               applicant: applicant, family: family, detail: detail)
+    }
+
+    private mutating func family(_ facts: FactCatalogue) -> [Person]? {
+        guard maxDepth >= 2, take(UInt8(ascii: "[")) else { return nil }
+        var members: [Person] = []
+        skipWhitespace()
+        if take(UInt8(ascii: "]")) { return members }
+        while true {
+            skipWhitespace()
+            guard members.count < DecisionRequest.maxFamilyMembers, let member = person(facts.familyShape, facts, depth: 3) else { return nil }
+            members.append(member)
+            skipWhitespace()
+            if take(UInt8(ascii: ",")) { continue }
+            guard take(UInt8(ascii: "]")) else { return nil }
+            return members
+        }
+    }
+
+    // MARK: - Persons
+
+    private mutating func person(_ shape: RequestShape, _ facts: FactCatalogue, depth: Int) -> Person? {
+        var person = Person(catalogue: facts)
+        guard members(shape, depth: depth, into: &person) else { return nil }
+        return person
+    }
+
+    /// The members of one object of a person, by its shape (as ``Person`` reads them).
+    private mutating func members(_ shape: RequestShape, depth: Int, into person: inout Person) -> Bool {
+        guard depth <= maxDepth, shape.entries.count <= 64, take(UInt8(ascii: "{")) else { return false }
+        skipWhitespace()
+        if take(UInt8(ascii: "}")) { return true }
+        var seen: UInt64 = 0
+        while true {
+            skipWhitespace()
+            guard let entry = keyIndex(shape.keys) else { return false }
+            let bit: UInt64 = 1 << UInt64(entry)
+            guard seen & bit == 0 else { return false }
+            seen |= bit
+            skipWhitespace()
+            guard take(UInt8(ascii: ":")) else { return false }
+            skipWhitespace()
+            if !takeNull() {
+                switch shape.entries[entry] {
+                case .fact(_, let fact):
+                    guard let value = value(of: fact) else { return false }
+                    person.values[fact.name] = value
+                case .group(_, let child):
+                    guard members(child, depth: depth + 1, into: &person) else { return false }
+                }
+            }
+            skipWhitespace()
+            if take(UInt8(ascii: ",")) { continue }
+            return take(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A fact's value as ``Person`` reads it (null was taken before), or nil.
+    private mutating func value(of fact: FactDefinition) -> FactValue? {
+        switch fact.type {
+        case .bool:
+            if takeLiteral("true") { return .bool(true) }
+            if takeLiteral("false") { return .bool(false) }
+            return nil
+        case .integer:
+            guard let number = plainInteger(), fact.range.contains(number) else { return nil }
+            return .integer(number)
+        case .decimal:
+            guard let number = number(), let value = Fixed(json: number), fact.decimalRange.contains(value) else { return nil }
+            return .decimal(value)
+        case .date:
+            guard let text = stringToken(), let date = CivilDate.parse(iso: text) else { return nil }
+            return .date(date)
+        case .enumeration(let values, _):
+            guard let text = stringToken() else { return nil }
+            // The declared String itself: no new string storage per request.
+            for value in values where equal(text, value) { return .enumeration(value) }
+            return nil
+        case .text:
+            guard let text = stringToken() else { return nil }
+            return .text(String(decoding: text, as: UTF8.self))
+        }
+    }
+
+    // MARK: - Tokens
+
+    private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func takeLiteral(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard bytes.count - index >= count else { return false }
+        let start = literal.utf8Start
+        for offset in 0..<count where bytes[index + offset] != start[offset] { return false }
+        index += count
+        return true
+    }
+
+    private mutating func takeNull() -> Bool { takeLiteral("null") }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+
+    /// The bytes of a string without escapes or control characters, valid UTF-8; nil otherwise.
+    private mutating func stringToken() -> UnsafeBufferPointer<UInt8>? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = index
+        var seen: UInt8 = 0
+        var cursor = index
+        let end = bytes.count
+        while cursor < end {
+            let byte = bytes[cursor]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            seen |= byte
+            cursor += 1
+        }
+        guard cursor < end else { return nil }
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
+        if seen & 0x80 != 0, !JSONParser.isValidUTF8(text) { return nil }
+        index = cursor + 1
+        return text
+    }
+
+    /// Which of `keys` the member name at `index` is (read up to and past its closing quote).
+    private mutating func keyIndex(_ keys: [[UInt8]]) -> Int? {
+        guard let name = stringToken() else { return nil }
+        for (position, key) in keys.enumerated() where key.count == name.count {
+            if key.withUnsafeBufferPointer({ $0.elementsEqual(name) }) { return position }
+        }
+        return nil
+    }
+
+    private func equal(_ text: UnsafeBufferPointer<UInt8>, _ value: String) -> Bool {
+        value.utf8.count == text.count && value.utf8.elementsEqual(text)
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// An integer without fraction or exponent, at most 15 digits (as the tree path reads
+    /// it: anything else is left to it).
+    private mutating func plainInteger() -> Int? {
+        let negative = take(UInt8(ascii: "-"))
+        guard index < bytes.count, isDigit(bytes[index]) else { return nil }
+        var value = 0
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+        } else {
+            var digits = 0
+            while index < bytes.count, isDigit(bytes[index]) {
+                digits += 1
+                guard digits <= 15 else { return nil }
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                index += 1
+            }
+        }
+        if index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "0")...UInt8(ascii: "9"): return nil
+            default: break
+            }
+        }
+        return negative ? -value : value
+    }
+
+    /// A number token read into the JSON value ``JSONParser`` makes of it, or nil.
+    private mutating func number() -> JSONValue? {
+        let start = index
+        var isInteger = true
+        _ = take(UInt8(ascii: "-"))
+        guard index < bytes.count, isDigit(bytes[index]) else { return nil }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+            if index < bytes.count, isDigit(bytes[index]) { return nil }
+        } else {
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if take(UInt8(ascii: ".")) {
+            isInteger = false
+            guard index < bytes.count, isDigit(bytes[index]) else { return nil }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            isInteger = false
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count, isDigit(bytes[index]) else { return nil }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        let token = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        let text = String(decoding: token, as: UTF8.self)
+        if isInteger, let value = Int64(text) { return .integer(value) }
+        // Out of range, or so small it would read as 0: the tree path refuses it.
+        guard let value = Double(text), value.isFinite, value != 0 else { return nil }
+        return .double(value)
+    }
+
+    /// Past one object or array starting at `index` (strings honoured, at most
+    /// ``JSONParser/defaultMaxDepth`` deep). Not a validation: what is skipped is read
+    /// again, strictly, once the jurisdiction's facts are known.
+    private mutating func skipValue() -> Bool {
+        var depth = 0
+        repeat {
+            guard index < bytes.count else { return false }
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\"") {
+                    index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                guard index < bytes.count else { return false }
+                index += 1
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                guard depth <= JSONParser.defaultMaxDepth else { return false }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+            default:
+                break
+            }
+        } while depth > 0
+        return true
+    }
+}
