@@ -231,7 +231,8 @@ public struct AnswerWriter: ~Copyable {
     /// The answer as a malloc'd NUL-terminated C string, without copying; nil when the
     /// writer failed. The caller frees it (hukou_string_free).
     public consuming func takeCString() -> UnsafeMutablePointer<CChar>? {
-        guard failure == nil, ensure(1), let base else {
+        // The NUL is the one byte allowed past `limit` (ensure keeps the content within it).
+        guard failure == nil, count < capacity || reserve(count + 1), let base else {
             return nil  // deinit frees the buffer
         }
         base[count] = 0
@@ -297,8 +298,8 @@ public struct AnswerWriter: ~Copyable {
     /// memory does not allow it.
     private mutating func ensure(_ extra: Int) -> Bool {
         let (needed, overflow) = count.addingReportingOverflow(extra)
-        if !overflow, needed <= capacity { return true }
-        guard !overflow, needed <= limit + 1 else {
+        if !overflow, needed <= capacity, needed <= limit { return true }
+        guard !overflow, needed <= limit else {
             fail(.limit)
             return false
         }

@@ -60,6 +60,30 @@ import Testing
         #expect(taken == nil)
     }
 
+    @Test func anAnswerOneByteOverTheLimitIsRefusedAsTooLargeNotAsOutOfMemory() throws {
+        // limit 10: "12345678" with its quotes is 10 bytes (fits, NUL beyond the limit);
+        // "123456789" is 11 bytes: over the limit, so .limit, never 11 bytes handed out.
+        var fits = AnswerWriter(capacity: 16, limit: 10)
+        fits.string("12345678")
+        #expect(fits.failure == nil)
+        let taken = fits.takeCString()
+        let cString = try #require(taken)
+        defer { free(cString) }
+        #expect(String(cString: cString) == "\"12345678\"")
+        var over = AnswerWriter(capacity: 16, limit: 10)
+        over.string("123456789")
+        #expect(over.failure == .limit)
+        #expect(over.byteCount <= 10)
+    }
+
+    @Test func aLimitBelowTheFirstAllocationStillHolds() {
+        // The first allocation is at least 16 bytes; a limit of 4 must still stop at 4.
+        var writer = AnswerWriter(capacity: 16, limit: 4)
+        writer.string("abcdefgh")
+        #expect(writer.failure == .limit)
+        #expect(writer.byteCount <= 4)
+    }
+
     @Test func commasAreRightAcrossTheWordsOfTheNestingStackAndDeeperThan255IsRefused() {
         var writer = AnswerWriter()
         for _ in 0..<255 { writer.beginArray(); writer.int(1) }
