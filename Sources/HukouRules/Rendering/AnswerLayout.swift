@@ -364,14 +364,25 @@ public struct AnswerLayout {
         for parameter in answer["provisional_parameters"]?.elements ?? [] {
             if let id = parameter["id"]?.stringValue, let label = parameter["label"]?.stringValue { parameterLabels[id] = label }
         }
+        // A what-if line's new total rests on everything the total rests on (docs/answers.md:
+        // "new_total is also provisional when total_provisional is"), not only on what the
+        // change re-scored: the line is marked whenever either is provisional.
+        let totalProvisional = answer["total_provisional"]?.boolValue == true
+        let totalParameters = answer["total_provisional_parameters"]?.elements ?? []
         let whatIf = (answer["what_if"]?.elements ?? []).map { change -> RenderLine in
             let gained = Labels.number(change["points_gained"]) ?? "0"
             var verdictText = "+" + say(Labels.points(gained))
-            if let newTotal = Labels.number(change["new_total"]) { verdictText += t("，合计 \(newTotal) 分", ", \(newTotal) in all") }
+            let newTotal = Labels.number(change["new_total"])
+            if let newTotal { verdictText += t("，合计 \(newTotal) 分", ", \(newTotal) in all") }
             var line = RenderLine(verdict: nil, title: changeText(change), verdictText: verdictText, citation: cite(change["citation"]))
-            if change["provisional"]?.boolValue == true {
+            let lineProvisional = change["provisional"]?.boolValue == true
+            if lineProvisional || (totalProvisional && newTotal != nil) {
                 line.verdictText += say(Labels.provisionalMark)
-                let labels = (change["provisional_parameters"]?.elements ?? []).compactMap { id in parameterLabels[id.stringValue ?? ""] }
+                var ids: [String] = []
+                for id in (lineProvisional ? change["provisional_parameters"]?.elements ?? [] : []) + (newTotal != nil ? totalParameters : []) {
+                    if let id = id.stringValue, !ids.contains(id) { ids.append(id) }
+                }
+                let labels = ids.compactMap { parameterLabels[$0] }
                 if !labels.isEmpty { line.details.append(RenderDetail(.provisional, t("暂定：", "provisional: ") + labels.joined(separator: t("；", "; ")))) }
             }
             return line

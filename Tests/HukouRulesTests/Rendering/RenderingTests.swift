@@ -227,6 +227,20 @@ struct RenderingRegressionTests {
         }
     }
 
+    @Test("津政发〔2013〕31号 附件: a what-if line's new total rests on the provisional insurance points of the total (pts_insurance_per_year), so it is marked even when the change itself (指标10 award) is certain")
+    func whatIfNewTotalIsProvisionalWhenTheTotalIs() throws {
+        for (locale, gained, mark) in [(AnswerLocale.zhCN, "+20 分", "（暂定）"), (.en, "+20 points", " (provisional)")] {
+            let request = try request("tianjin-2015-points", locale: locale)
+            let answer = try Fixture.engine.points(request)
+            #expect(answer["total_provisional"]?.boolValue == true)
+            let text = Renderer.render(answer, format: .text)
+            // The award line: 146 + 20 = 166, of which the insurance points are provisional.
+            let line = try #require(text.split(separator: "\n").first { $0.contains(gained) }.map(String.init), "\(locale)")
+            #expect(line.contains("166"), "\(line)")
+            #expect(line.contains(mark), "\(line)")
+        }
+    }
+
     @Test("Entitlements with an unknown status: the reason and what to tell the kiosk, not only a header")
     func unknownStatus() throws {
         let request = try Fixture.request(#"{"jurisdiction": "anyang", "as_of": "2026-11-25", "locale": "zh-CN", "applicant": {"birth_date": "1990-01-01"}}"#)
