@@ -106,6 +106,12 @@ struct GeneralPointsTableTests {
         #expect(projection["reaches_threshold_on"]?.stringValue == "2030-09-25")
         #expect(projection["months"]?.intValue == 46)
         #expect(projection["total_then"]?.intValue == 100)
+        // The threshold (100) is a provisional parameter of the pack: the date it gives is
+        // provisional too, on the projection itself (never an assumed number turned into a
+        // date without saying so), and in the rendering.
+        #expect(projection["provisional"]?.boolValue == true)
+        #expect(projection["provisional_parameters"]?.arrayValue.compactMap(\.stringValue) == ["threshold"])
+        #expect(Renderer.render(answer, format: .text).contains("2030-09-25 if the applicant simply keeps living here and paying insurance (provisional)"))
         // Ranked single changes: title intermediate +25, skill senior_worker +15,
         // master +10, 12 more months of insurance +6 (24→36: 12 → 18).
         let whatIf = try #require(answer["what_if"]).arrayValue

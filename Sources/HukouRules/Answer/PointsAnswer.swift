@@ -196,6 +196,11 @@ struct PointsAnswer {
                 zh: "保持现状在 \(projection.horizon) 个月内达不到 \(projection.threshold) 分",
                 en: "does not reach \(projection.threshold) points within \(projection.horizon) months by time alone").text(locale))
         }
+        // A date from provisional values (a placeholder threshold or points) says so (issue 11).
+        if !projection.provisional.isEmpty {
+            writer.member("provisional", true)
+            writer.member("provisional_parameters", strings: projection.provisional)
+        }
         writer.endObject()
     }
 

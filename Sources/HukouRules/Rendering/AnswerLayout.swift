@@ -339,7 +339,8 @@ public struct AnswerLayout {
             decision.append(RenderLine(verdict: .open, title: requirementsText, verdictText: "", citation: nil))
         }
         if let projection = answer["projection"], let text = text(projection["text"]) {
-            decision.append(RenderLine(verdict: nil, title: text, verdictText: "", citation: cite(projection["citation"])))
+            let mark = projection["provisional"]?.boolValue == true ? say(Labels.provisionalMark) : ""
+            decision.append(RenderLine(verdict: nil, title: text + mark, verdictText: "", citation: cite(projection["citation"])))
         }
         if !decision.isEmpty { rendered.sections.append(RenderSection(heading: t("申请条件", "Conditions to apply"), lines: decision)) }
 

@@ -35,6 +35,10 @@ enum PointsChanges {
         /// The threshold on the date reached (or the last date looked at).
         let threshold: Fixed
         let horizon: Int
+        /// The provisional parameters the date (or the "not within the horizon") rests on:
+        /// the threshold on the dates looked at, the points counted then, the table's floor
+        /// and cap. Never an assumed number turned into a date without saying so.
+        let provisional: [String]
     }
 
     /// Up to `limit` changes that raise the total, ranked by points gained (ties: the
@@ -105,26 +109,39 @@ enum PointsChanges {
         }
         var moving: [Int] = []
         var still = Fixed.zero
+        var provisional = OrderedSet()
         for (position, flag) in index.changesWithTime.enumerated() where position < base.scores.count && position < table.indicators.count {
-            if flag { moving.append(position) } else { still += base.scores[position].points }
+            if flag { moving.append(position) } else {
+                still += base.scores[position].points
+                provisional.add(base.scores[position].provisional)
+            }
         }
-        var ignored: [String] = []
-        var threshold = thresholdRef.value(on: asOf, provisional: &ignored)
+        var ids: [String] = []
+        var threshold = thresholdRef.value(on: asOf, provisional: &ids)
         let horizon = table.projectionHorizonMonths
         if horizon >= 1 {
             for months in 1...horizon {
                 guard let date = asOf.adding(months: months) else { break }
-                threshold = thresholdRef.value(on: date, provisional: &ignored)
+                threshold = thresholdRef.value(on: date, provisional: &ids)
                 let later = person.advanced(byMonths: months)
                 var sum = still
-                for index in moving { sum += scorer.score(table.indicators[index], later, date, nil, detailed: false).points }
-                let total = scorer.bound(sum, date, &ignored)
+                for index in moving {
+                    let scored = scorer.score(table.indicators[index], later, date, nil, detailed: false)
+                    sum += scored.points
+                    ids.append(contentsOf: scored.provisional)
+                }
+                let total = scorer.bound(sum, date, &ids)
+                provisional.add(ids)
+                ids.removeAll(keepingCapacity: true)
                 if total >= threshold {
-                    return Projection(reachedOn: date, months: months, totalThen: total, threshold: threshold, horizon: horizon)
+                    return Projection(reachedOn: date, months: months, totalThen: total, threshold: threshold, horizon: horizon,
+                                      provisional: provisional.items)
                 }
             }
         }
-        return Projection(reachedOn: nil, months: nil, totalThen: nil, threshold: threshold, horizon: horizon)
+        provisional.add(ids)
+        return Projection(reachedOn: nil, months: nil, totalThen: nil, threshold: threshold, horizon: horizon,
+                          provisional: provisional.items)
     }
 
     /// A change's identity: the fact and the value it is set to.

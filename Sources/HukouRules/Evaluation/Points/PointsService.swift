@@ -107,6 +107,8 @@ struct PointsService {
             if full {
                 if let threshold, now.total < threshold, let thresholdRef = table.threshold {
                     projection = PointsChanges.projection(scorer, base: now, person: person, on: request.asOf, threshold: thresholdRef)
+                    // The values the projected date rests on are listed with the others.
+                    if let projection { provisional.add(projection.provisional) }
                 }
                 whatIf = PointsChanges.whatIf(scorer, base: now, person: person, on: request.asOf)
                 // The values a what-if line rests on are listed with the others (label, source, note).
