@@ -131,3 +131,30 @@ struct PointsChangesTests {
         #expect(reached >= 4)
     }
 }
+
+@Suite("What-if under the table's cap: the points gained rest on every value the total does")
+struct WhatIfUnderCapTests {
+    /// A provisional 15 for bachelor (placeholder), a certain 2 a year of insurance, a certain
+    /// total cap of 18.
+    static let pack = testPack(id: "capland", #"""
+    "parameters":[{"id":"pa","source":"test","provisional":true,"values":[{"from":"2020-01-01","value":15}]}],
+    "points":{"citation":"测试〔2020〕1号","total_cap":18,"indicators":[
+     {"id":"education","kind":"categorical","label":{"zh":"学历","en":"education"},"citation":"一","fact":"education.level",
+      "points":{"bachelor":{"param":"pa"}}},
+     {"id":"insurance","kind":"accrual","label":{"zh":"社保","en":"insurance"},"citation":"二","fact":"social_insurance.months",
+      "stages":[{"from":0,"per":12,"points":2}]}]}
+    """#)
+
+    @Test func theGainCutByTheCapRestsOnTheProvisionalPointsBelowIt() throws {
+        var engine = Engine()
+        try engine.load(pack: Self.pack)
+        let answer = try Fixture.points(#"{"jurisdiction":"capland","as_of":"2026-11-25","locale":"en","applicant":{"education":{"level":"bachelor"},"social_insurance":{"months":12,"paying":true}}}"#, engine: engine)
+        // 15 (provisional) + 2 = 17; 12 more months: 19, cut to the cap 18: +1. With the
+        // placeholder at 16 the gain would be 0, at 10 it would be 2: the +1 rests on "pa".
+        #expect(answer["total"]?.intValue == 17)
+        let line = try #require(answer["what_if"]?.arrayValue.first { $0["indicator"]?.stringValue == "insurance" })
+        #expect(line["points_gained"]?.intValue == 1)
+        #expect(line["provisional"]?.boolValue == true)
+        #expect(line["provisional_parameters"]?.arrayValue.compactMap(\.stringValue) == ["pa"])
+    }
+}

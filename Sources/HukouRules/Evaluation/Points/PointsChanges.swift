@@ -22,7 +22,8 @@ enum PointsChanges {
         let gained: Fixed
         let newTotal: Fixed
         /// The provisional parameters the points gained rest on: those of the indicators
-        /// scored again, before and after the change, and of the table's floor and cap.
+        /// scored again, before and after the change, and of the table's floor and cap; all
+        /// of the total's when the floor or cap cuts the total before or after the change.
         let provisional: [String]
     }
 
@@ -66,6 +67,12 @@ enum PointsChanges {
             }
             var list = ids.items
             let total = scorer.bound(sum, date, &list)
+            // Where the floor or cap cuts the total before or after the change, the gain
+            // depends on every indicator's points, not only on those scored again: it rests
+            // on all the values the total does.
+            if base.bounded || total != sum {
+                for id in base.provisional where !list.contains(id) { list.append(id) }
+            }
             let result = Effect(total: total, provisional: list)
             effects[key] = result
             return result
