@@ -90,10 +90,7 @@ public enum ConditionEvaluator {
             let judged = children.map { evaluate($0, context) }
             let isAll: Bool
             if case .all = condition { isAll = true } else { isAll = false }
-            // Kleene fold (all of none is met, any of none is unmet), no array of outcomes.
-            var outcome: Outcome = isAll ? .met : .unmet
-            for child in judged { outcome = isAll ? Outcome.and(outcome, child.outcome) : Outcome.or(outcome, child.outcome) }
-            return node(outcome, info, isAll ? "all" : "any", judged)
+            return node(fold(judged, all: isAll), info, isAll ? "all" : "any", judged)
         case .not(let child, let info):
             let judged = evaluate(child, context)
             return node(judged.outcome.negated, info, "not", [judged])
@@ -102,6 +99,16 @@ public enum ConditionEvaluator {
         case .family(let quantifier, let relations, let child, let info):
             return evaluateFamily(quantifier, relations, child, info, context)
         }
+    }
+
+    /// The Kleene fold of the children's outcomes (all of none is met, any of none is
+    /// unmet), without an array of outcomes; out of ``evaluate(_:_:)`` to keep the frame of
+    /// that recursion small (deep conditions run on small thread stacks, even in debug builds).
+    @inline(never)
+    private static func fold(_ judged: [EvaluatedCondition], all: Bool) -> Outcome {
+        var outcome: Outcome = all ? .met : .unmet
+        for child in judged { outcome = all ? Outcome.and(outcome, child.outcome) : Outcome.or(outcome, child.outcome) }
+        return outcome
     }
 
     /// `some` / `every` over the family (out of ``evaluate(_:_:)`` to keep its frame small).
