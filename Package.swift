@@ -38,7 +38,8 @@ let package = Package(
         .target(
             name: "HukouRules",
             dependencies: ["HukouErrors"],
-            path: "Sources/HukouRules"
+            path: "Sources/HukouRules",
+            exclude: ["README.md"]
         ),
         .target(
             name: "Hukou",

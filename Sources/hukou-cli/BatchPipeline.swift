@@ -40,6 +40,10 @@ final class BatchPipeline: @unchecked Sendable {
     /// The most lines a worker takes at a time.
     let maxLines: Int
 
+    /// Guards the input (`source`, `inputEnded`, `claimed`): a worker waiting for input
+    /// (a slow pipe) never keeps the writer from writing what is finished.
+    private let inputLock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    /// Guards the rest.
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     /// Signalled when a slice is handed back or the last worker ends.
     private let ready = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
@@ -66,7 +70,7 @@ final class BatchPipeline: @unchecked Sendable {
 
     /// - Parameters:
     ///   - budget: bytes of answers that may wait for the writer.
-    ///   - workers: threads that will answer (sizes the slices: a quarter of the budget each).
+    ///   - workers: threads that will answer (sizes the slices: a quarter of the budget, shared among them).
     ///   - maxLines: the most lines a worker takes at a time.
     ///   - source: the next input line (called by one worker at a time; nil at the end).
     init(budget: Int, workers: Int, maxLines: Int, source: @escaping () -> Line?) {
@@ -74,6 +78,7 @@ final class BatchPipeline: @unchecked Sendable {
         self.slice = max(16 * 1024, self.budget / (4 * max(1, workers)))
         self.maxLines = max(1, maxLines)
         self.source = source
+        pthread_mutex_init(inputLock, nil)
         pthread_mutex_init(lock, nil)
         pthread_cond_init(ready, nil)
         pthread_cond_init(room, nil)
@@ -83,9 +88,11 @@ final class BatchPipeline: @unchecked Sendable {
         pthread_cond_destroy(room)
         pthread_cond_destroy(ready)
         pthread_mutex_destroy(lock)
+        pthread_mutex_destroy(inputLock)
         room.deallocate()
         ready.deallocate()
         lock.deallocate()
+        inputLock.deallocate()
     }
 
     /// Answers every line on `workers` threads and writes the answers in input order on the
@@ -115,7 +122,7 @@ final class BatchPipeline: @unchecked Sendable {
         while true {
             var lines: [Line] = []
             var inputBytes = 0
-            pthread_mutex_lock(lock)
+            pthread_mutex_lock(inputLock)
             let first = claimed
             while !inputEnded, lines.count < maxLines, inputBytes < slice {
                 guard let line = source() else {
@@ -123,12 +130,16 @@ final class BatchPipeline: @unchecked Sendable {
                     break
                 }
                 inputBytes += line.bytes.count
-                inputOffset = line.endOffset
                 lines.append(line)
             }
             claimed += lines.count
-            pthread_mutex_unlock(lock)
+            pthread_mutex_unlock(inputLock)
             if lines.isEmpty { break }
+            if let last = lines.last {
+                pthread_mutex_lock(lock)
+                inputOffset = max(inputOffset, last.endOffset)
+                pthread_mutex_unlock(lock)
+            }
             var out = Slice(first: first)
             for line in lines {
                 var result = answer(line)

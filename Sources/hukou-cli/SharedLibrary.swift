@@ -115,7 +115,7 @@ final class SharedLibrary {
     /// The raw answer bytes (for golden files), or nil and the error.
     func answerText(_ call: CaseCall, request: JSONValue) -> (text: String?, error: String?) {
         let answer = self.answer(call, request: request)
-        if let error = answer["error"] { return (nil, error["message"]?.stringValue ?? "failed") }
+        if let message = EngineCaseAnswers.errorMessage(in: answer) { return (nil, message) }
         return (JSONWriter.string(answer), nil)
     }
 

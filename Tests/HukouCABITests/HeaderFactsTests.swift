@@ -2,18 +2,16 @@
 // The C facts live in Include/hukou.h only: the error kinds' mapping (Sources/Hukou/Status.swift)
 // covers every status code the header defines, and the library reports the header's version.
 
+// No Foundation here: imported in one file, its String.contains would change what
+// `contains("")` means in this module's other files.
 import CHukou
-import Foundation
 import Hukou
 import HukouRules
 import Testing
 
 @Suite("hukou.h is the one source of the status codes, the version and the limits")
 struct HeaderFactsTests {
-    static let header: String = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return (try? String(contentsOf: root.appendingPathComponent("Include/hukou.h"), encoding: .utf8)) ?? ""
-    }()
+    static let header = HeaderLimitsTests.read("Include/hukou.h")
 
     /// `#define HUKOU_E_NAME  value` lines of the header (HUKOU_E_UNKNOWN_STATUS, never
     /// returned, apart), read as text: what a C program compiles against.
@@ -58,8 +56,7 @@ struct HeaderFactsTests {
 @Suite("The limits: hukou.h's, given to the engine, and the tables that restate them")
 struct HeaderLimitsTests {
     static func read(_ path: String) -> String {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
+        String(decoding: readFile(repositoryFile(path)) ?? [], as: UTF8.self)
     }
 
     /// Each limit by its macro name, as the C ABI gives it to its engines.
@@ -97,7 +94,7 @@ struct HeaderLimitsTests {
         for line in page.split(separator: "\n") where line.hasPrefix("| ") {
             for match in line.matches(of: pattern) {
                 let name = String(match.output.3)
-                guard let value = Int(match.output.1.replacingOccurrences(of: " ", with: "")),
+                guard let value = Int(String(match.output.1.filter { $0 != " " })),
                       let limit = Self.byName[name] else { continue }
                 #expect((match.output.2 == nil ? value : value << 20) == limit, "docs/robustness.md: \(line)")
                 seen.insert(name)

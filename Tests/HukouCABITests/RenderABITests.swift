@@ -57,7 +57,7 @@ struct RenderABITests {
                 let result = render(engine, bytes, format: format)
                 #expect(result.status == status, "\(String(decoding: bytes.prefix(20), as: UTF8.self)): \(result.status)")
                 #expect(result.text == nil)
-                #expect(!result.error.isEmpty && (field.isEmpty || result.error.contains(field)))
+                #expect(!result.error.isEmpty && (field.isEmpty || result.error.contains(field)), "\(field): \(result.error)")
             }
         }
         // Beyond HUKOU_MAX_ANSWER_BYTES (checked before any parsing).

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import Dispatch
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -48,7 +49,7 @@ import Glibc
         #expect(summary.applicants == count)
         #expect(written.count == count * (Self.answerBytes + 1))
         #expect(Self.lines(of: written) == Array(1...count))
-        // A slice closes at 256 KiB (a quarter of the budget per worker) or one answer past it.
+        // A slice closes at 256 KiB (a quarter of the budget shared by 2 workers: 1 MiB / 8) or one answer past it.
         #expect(pipeline.slice == budget / 8)
         #expect(pipeline.largestSlice <= pipeline.slice + Self.answerBytes + 1)
         // The bound: the budget, plus the one slice the writer takes next.
@@ -78,6 +79,26 @@ import Glibc
         #expect(summary.applicants == 1_000)
         #expect(writes == 0)
         #expect(pipeline.highWater == 0)
+    }
+
+    @Test func finishedAnswersAreWrittenWhileAWorkerWaitsForInput() {
+        // Line 2 arrives only once line 1's answer is written (a client that waits for each
+        // answer): the worker reading line 2 must not keep the writer from writing line 1.
+        let written = DispatchSemaphore(value: 0)
+        var next = 0
+        var timedOut = false
+        let pipeline = BatchPipeline(budget: 1 << 20, workers: 2, maxLines: 1, source: {
+            next += 1
+            if next == 2, written.wait(timeout: .now() + 10) == .timedOut { timedOut = true }
+            return next <= 3 ? BatchPipeline.Line(bytes: Array("\(next)".utf8), number: next) : nil
+        })
+        var lines: [Int] = []
+        _ = pipeline.run(workers: 2, answer: Self.bigAnswer, write: { bytes in
+            lines += Self.lines(of: bytes)
+            written.signal()
+        })
+        #expect(!timedOut)
+        #expect(lines == [1, 2, 3])
     }
 
     @Test func emptyInput() {

@@ -15,4 +15,38 @@ struct LintTests {
             #expect(violations.isEmpty, "\(embedded.name): \(violations.map { $0.rule + " " + $0.path })")
         }
     }
+
+    @Test("国办发〔2016〕72号 任务3: every embedded city pack declares its administrative level (a province-wide pack, each city's)")
+    func seedPacksDeclareLevels() throws {
+        let levels = Set((national?.adminLevels ?? []).map(\.id))
+        #expect(levels.contains("provincial_capital") && levels.contains("municipality"))
+        for embedded in EmbeddedPacks.all where embedded.id != "national" {
+            let pack = try PackLoader.load(embedded.json)
+            let level = try #require(pack.adminLevel, "\(embedded.id) declares no admin_level")
+            #expect(levels.contains(level.value), "\(embedded.id): \(level.value)")
+            if level.value == "province" {
+                #expect(pack.cities.allSatisfy { $0.adminLevel != nil } && pack.ownRulesCities.allSatisfy { $0.adminLevel != nil })
+            }
+        }
+        // Fujian: 福州 is the provincial capital, 厦门 a 副省级市, the other cities prefecture-level.
+        let fujian = try PackLoader.load(try #require(EmbeddedPacks.all.first { $0.id == "fujian" }).json)
+        #expect(fujian.ownRulesCities.first { $0.name == "福州市" }?.adminLevel?.value == "provincial_capital")
+        #expect(fujian.cities.allSatisfy { $0.adminLevel?.value == "prefecture_city" })
+    }
+
+    @Test("国办发〔2016〕72号 任务3: Wenzhou's urban districts (地级市) without the task-3 pathway are reported for each of the four groups")
+    func wenzhouWithoutTask3Pathway() throws {
+        let embedded = try #require(EmbeddedPacks.all.first { $0.id == "wenzhou" })
+        guard case .object(var members) = try JSONParser.parse(embedded.json),
+              let index = members.firstIndex(where: { $0.key == "pathways" }),
+              case .array(let pathways) = members[index].value else {
+            Issue.record("no pathways")
+            return
+        }
+        members[index].value = .array(pathways.filter { $0["id"]?.stringValue != "open_groups_task3" })
+        let violations = try PackLint.lint(JSONWriter.string(.object(members)), national: national)
+        #expect(violations.map(\.rule) == Array(repeating: "国办发〔2016〕72号 任务3", count: 4))
+        #expect(violations.allSatisfy { $0.path == "admin_level" })
+        #expect(violations.map(\.message.zh).contains { $0.contains("温州市市区（含洞头区）（地级市）") && $0.contains("留学归国人员") })
+    }
 }

@@ -125,6 +125,34 @@ public struct AnswerWriter: ~Copyable {
         }
     }
 
+    /// Writes a date as its ISO string ("2026-11-25", as `CivilDate.description`) without
+    /// allocating.
+    public mutating func date(_ date: CivilDate) {
+        guard (0...9999).contains(date.year), (1...12).contains(date.month), (1...31).contains(date.day) else {
+            string(date.description)
+            return
+        }
+        separate()
+        var bytes: (UInt64, UInt64) = (0, 0)  // 16 bytes: room for "YYYY-MM-DD" and quotes
+        withUnsafeMutableBytes(of: &bytes) { raw in
+            func digits(_ value: Int, _ at: Int, _ width: Int) {
+                var rest = value
+                for position in stride(from: at + width - 1, through: at, by: -1) {
+                    raw[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            raw[0] = UInt8(ascii: "\"")
+            digits(date.year, 1, 4)
+            raw[5] = UInt8(ascii: "-")
+            digits(date.month, 6, 2)
+            raw[8] = UInt8(ascii: "-")
+            digits(date.day, 9, 2)
+            raw[11] = UInt8(ascii: "\"")
+            if let start = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) { append(start, 12) }
+        }
+    }
+
     /// Writes text that already is a JSON value (a number as the pack wrote it, e.g. "41.5").
     /// The caller guarantees it is valid JSON.
     public mutating func rawValue(_ json: String) {
@@ -172,6 +200,7 @@ public struct AnswerWriter: ~Copyable {
     public mutating func member(_ name: StaticString, _ flag: Bool) { key(name); bool(flag) }
     public mutating func member(_ name: StaticString, _ number: Int) { key(name); int(number) }
     public mutating func member(_ name: StaticString, _ json: JSONValue) { key(name); value(json) }
+    public mutating func member(_ name: StaticString, date: CivilDate) { key(name); self.date(date) }
 
     /// Writes the member only when `text` is not nil.
     public mutating func memberIfPresent(_ name: StaticString, _ text: String?) {

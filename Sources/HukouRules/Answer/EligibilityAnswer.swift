@@ -20,26 +20,26 @@ extension EligibilityDecision {
         AnswerHeader.writeCityNote(pack, request, into: &writer)
         writer.key("eligible_pathways")
         writer.beginArray()
-        for decision in pathways where decision.verdict == .eligible { writer.string(decision.pathway.id) }
+        for index in pathways.indices where pathways[index].verdict == .eligible { writer.string(pathways[index].pathway.id) }
         writer.endArray()
         let answer = Writing(locale: locale, full: request.detail == .full,
                              report: ConditionReport(locale: locale, parameters: pack.parameters), family: request.family)
         writer.key("pathways")
         writer.beginArray()
-        for decision in pathways { answer.pathway(decision, into: &writer) }
+        for index in pathways.indices { answer.pathway(pathways[index], into: &writer) }
         writer.endArray()
         writer.key("priority_groups")
         writer.beginArray()
-        for decision in priorityGroups { answer.priorityGroup(decision, into: &writer) }
+        for index in priorityGroups.indices { answer.priorityGroup(priorityGroups[index], into: &writer) }
         writer.endArray()
         if !notices.isEmpty {
             writer.key("notices")
             writer.beginArray()
-            for notice in notices {
+            for index in notices.indices {
                 writer.beginObject()
-                writer.member("id", notice.id)
-                writer.member("text", notice.text.text(locale))
-                writer.member("citation", notice.citation)
+                writer.member("id", notices[index].id)
+                writer.member("text", notices[index].text.text(locale))
+                writer.member("citation", notices[index].citation)
                 writer.endObject()
             }
             writer.endArray()
@@ -59,33 +59,31 @@ private struct Writing {
     private func text(_ zh: String, _ en: String) -> String { locale == .en ? en : zh }
 
     func priorityGroup(_ decision: PriorityGroupDecision, into writer: inout AnswerWriter) {
-        let group = decision.group
-        let judged = decision.judged
         writer.beginObject()
-        writer.member("id", group.id)
-        writer.member("name", group.name.text(locale))
-        switch judged.outcome {
+        writer.member("id", decision.group.id)
+        writer.member("name", decision.group.name.text(locale))
+        switch decision.judged.outcome {
         case .met: writer.member("result", "member" as StaticString)
         case .unmet: writer.member("result", "not_member" as StaticString)
         case .unknown:
             writer.member("result", "unknown" as StaticString)
             writer.key("missing_facts")
-            report.missing(judged.missingFacts, into: &writer)
+            report.missing(decision.judged.missingFacts, into: &writer)
         }
-        writer.member("citation", group.citation)
+        writer.member("citation", decision.group.citation)
         writer.endObject()
     }
 
     func pathway(_ decision: PathwayDecision, into writer: inout AnswerWriter) {
-        let pathway = decision.pathway
         writer.beginObject()
-        writer.member("id", pathway.id)
-        writer.member("name", pathway.name.text(locale))
-        writer.member("citation", pathway.citation)
+        writer.member("id", decision.pathway.id)
+        writer.member("name", decision.pathway.name.text(locale))
+        writer.member("citation", decision.pathway.citation)
+        // The pathway is passed borrowed from the pack's list (no copy of its parts).
         switch decision.basis {
-        case .applicability(let judged): notConcerned(pathway, decision.verdict, judged, into: &writer)
-        case .decidedBy(let decided): decidedBy(pathway, decided, decision.followers, into: &writer)
-        case .conditions(let judged): conditions(pathway, decision.verdict, judged, decision.followers, into: &writer)
+        case .applicability(let judged): notConcerned(decision.pathway, decision.verdict, judged, into: &writer)
+        case .decidedBy(let decided): decidedBy(decision.pathway, decided, decision.followers, into: &writer)
+        case .conditions(let judged): conditions(decision.pathway, decision.verdict, judged, decision.followers, into: &writer)
         }
         writer.endObject()
     }
@@ -119,7 +117,6 @@ private struct Writing {
 
     private func conditions(_ pathway: Pathway, _ verdict: PathwayVerdict, _ judged: JudgedPathway, _ followers: [FollowerDecision]?,
                             into writer: inout AnswerWriter) {
-        let tree = judged.conditions
         if let decided = judged.decidedBy {
             writer.key("decided_by")
             DecidedByReport.block(decided, citation: pathway.citation, locale: locale, into: &writer)
@@ -132,26 +129,27 @@ private struct Writing {
             writer.endObject()
         }
         writer.member("result", verdict.name)
+        let outcome = judged.conditions.outcome
         // Computed once: the tree's missing facts (reason and missing_facts of an unknown verdict).
-        let missing = tree.outcome == .unknown ? tree.missingFacts : []
+        let missing = outcome == .unknown ? judged.conditions.missingFacts : []
         if full { writer.member("reason", reason(pathway, judged, missing)) }
         writer.member("provisional", judged.provisional)
         if !judged.provisionalParameters.isEmpty {
             writer.key("provisional_parameters")
             report.provisional(judged.provisionalParameters, into: &writer)
         }
-        if full, tree.outcome == .met { matchedGroups(tree, into: &writer) }
-        if tree.outcome == .unknown {
+        if full, outcome == .met { matchedGroups(judged.conditions, into: &writer) }
+        if outcome == .unknown {
             writer.key("missing_facts")
             report.missing(missing, into: &writer)
         }
-        if full, tree.outcome == .unmet, !judged.capDecides {
+        if full, outcome == .unmet, !judged.capDecides {
             writer.key("shortfalls")
-            report.shortfallList(tree, into: &writer)
+            report.shortfallList(judged.conditions, into: &writer)
         }
         if full {
             writer.key("conditions")
-            report.tree(tree, into: &writer)
+            report.tree(judged.conditions, into: &writer)
         }
         if let followers { self.followers(pathway, followers, into: &writer) }
         if let order = judged.addressOrder { addressOrder(pathway, order, into: &writer) }
@@ -159,7 +157,7 @@ private struct Writing {
         if !pathway.documents.isEmpty {
             writer.key("documents_to_bring")
             writer.beginArray()
-            for document in pathway.documents { document.write(locale, into: &writer) }
+            for index in pathway.documents.indices { pathway.documents[index].write(locale, into: &writer) }
             writer.endArray()
         }
         if let note = pathway.note { writer.member("note", note.text(locale)) }
@@ -167,14 +165,13 @@ private struct Writing {
 
     /// The one-line reason of a judged pathway (full detail only).
     private func reason(_ pathway: Pathway, _ judged: JudgedPathway, _ missing: [String]) -> String {
-        let tree = judged.conditions
-        switch tree.outcome {
+        switch judged.conditions.outcome {
         case .unknown: return unknownReason(missing)
         case .unmet:
             if judged.capDecides, let decided = judged.decidedBy {
                 return DecidedByReport.reason(decided, citation: pathway.citation, locale: locale)
             }
-            let unmet = report.unmetLabels(tree)
+            let unmet = report.unmetLabels(judged.conditions)
             return locale == .en ? "not met: " + unmet.joined(separator: "; ") : "不符合：" + unmet.joined(separator: "；")
         case .met:
             guard let check = judged.points else { return text("符合该途径的全部条件", "meets every condition of this pathway") }
@@ -220,11 +217,12 @@ private struct Writing {
     private func followers(_ pathway: Pathway, _ followers: [FollowerDecision], into writer: inout AnswerWriter) {
         writer.key("followers")
         writer.beginArray()
-        for follower in followers {
+        for position in followers.indices {
+            let member = followers[position].member
             writer.beginObject()
-            writer.member("member", follower.member)
-            if family.indices.contains(follower.member) { writer.memberIfPresent("relation", family[follower.member].relation) }
-            switch follower.result {
+            writer.member("member", member)
+            if family.indices.contains(member) { writer.memberIfPresent("relation", family[member].relation) }
+            switch followers[position].result {
             case .mayFollow(let index):
                 writer.member("result", "may_follow" as StaticString)
                 if pathway.followers.indices.contains(index) {
@@ -236,9 +234,9 @@ private struct Writing {
                 writer.member("result", "unknown" as StaticString)
                 writer.key("missing_facts")
                 report.missing(missing, into: &writer)
-            case .mayNotFollow(let closest):
+            case .mayNotFollow:
                 writer.member("result", "may_not_follow" as StaticString)
-                if full, let closest {
+                if full, case .mayNotFollow(let closest?) = followers[position].result {
                     writer.member("reason", text("不符合：", "not met: ") + report.unmetLabels(closest).joined(separator: locale == .en ? "; " : "；"))
                 } else if full {
                     writer.member("reason", text("不属于该条款列明的随迁家属", "not among the family members this clause lets follow"))
@@ -254,21 +252,21 @@ private struct Writing {
     private func addressOrder(_ pathway: Pathway, _ order: AddressOrderDecision, into writer: inout AnswerWriter) {
         writer.key("address_order")
         writer.beginArray()
-        for (index, option) in pathway.addressOrder.enumerated() {
+        for index in pathway.addressOrder.indices {
             writer.beginObject()
             writer.member("rank", index + 1)
-            writer.member("label", option.label.text(locale))
-            writer.member("citation", option.citation)
-            if order.steps.indices.contains(index), let judged = order.steps[index] {
+            writer.member("label", pathway.addressOrder[index].label.text(locale))
+            writer.member("citation", pathway.addressOrder[index].citation)
+            if order.steps.indices.contains(index), let outcome = order.steps[index]?.outcome {
                 writer.key("available")
-                switch judged.outcome {
+                switch outcome {
                 case .met: writer.bool(true)
                 case .unmet: writer.bool(false)
                 case .unknown: writer.null()
                 }
-                if judged.outcome == .unknown {
+                if outcome == .unknown, let missing = order.steps[index]?.missingFacts {
                     writer.key("missing_facts")
-                    report.missing(judged.missingFacts, into: &writer)
+                    report.missing(missing, into: &writer)
                 }
             }
             writer.endObject()

@@ -79,7 +79,7 @@ struct PointsAnswer {
             if full {
                 writer.key("breakdown")
                 writer.beginArray()
-                for item in score.breakdown { breakdown(item, &writer) }
+                for (indicator, item) in zip(table.indicators, score.breakdown) { breakdown(indicator, item, &writer) }
                 writer.endArray()
                 if let projection = score.projection { self.projection(projection, &writer) }
                 writer.key("what_if")
@@ -108,6 +108,16 @@ struct PointsAnswer {
         for item in decided.vetoes { requirement(item, met: "applies", unmet: "does_not_apply", &writer) }
         writer.endArray()
         writer.member("may_apply", decided.mayApply.rawValue)
+        if decided.mayApply == .dependsOnLocalRules {
+            // What is open is set in texts the pack does not encode (the table, its guidance
+            // score or the conditions to apply in force on the date): said as not encoded.
+            let open = decided.requirementsIncomplete
+                ? LocalizedText(zh: "\(asOf) 施行的积分落户申请条件", en: "the conditions to apply in force on \(asOf)")
+                : LocalizedText(zh: "该日期施行的积分分值表和申报指导分值", en: "the points table and guidance score in force on this date")
+            writer.key("decided_by")
+            DecidedByReport.block(DecidedBy(who: PointsService.pointsOffice, open: open, kind: .notEncoded), citation: table.citation,
+                                  locale: locale, into: &writer)
+        }
         if full, let ranking = table.ranking {
             writer.key("ranking")
             writer.beginObject()
@@ -140,23 +150,27 @@ struct PointsAnswer {
         writer.endObject()
     }
 
-    private func breakdown(_ score: IndicatorScore, _ writer: inout AnswerWriter) {
+    /// An indicator's breakdown entry; the parts of a group or either-or beside their scores.
+    private func breakdown(_ indicator: Indicator, _ score: IndicatorScore, _ writer: inout AnswerWriter) {
         writer.beginObject()
-        writer.member("id", score.indicator.id)
-        writer.member("label", score.indicator.label.text(locale))
+        writer.member("id", indicator.id)
+        writer.member("label", indicator.label.text(locale))
         writer.key("points")
         fixed(score.points, &writer)
         writer.key("value")
         factValue(score.valueUsed, &writer)
         writer.member("cap_applied", score.capApplied)
-        writer.member("citation", score.indicator.citation)
+        writer.member("citation", indicator.citation)
         if !score.provisional.isEmpty { writer.member("provisional", true) }
         if !score.missing.isEmpty { writer.member("missing_facts", strings: score.missing) }
         if let chosen = score.chosen { writer.member("counted", chosen) }
         if !score.children.isEmpty {
             writer.key("parts")
             writer.beginArray()
-            for child in score.children { breakdown(child, &writer) }
+            var parts: [Indicator] = []
+            if case .group(let children) = indicator.kind { parts = children }
+            if case .bestOf(let children) = indicator.kind { parts = children }
+            for (part, child) in zip(parts, score.children) { breakdown(part, child, &writer) }
             writer.endArray()
         }
         writer.endObject()
@@ -189,16 +203,16 @@ struct PointsAnswer {
     /// the whole table is provisional (`new_total` is also provisional when `total` is).
     private func whatIf(_ line: PointsChanges.Line, provisional: Bool, _ writer: inout AnswerWriter) {
         writer.beginObject()
-        writer.member("indicator", line.indicator.id)
-        writer.member("change", line.text.text(locale))
-        writer.member("fact", line.fact)
+        writer.member("indicator", line.indicatorID)
+        writer.member("change", line.change.text.text(locale))
+        writer.member("fact", line.change.fact)
         writer.key("to")
-        factValue(line.to, &writer)
+        factValue(line.change.to, &writer)
         writer.key("points_gained")
         fixed(line.gained, &writer)
         writer.key("new_total")
         fixed(line.newTotal, &writer)
-        writer.member("citation", line.indicator.citation)
+        writer.member("citation", line.citation)
         // The provisional values the points gained rest on (the indicators scored again,
         // before and after the change, and the table's floor and cap).
         if provisional || !line.provisional.isEmpty {

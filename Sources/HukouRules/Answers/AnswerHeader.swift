@@ -70,7 +70,7 @@ extension AnswerHeader {
         writer.member("pack_version", pack.version)
         writer.member("document", pack.document.number)
         writer.member("document_title", pack.document.title.text(locale))
-        writer.member("effective_from", pack.effectiveFrom.description)
+        writer.member("effective_from", date: pack.effectiveFrom)
         if let sizeClass = pack.sizeClass {
             writer.key("city_size_class")
             writer.beginObject()
@@ -81,7 +81,7 @@ extension AnswerHeader {
             writer.endObject()
         }
         writer.endObject()
-        writer.member("as_of", request.asOf.description)
+        writer.member("as_of", date: request.asOf)
         writer.member("locale", locale.rawValue)
     }
 

@@ -185,7 +185,7 @@ extension ConditionReport {
         writer.member("amount", shortfall.amount)
         writer.member("unit", shortfall.unit.rawValue)
         writer.member("closes_with_time", shortfall.closesWithTime)
-        if let date = shortfall.metOn { writer.member("met_on", date.description) }
+        if let date = shortfall.metOn { writer.member("met_on", date: date) }
         writer.member("text", sentence(node, shortfall))
     }
 

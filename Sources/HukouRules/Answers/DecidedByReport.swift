@@ -8,12 +8,18 @@ enum DecidedByReport {
         object.set("who", decided.who.text(locale))
         object.set("open", decided.open.text(locale))
         object.set("citation", citation)
+        object.set("kind", decided.kind.rawValue)
         return object.value
     }
 
     /// "取决于尚未编入的地方规定：…；请咨询…" — no verdict, no number, no date.
     static func reason(_ decided: DecidedBy, citation: String, locale: AnswerLocale) -> String {
-        LocalizedText(
+        if decided.kind == .notEncoded {
+            return LocalizedText(
+                zh: "文件有规定，本系统未编入：\(decided.open.zh)（\(citation)）；请咨询\(decided.who.zh)。",
+                en: "Decided by the documents but not encoded here: \(decided.open.en) (\(citation)); please ask \(decided.who.en).").text(locale)
+        }
+        return LocalizedText(
             zh: "取决于本系统未编入的地方规定：\(citation)只作了原则规定，\(decided.open.zh)未规定；请咨询\(decided.who.zh)。",
             en: "Depends on local rules not encoded here: \(citation) gives a direction only and leaves open \(decided.open.en); please ask \(decided.who.en).").text(locale)
     }
@@ -36,6 +42,7 @@ extension DecidedByReport {
         writer.member("who", decided.who.text(locale))
         writer.member("open", decided.open.text(locale))
         writer.member("citation", citation)
+        writer.member("kind", decided.kind.rawValue)
         writer.endObject()
     }
 }

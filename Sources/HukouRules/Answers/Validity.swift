@@ -128,27 +128,30 @@ struct Validity {
     }
 
     /// The first line of the answer's rendering.
-    var text: LocalizedText {
-        let name = documents.name
+    var text: LocalizedText { LocalizedText(zh: text(.zhCN), en: text(.en)) }
+
+    /// The first line of the answer's rendering in one locale (only that one is built).
+    func text(_ locale: AnswerLocale) -> String {
+        let en = locale == .en
+        let name = en ? documents.name.en : documents.name.zh
         switch status {
         case .inForce:
-            return LocalizedText(zh: "以下依据 \(asOf) 施行的\(name.zh)规定作答。",
-                                 en: "Answered from the \(name.en) rules in force on \(asOf).")
+            return en ? "Answered from the \(name) rules in force on \(asOf)." : "以下依据 \(asOf) 施行的\(name)规定作答。"
         case .expired:
             let date = endedOn?.description ?? ""
             if partly {
-                return LocalizedText(
-                    zh: "注意：本系统编入的\(name.zh)规定中，有的已于 \(date) 到期，\(asOf) 施行的相应规定未编入本系统。到期的规定按到期前的内容作答，仅供参考，请向工作人员核实现行规定。",
-                    en: "Note: some of the \(name.en) rules encoded here ended on \(date); the rules in force in their place on \(asOf) are not encoded. Those answers follow the rules as they stood before they ended, for reference only: please ask staff for the rules in force now.")
+                return en
+                    ? "Note: some of the \(name) rules encoded here ended on \(date); the rules in force in their place on \(asOf) are not encoded. Those answers follow the rules as they stood before they ended, for reference only: please ask staff for the rules in force now."
+                    : "注意：本系统编入的\(name)规定中，有的已于 \(date) 到期，\(asOf) 施行的相应规定未编入本系统。到期的规定按到期前的内容作答，仅供参考，请向工作人员核实现行规定。"
             }
-            return LocalizedText(
-                zh: "注意：本系统编入的\(name.zh)规定已于 \(date) 到期，\(asOf) 施行的规定未编入本系统。以下按到期前的规定作答，仅供参考，请向工作人员核实现行规定。",
-                en: "Note: the \(name.en) rules encoded here ended on \(date); the rules in force on \(asOf) are not encoded. The answer below follows the rules as they stood before they ended, for reference only: please ask staff for the rules in force now.")
+            return en
+                ? "Note: the \(name) rules encoded here ended on \(date); the rules in force on \(asOf) are not encoded. The answer below follows the rules as they stood before they ended, for reference only: please ask staff for the rules in force now."
+                : "注意：本系统编入的\(name)规定已于 \(date) 到期，\(asOf) 施行的规定未编入本系统。以下按到期前的规定作答，仅供参考，请向工作人员核实现行规定。"
         case .notYetInForce:
             let date = startsOn?.description ?? ""
-            return LocalizedText(
-                zh: "注意：本系统编入的\(name.zh)规定自 \(date) 起施行，\(asOf) 施行的规定未编入本系统，请向工作人员咨询。",
-                en: "Note: the \(name.en) rules encoded here take effect on \(date); the rules in force on \(asOf) are not encoded: please ask staff.")
+            return en
+                ? "Note: the \(name) rules encoded here take effect on \(date); the rules in force on \(asOf) are not encoded: please ask staff."
+                : "注意：本系统编入的\(name)规定自 \(date) 起施行，\(asOf) 施行的规定未编入本系统，请向工作人员咨询。"
         }
     }
 }
@@ -169,8 +172,8 @@ extension Validity {
     func write(_ locale: AnswerLocale, into writer: inout AnswerWriter) {
         writer.beginObject()
         writer.member("status", statusName)
-        if let endedOn { writer.member("ended_on", endedOn.description) }
-        if let startsOn { writer.member("starts_on", startsOn.description) }
+        if let endedOn { writer.member("ended_on", date: endedOn) }
+        if let startsOn { writer.member("starts_on", date: startsOn) }
         writer.key("documents")
         writer.beginArray()
         for id in documentIDs {
@@ -178,15 +181,15 @@ extension Validity {
             writer.beginObject()
             writer.member("id", document.id)
             writer.member("number", document.number)
-            writer.member("effective_from", document.effectiveFrom.description)
+            writer.member("effective_from", date: document.effectiveFrom)
             writer.key("effective_until")
-            if let until = document.effectiveUntil { writer.string(until.description) } else { writer.null() }
+            if let until = document.effectiveUntil { writer.date(until) } else { writer.null() }
             writer.member("in_force", document.isInForce(on: asOf))
             if let note = document.untilNote { writer.member("until_note", note.text(locale)) }
             writer.endObject()
         }
         writer.endArray()
-        writer.member("text", text.text(locale))
+        writer.member("text", text(locale))
         writer.endObject()
     }
 }

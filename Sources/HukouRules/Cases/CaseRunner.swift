@@ -69,6 +69,13 @@ public struct EngineCaseAnswers: Sendable {
         .object([JSONMember("error", .object([JSONMember("status", .string(status)), JSONMember("message", .string(message))]))])
     }
 
+    /// The message of an ``errorAnswer(status:message:)``; nil for an answer of a call
+    /// that succeeded (which has no top-level "error").
+    public static func errorMessage(in answer: JSONValue) -> String? {
+        guard let error = answer["error"] else { return nil }
+        return error["message"]?.stringValue ?? "failed"
+    }
+
     func errorAnswer(_ error: HukouError, locale: AnswerLocale?) -> JSONValue {
         Self.errorAnswer(status: statusName(error.kind), message: error.describe(locale))
     }

@@ -45,7 +45,7 @@ public struct EvaluatedCondition: Sendable {
     public let expected: JSONValue?
     public let shortfall: Shortfall?
     /// Provisional parameters this node (or any below it) depends on.
-    public let provisionalParameters: [String]
+    public internal(set) var provisionalParameters: [String]
     /// For the per-member nodes of a family quantifier: the index of the member in the
     /// request's family (its missing facts are asked as "family[i].field").
     public var member: Int? = nil
@@ -61,7 +61,7 @@ public struct EvaluatedCondition: Sendable {
         if outcome != .unknown { return }
         let prefix = member.map { "family[\($0)]." } ?? prefix
         if let fact, actual == nil {
-            let field = prefix + fact.askFor
+            let field = prefix.isEmpty ? fact.askFor : prefix + fact.askFor
             if !result.contains(field) { result.append(field) }
             return
         }
@@ -86,11 +86,10 @@ public struct EvaluatedCondition: Sendable {
 public enum ConditionEvaluator {
     public static func evaluate(_ condition: Condition, _ context: EvaluationContext) -> EvaluatedCondition {
         switch condition {
-        case .all(let children, let info), .any(let children, let info):
-            let judged = children.map { evaluate($0, context) }
-            let isAll: Bool
-            if case .all = condition { isAll = true } else { isAll = false }
-            return node(fold(judged, all: isAll), info, isAll ? "all" : "any", judged)
+        case .all(let children, let info):
+            return evaluateGroup(children, info, isAll: true, context)
+        case .any(let children, let info):
+            return evaluateGroup(children, info, isAll: false, context)
         case .not(let child, let info):
             let judged = evaluate(child, context)
             return node(judged.outcome.negated, info, "not", [judged])
@@ -101,14 +100,18 @@ public enum ConditionEvaluator {
         }
     }
 
-    /// The Kleene fold of the children's outcomes (all of none is met, any of none is
-    /// unmet), without an array of outcomes; out of ``evaluate(_:_:)`` to keep the frame of
-    /// that recursion small (deep conditions run on small thread stacks, even in debug builds).
+    /// `all` / `any` (out of ``evaluate(_:_:)`` to keep its frame small: conditions nest 32
+    /// deep and must run on a small thread stack). A Kleene fold (all of none is met, any of
+    /// none is unmet), no array of outcomes.
     @inline(never)
-    private static func fold(_ judged: [EvaluatedCondition], all: Bool) -> Outcome {
-        var outcome: Outcome = all ? .met : .unmet
-        for child in judged { outcome = all ? Outcome.and(outcome, child.outcome) : Outcome.or(outcome, child.outcome) }
-        return outcome
+    private static func evaluateGroup(_ children: [Condition], _ info: NodeInfo, isAll: Bool,
+                                      _ context: EvaluationContext) -> EvaluatedCondition {
+        let judged = children.map { evaluate($0, context) }
+        var outcome: Outcome = isAll ? .met : .unmet
+        for child in judged { outcome = isAll ? Outcome.and(outcome, child.outcome) : Outcome.or(outcome, child.outcome) }
+        var result = node(outcome, info, isAll ? "all" : "any", judged)
+        result.provisionalParameters = deciding(judged, outcome: outcome, isAll: isAll)
+        return result
     }
 
     /// `some` / `every` over the family (out of ``evaluate(_:_:)`` to keep its frame small).
@@ -136,6 +139,21 @@ public enum ConditionEvaluator {
         return node(outcome, info, quantifier.rawValue, judged)
     }
 
+    /// The provisional parameters that shape an `all`/`any` outcome: a met `any` (unmet `all`)
+    /// stands if any one of its met (unmet) parts stands, so a part that rests on no
+    /// provisional value makes it certain, and otherwise only those parts' parameters count;
+    /// any other outcome can change with any part.
+    private static func deciding(_ children: [EvaluatedCondition], outcome: Outcome, isAll: Bool) -> [String] {
+        let decisive: Outcome = isAll ? .unmet : .met
+        let parts = outcome == decisive ? children.filter { $0.outcome == decisive } : children
+        if outcome == decisive, parts.contains(where: { $0.provisionalParameters.isEmpty }) { return [] }
+        var provisional: [String] = []
+        for child in parts {
+            for id in child.provisionalParameters where !provisional.contains(id) { provisional.append(id) }
+        }
+        return provisional
+    }
+
     private static func node(_ outcome: Outcome, _ info: NodeInfo, _ kind: String, _ children: [EvaluatedCondition]) -> EvaluatedCondition {
         var provisional: [String] = []
         for child in children {
@@ -153,15 +171,20 @@ public enum ConditionEvaluator {
         }
         var provisional: [String] = []
         var resolved: Parameter.Value?
+        var atLeast = false
         if case .parameter(let parameter) = leaf.operand {
             resolved = parameter.value(on: context.asOf)
             if parameter.isProvisional(on: context.asOf) { provisional.append(parameter.id) }
+            // A value known only as a lower bound (`"at_least": true`: a raise not encoded)
+            // leaves an outcome that a higher value cannot change certain.
+            atLeast = parameter.dated(on: context.asOf).atLeast
         }
         var outcome = Outcome.unknown
         var shortfall: Shortfall?
         if let actual {
             let met = compare(actual, leaf, resolved)
             outcome = met ? .met : .unmet
+            if atLeast, !provisional.isEmpty, Self.standsWhenRaised(leaf.op, met: met) { provisional = [] }
             if !met, case .integer(let value) = actual, let target = integerTarget(leaf.operand, resolved),
                case .integer(let unit) = leaf.fact.type {
                 shortfall = gap(value: value, target: target, leaf: leaf, unit: unit, person: person, context: context)
@@ -197,6 +220,16 @@ public enum ConditionEvaluator {
         if case .integer(let n) = operand { return n }
         if case .parameter = operand, case .integer(let n)? = resolved { return n }
         return nil
+    }
+
+    /// Whether a comparison with a value known to be at least the one used keeps its outcome
+    /// whatever the real value: `<`, `<=` stay met and `>`, `>=` stay unmet as it rises.
+    static func standsWhenRaised(_ op: ComparisonOperator, met: Bool) -> Bool {
+        switch op {
+        case .less, .lessOrEqual: return met
+        case .greater, .greaterOrEqual: return !met
+        default: return false
+        }
     }
 
     private static func ordered<T: Comparable>(_ lhs: T, _ rhs: T, _ op: ComparisonOperator) -> Bool {

@@ -21,12 +21,12 @@ public struct EligibilityDecision: Sendable {
 
     /// The ids of the pathways the applicant is eligible for, in the pack's order.
     public var eligiblePathwayIDs: [String] {
-        pathways.compactMap { $0.verdict == .eligible ? $0.pathway.id : nil }
+        pathways.indices.compactMap { pathways[$0].verdict == .eligible ? pathways[$0].pathway.id : nil }
     }
 
     /// The decision on the pathway `id`, if it was judged.
     public func pathway(_ id: String) -> PathwayDecision? {
-        pathways.first { $0.pathway.id == id }
+        pathways.indices.first { pathways[$0].pathway.id == id }.map { pathways[$0] }
     }
 }
 
@@ -64,8 +64,8 @@ public struct PathwayDecision: Sendable {
     /// it is out of reach for the applicant).
     public let followers: [FollowerDecision]?
 
-    /// The pack's pathway.
-    public var pathway: Pathway { pathways[index] }
+    /// The pack's pathway (borrowed from the pack's list, not copied).
+    public var pathway: Pathway { _read { yield pathways[index] } }
 
     public enum Basis: Sendable {
         /// The pathway's applicability condition, unmet (`not_applicable`) or unknown.
@@ -92,8 +92,9 @@ public struct PathwayDecision: Sendable {
     }
 }
 
-/// A pathway's conditions judged, with what folds into the verdict.
-public struct JudgedPathway: Sendable {
+/// A pathway's conditions judged, with what folds into the verdict. A class: the decision
+/// and the writer share it without copying the tree and its parts.
+public final class JudgedPathway: Sendable {
     public let conditions: EvaluatedCondition
     /// Short only of amounts the document caps: the city's own figure decides (`cap`).
     public let capDecides: Bool
@@ -108,6 +109,17 @@ public struct JudgedPathway: Sendable {
     public let provisionalParameters: [String]
     /// The hukou address order (Fujian （四）), when the pathway has one.
     public let addressOrder: AddressOrderDecision?
+
+    init(conditions: EvaluatedCondition, capDecides: Bool, decidedBy: DecidedBy?, points: PointsService.SettlementCheck?,
+         provisional: Bool, provisionalParameters: [String], addressOrder: AddressOrderDecision?) {
+        self.conditions = conditions
+        self.capDecides = capDecides
+        self.decidedBy = decidedBy
+        self.points = points
+        self.provisional = provisional
+        self.provisionalParameters = provisionalParameters
+        self.addressOrder = addressOrder
+    }
 }
 
 /// The hukou address order judged: each step with a condition, and the first available.
@@ -139,8 +151,8 @@ public struct PriorityGroupDecision: Sendable {
     let index: Int
     public let judged: EvaluatedCondition
 
-    /// The pack's group.
-    public var group: PriorityGroup { groups[index] }
+    /// The pack's group (borrowed from the pack's list, not copied).
+    public var group: PriorityGroup { _read { yield groups[index] } }
 }
 
 extension EligibilityDecision {
@@ -158,15 +170,17 @@ extension EligibilityDecision {
         if validity.status != .inForce { outcome.validityText = validity.text.text(locale) }
         let report = ConditionReport(locale: locale, parameters: [:])
         let full = request.detail == .full
-        outcome.pathways = pathways.map { decision in
-            let pathway = decision.pathway
-            var unmet: [String] = []
-            if full, decision.verdict == .notEligible, let conditions = decision.conditions {
-                Self.collectUnmet(conditions, report, into: &unmet)
-            }
-            return PathwayOutcome(id: pathway.id, name: pathway.name.text(locale), verdict: decision.verdict.rawValue, unmet: unmet)
-        }
+        outcome.pathways = pathways.indices.map { Self.outcome(pathways[$0], report, full: full) }
         return outcome
+    }
+
+    private static func outcome(_ decision: PathwayDecision, _ report: ConditionReport, full: Bool) -> PathwayOutcome {
+        var unmet: [String] = []
+        if full, decision.verdict == .notEligible, case .conditions(let judged) = decision.basis {
+            collectUnmet(judged.conditions, report, into: &unmet)
+        }
+        return PathwayOutcome(id: decision.pathway.id, name: decision.pathway.name.text(report.locale),
+                              verdict: decision.verdict.rawValue, unmet: unmet)
     }
 
     /// The unmet children of the top-level `all` nodes, each by its label.

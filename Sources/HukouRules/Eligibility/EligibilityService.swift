@@ -55,7 +55,12 @@ struct EligibilityService {
 
     @inline(never)
     private func decide(_ pathways: [Pathway], _ index: Int, _ context: EvaluationContext, _ validity: Validity) -> PathwayDecision {
-        let pathway = pathways[index]
+        // The pathway is passed borrowed from the pack's list (no copy of its parts).
+        decide(pathways[index], pathways, index, context, validity)
+    }
+
+    private func decide(_ pathway: Pathway, _ pathways: [Pathway], _ index: Int, _ context: EvaluationContext,
+                        _ validity: Validity) -> PathwayDecision {
         // not_applicable (or unknown) when the pathway's applicability condition is not met.
         if let applies = pathway.appliesTo {
             let judged = ConditionEvaluator.evaluate(applies, context)
@@ -69,12 +74,12 @@ struct EligibilityService {
             return PathwayDecision(pathways: pathways, index: index, verdict: .dependsOnLocalRules, basis: .decidedBy(decided),
                                    followers: pathway.followers.isEmpty ? nil : followers(pathway, context))
         }
-        return judge(pathways, index, context, validity)
+        return judge(pathway, pathways, index, context, validity)
     }
 
     @inline(never)
-    private func judge(_ pathways: [Pathway], _ index: Int, _ context: EvaluationContext, _ validity: Validity) -> PathwayDecision {
-        let pathway = pathways[index]
+    private func judge(_ pathway: Pathway, _ pathways: [Pathway], _ index: Int, _ context: EvaluationContext,
+                       _ validity: Validity) -> PathwayDecision {
         let judged = ConditionEvaluator.evaluate(pathway.condition, context)
         var verdict: PathwayVerdict
         switch judged.outcome {
@@ -129,10 +134,10 @@ struct EligibilityService {
         var open = false
         var steps: [EvaluatedCondition?] = []
         steps.reserveCapacity(pathway.addressOrder.count)
-        for (index, option) in pathway.addressOrder.enumerated() {
+        for index in pathway.addressOrder.indices {
             var outcome = Outcome.met
             var judged: EvaluatedCondition?
-            if let condition = option.condition {
+            if let condition = pathway.addressOrder[index].condition {
                 let step = ConditionEvaluator.evaluate(condition, context)
                 outcome = step.outcome
                 judged = step
@@ -173,8 +178,8 @@ struct EligibilityService {
             let memberContext = context.with(subject: request.family[index])
             var missing: [String] = []
             var closest: EvaluatedCondition?
-            for (ruleIndex, rule) in pathway.followers.enumerated() {
-                let judged = ConditionEvaluator.evaluate(rule.condition, memberContext)
+            for ruleIndex in pathway.followers.indices {
+                let judged = ConditionEvaluator.evaluate(pathway.followers[ruleIndex].condition, memberContext)
                 if judged.outcome == .met { return FollowerDecision(member: index, result: .mayFollow(rule: ruleIndex)) }
                 if judged.outcome == .unknown {
                     for fact in judged.missingFacts where !missing.contains(fact) { missing.append(fact) }

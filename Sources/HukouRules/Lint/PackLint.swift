@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-/// Checks a city pack against the national rules of 国办发〔2016〕72号 (tasks 7, 8, 9, 20)
+/// Checks a city pack against the national rules of 国办发〔2016〕72号 (tasks 7, 8, 9, 20, and
+/// the rules the national pack states as data in `lint_rules`: task 3, ``OpenGroupsRule``)
 /// and against a cap the pack states for itself (Anyang 二（二）: social insurance ≤ 1 year).
 ///
 /// The numbers (social-insurance caps by city class) are parameters of the national pack
@@ -12,6 +13,9 @@ public enum PackLint {
         let pack = try PackLoader.load(json, byteCount: text.utf8.count)
         var walker = Walker(pack: pack, json: json, national: national)
         walker.run()
+        if let national {
+            for rule in national.lintRules { walker.violations += rule.check(pack, json: pack.sourceJSON, national: national) }
+        }
         return walker.violations
     }
 

@@ -35,6 +35,7 @@ enum EmbeddedPacks {
      "text": {"zh": "不得强行要求进城落户农民转让其在农村的土地承包权、宅基地使用权、集体收益分配权，也不得将其作为进城落户条件；自愿的，支持引导在本集体经济组织内部有偿转让。", "en": "Settled migrants may not be forced to transfer their land-contract, homestead-use or collective-income rights, and giving them up is never a condition of settlement; voluntary paid transfer within one's own collective is supported."},
      "citation": "安政办〔2018〕19号 三（五）; 国办发〔2016〕72号 任务20"}
   ],
+  "admin_level": {"value": "prefecture_city", "source": "安阳市为河南省辖地级市（中华人民共和国行政区划（民政部公布））；安政办〔2018〕19号 由安阳市人民政府办公室印发"},
   "city_size_class": {
     "value": "large_2",
     "provisional": true,
@@ -99,6 +100,7 @@ enum EmbeddedPacks {
   "pathways": [
     {
       "id": "key_groups_open",
+      "groups": ["college_graduate", "skilled_worker", "vocational_graduate", "rural_student_or_soldier", "returned_overseas_student"],
       "name": {"zh": "重点群体落户（全面放开）", "en": "Key groups: settlement fully open"},
       "citation": "安政办〔2018〕19号 二（一）",
       "document": "plan",
@@ -312,23 +314,24 @@ enum EmbeddedPacks {
      "citation": "福建省落户实施方案（2017-01-04） （十）; 国办发〔2016〕72号 任务20"}
   ],
   "comment": "Province-wide rules; a request names the Fujian city in \"city\". The text used (a web scrape, published 2017-01-23) does not carry the document number, so citations name the plan and its issue date. Clause numbers （四）…（十九） are the plan's own. No city-size class: the plan is province-wide and states none, and no encoded text classifies each Fujian city (国发〔2014〕51号 bands), so the former province-wide Ⅱ型大 placeholder is gone (review §4 size class). The towns pathway rests on 国发〔2014〕25号（四）, which the plan implements but does not restate.",
+  "admin_level": {"value": "province", "source": "福建省：省级政策包，按所列城市的行政级别检查"},
   "cities": [
-    {"name": "莆田市", "aliases": ["莆田"]},
-    {"name": "三明市", "aliases": ["三明"]},
-    {"name": "泉州市", "aliases": ["泉州"]},
-    {"name": "漳州市", "aliases": ["漳州"]},
-    {"name": "南平市", "aliases": ["南平"]},
-    {"name": "龙岩市", "aliases": ["龙岩"]},
-    {"name": "宁德市", "aliases": ["宁德"]}
+    {"name": "莆田市", "aliases": ["莆田"], "admin_level": {"value": "prefecture_city", "source": "福建省辖地级市（中华人民共和国行政区划（民政部公布））"}},
+    {"name": "三明市", "aliases": ["三明"], "admin_level": {"value": "prefecture_city", "source": "福建省辖地级市（中华人民共和国行政区划（民政部公布））"}},
+    {"name": "泉州市", "aliases": ["泉州"], "admin_level": {"value": "prefecture_city", "source": "福建省辖地级市（中华人民共和国行政区划（民政部公布））"}},
+    {"name": "漳州市", "aliases": ["漳州"], "admin_level": {"value": "prefecture_city", "source": "福建省辖地级市（中华人民共和国行政区划（民政部公布））"}},
+    {"name": "南平市", "aliases": ["南平"], "admin_level": {"value": "prefecture_city", "source": "福建省辖地级市（中华人民共和国行政区划（民政部公布））"}},
+    {"name": "龙岩市", "aliases": ["龙岩"], "admin_level": {"value": "prefecture_city", "source": "福建省辖地级市（中华人民共和国行政区划（民政部公布））"}},
+    {"name": "宁德市", "aliases": ["宁德"], "admin_level": {"value": "prefecture_city", "source": "福建省辖地级市（中华人民共和国行政区划（民政部公布））"}}
   ],
   "own_rules_cities": [
-    {"name": "福州市", "aliases": ["福州"], "citation": "福建省落户实施方案（2017-01-04） （五）",
+    {"name": "福州市", "aliases": ["福州"], "admin_level": {"value": "provincial_capital", "source": "福建省省会（中华人民共和国行政区划（民政部公布））"}, "citation": "福建省落户实施方案（2017-01-04） （五）",
      "note": {"zh": "福州市按（五）制订出台本市具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。（四）全面放开的重点群体落户不在（五）的例外之列，仍按全省规定作答。", "en": "Fuzhou issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police. The open groups of （四） are not excepted and are answered by the province-wide rules."},
      "province_rules_apply": ["college_graduates", "skilled_workers", "vocational_graduates", "returned_overseas_students", "students_to_school"]},
-    {"name": "厦门市", "aliases": ["厦门"], "citation": "福建省落户实施方案（2017-01-04） （五）",
+    {"name": "厦门市", "aliases": ["厦门"], "admin_level": {"value": "sub_provincial_city", "source": "副省级市（中华人民共和国行政区划（民政部公布））；与省会同级，按国办发〔2016〕72号 任务3“省会及以下”理解（这是理解）"}, "citation": "福建省落户实施方案（2017-01-04） （五）",
      "note": {"zh": "厦门市按（五）制订出台本市具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。（四）全面放开的重点群体落户不在（五）的例外之列，仍按全省规定作答。", "en": "Xiamen issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police. The open groups of （四） are not excepted and are answered by the province-wide rules."},
      "province_rules_apply": ["college_graduates", "skilled_workers", "vocational_graduates", "returned_overseas_students", "students_to_school"]},
-    {"name": "平潭综合实验区", "aliases": ["平潭"], "citation": "福建省落户实施方案（2017-01-04） （五）",
+    {"name": "平潭综合实验区", "aliases": ["平潭"], "admin_level": {"value": "county", "source": "福州市平潭县（中华人民共和国行政区划（民政部公布））；综合实验区的管理级别另定，本系统按县检查"}, "citation": "福建省落户实施方案（2017-01-04） （五）",
      "note": {"zh": "平潭综合实验区按（五）制订出台具体户口迁移政策（应于2017年3月底前出台），适用其自身规定；该规定尚未编入本系统，请咨询当地公安机关。（四）全面放开的重点群体落户不在（五）的例外之列，仍按全省规定作答。", "en": "Pingtan Comprehensive Experimental Zone issues its own specific hukou-migration rules under （五） (due by the end of March 2017); its own rules apply and are not yet encoded here: ask the local police. The open groups of （四） are not excepted and are answered by the province-wide rules."},
      "province_rules_apply": ["college_graduates", "skilled_workers", "vocational_graduates", "returned_overseas_students", "students_to_school"]}
   ],
@@ -365,6 +368,7 @@ enum EmbeddedPacks {
   "pathways": [
     {
       "id": "college_graduates",
+      "groups": ["college_graduate"],
       "name": {"zh": "高校毕业生在就业地落户（全面放开）", "en": "College graduates: settlement at the place of employment (fully open)"},
       "citation": "福建省落户实施方案（2017-01-04） （四）",
       "document": "plan",
@@ -393,6 +397,7 @@ enum EmbeddedPacks {
     },
     {
       "id": "skilled_workers",
+      "groups": ["skilled_worker"],
       "name": {"zh": "技能人员在就业地落户（全面放开）", "en": "Skilled workers: settlement at the place of employment (fully open)"},
       "citation": "福建省落户实施方案（2017-01-04） （四）",
       "document": "plan",
@@ -419,6 +424,7 @@ enum EmbeddedPacks {
     },
     {
       "id": "vocational_graduates",
+      "groups": ["vocational_graduate"],
       "name": {"zh": "职业院校毕业生在就业地落户（全面放开）", "en": "Vocational-school graduates: settlement at the place of employment (fully open)"},
       "citation": "福建省落户实施方案（2017-01-04） （四）",
       "document": "plan",
@@ -439,6 +445,7 @@ enum EmbeddedPacks {
     },
     {
       "id": "returned_overseas_students",
+      "groups": ["returned_overseas_student"],
       "name": {"zh": "留学归国人员在就业地落户（全面放开）", "en": "Returned overseas students: settlement at the place of employment (fully open)"},
       "citation": "福建省落户实施方案（2017-01-04） （四）",
       "document": "plan",
@@ -614,7 +621,31 @@ enum EmbeddedPacks {
      "text": {"zh": "进城落户农民自愿有偿转让“三权”的，现阶段严格限定在本集体经济组织内部。", "en": "For now, a settled migrant's voluntary paid transfer of the three rights is strictly limited to members of their own collective."},
      "citation": "国办发〔2016〕72号 任务21"}
   ],
-  "comment": "Rules every city inherits: the residence-permit conditions and the services and conveniences of 居住证暂行条例 (in force from 2016-01-01, so its rights do not wait for 72号), and the national tasks used by lint.",
+  "comment": "Rules every city inherits: the residence-permit conditions and the services and conveniences of 居住证暂行条例 (in force from 2016-01-01, so its rights do not wait for 72号), and the national tasks used by lint. Task 3 is a lint rule as data (lint_rules: which groups, which administrative levels, which facts count as a restriction); a city pack declares its admin_level (a province-wide pack each city's) and its pathways the groups they open settlement to (groups). 省会及以下 is read as the levels listed: a 副省级市 (e.g. 厦门) ranks with the provincial capitals and is included, a 直辖市 is not (a reading; 72号 names no levels beyond 省会及以下).",
+  "admin_levels": [
+    {"id": "municipality", "label": {"zh": "直辖市", "en": "municipality directly under the central government"}},
+    {"id": "province", "label": {"zh": "省（省级政策包，按所列城市检查）", "en": "province (a province-wide pack: its cities are checked)"}},
+    {"id": "sub_provincial_city", "label": {"zh": "副省级市", "en": "sub-provincial city"}},
+    {"id": "provincial_capital", "label": {"zh": "省会城市", "en": "provincial capital"}},
+    {"id": "prefecture_city", "label": {"zh": "地级市", "en": "prefecture-level city"}},
+    {"id": "county_level_city", "label": {"zh": "县级市", "en": "county-level city"}},
+    {"id": "county", "label": {"zh": "县", "en": "county"}}
+  ],
+  "settlement_groups": [
+    {"id": "college_graduate", "label": {"zh": "高校毕业生", "en": "college graduates"}, "citation": "国办发〔2016〕72号 任务3"},
+    {"id": "skilled_worker", "label": {"zh": "技术工人", "en": "skilled workers"}, "citation": "国办发〔2016〕72号 任务3"},
+    {"id": "vocational_graduate", "label": {"zh": "职业院校毕业生", "en": "vocational-school graduates"}, "citation": "国办发〔2016〕72号 任务3"},
+    {"id": "returned_overseas_student", "label": {"zh": "留学归国人员", "en": "returned overseas students"}, "citation": "国办发〔2016〕72号 任务3"},
+    {"id": "rural_student_or_soldier", "label": {"zh": "农村学生升学和参军进入城镇的人口", "en": "rural students admitted to school and people entering through military service"}, "citation": "国办发〔2016〕72号 任务2"}
+  ],
+  "lint_rules": [
+    {"id": "open_groups_task3", "check": "open_groups", "rule": "国办发〔2016〕72号 任务3",
+     "levels": ["sub_provincial_city", "provincial_capital", "prefecture_city", "county_level_city", "county"],
+     "groups": ["college_graduate", "skilled_worker", "vocational_graduate", "returned_overseas_student"],
+     "restricting_facts": ["social_insurance.months", "residence.months", "employment.months", "housing.months", "housing.owns_home_in_city",
+                           "residence_permit.held", "residence_permit.months", "recognized.investor", "recognized.introduced_talent"],
+     "message": {"zh": "省会及以下城市要全面放开对高校毕业生、技术工人、职业院校毕业生、留学归国人员的落户限制", "en": "provincial capitals and smaller cities are to open settlement fully to college graduates, skilled workers, vocational-school graduates and returned overseas students"}}
+  ],
   "parameters": [
     {"id": "social_insurance_cap_large_months", "label": {"zh": "大城市社会保险年限要求上限", "en": "cap on social-insurance years required by large cities"},
      "unit": "months", "source": "国办发〔2016〕72号 任务9", "values": [{"from": "2016-09-30", "value": 60}]},
@@ -745,7 +776,8 @@ enum EmbeddedPacks {
      "text": {"zh": "落户不以退出土地承包经营权、宅基地使用权、集体收益分配权（“三权”）为条件：进城落户农民的“三权”受保障。", "en": "Settling is never conditional on giving up the land-contract, homestead-use and collective-income rights (the \"three rights\"): settled migrants keep them."},
      "citation": "天津市推动非户籍人口在城市落户工作方案 （十九）; 国办发〔2016〕72号 任务20"}
   ],
-  "comment": "Seed: 天津市推动非户籍人口在城市落户工作方案 (2017-03-02, no document number in the text). Points and residence-permit rules from 津政发〔2015〕39号 天津市居住证管理办法 and its implementing rules 津政办发〔2016〕32号 (both in force 2016 to 2020-12-31). The only points table encoded is the 2014 one (津政发〔2013〕31号 附件, 2014-01-01 to 2015-12-31), a primary text: it scores only dates in its window, and the pack starts on 2014-01-01 so that a 2015 request is answered from it. The 2016 table (39号 附件), the 2018 adjustment (津发改社会〔2018〕26号) and the 2022 table (津发改社会规〔2021〕13号, guidance score 110) are not encoded: the published summaries of their values (/reference/README.md) are partial, so no score and no threshold is answered from them (review finding 3). （七） and （八） are directions to the city, answered depends_on_local_rules (review finding 1). Retirement ages by sex and cadre/worker follow 国发〔1978〕104号; the gradual raise from 2025 (全国人大常委会 2024-09-13) is not encoded, so those values are provisional from 2025-01-01. Read differently from the review: none. Not expressible and therefore not scored: 指标8 投资纳税, 指标9 婚姻情况, the 20-point item of 指标11 (listed in points.not_scored); the vetoes of 第四十四条（一）（二） (no hukou-identity or family-planning facts).",
+  "comment": "Seed: 天津市推动非户籍人口在城市落户工作方案 (2017-03-02, no document number in the text). Points and residence-permit rules from 津政发〔2015〕39号 天津市居住证管理办法 and its implementing rules 津政办发〔2016〕32号 (both in force 2016 to 2020-12-31). The only points table encoded is the 2014 one (津政发〔2013〕31号 附件, 2014-01-01 to 2015-12-31), a primary text: it scores only dates in its window, and the pack starts on 2014-01-01 so that a 2015 request is answered from it. The 2016 table (39号 附件), the 2018 adjustment (津发改社会〔2018〕26号) and the 2022 table (津发改社会规〔2021〕13号, guidance score 110) are not encoded: the published summaries of their values (/reference/README.md) are partial, so no score and no threshold is answered from them (review finding 3). （七） and （八） are directions to the city, answered depends_on_local_rules (review finding 1). Retirement ages by sex and cadre/worker follow 国发〔1978〕104号 (men 60, women cadres 55, women workers 50), certain on every date. The gradual raise from 2025 (全国人大常委会 2024-09-13) is not in the reference texts and not encoded: from 2025-01-01 the 1978 ages are marked \"at_least\" (a raise can only raise them), so a person below them is below the statutory age for certain and only a person at or past them is answered provisionally (review finding t2). Read differently from the review: none. Not expressible and therefore not scored: 指标8 投资纳税, 指标9 婚姻情况, the 20-point item of 指标11 (listed in points.not_scored); the vetoes of 第四十四条（一）（二） (no hukou-identity or family-planning facts).",
+  "admin_level": {"value": "municipality", "source": "天津市为直辖市（中华人民共和国行政区划（民政部公布））：国办发〔2016〕72号 任务3 的“省会及以下城市”不含直辖市"},
   "city_size_class": {
     "value": "super_large",
     "provisional": true,
@@ -773,15 +805,15 @@ enum EmbeddedPacks {
     {"id": "retirement_age_men", "label": {"zh": "男性法定退休年龄", "en": "statutory retirement age of men"}, "unit": "years",
      "source": "国发〔1978〕104号（国务院关于工人退休、退职的暂行办法；国务院关于安置老弱病残干部的暂行办法）：男年满60周岁",
      "values": [{"from": "2014-01-01", "value": 60},
-                {"from": "2025-01-01", "value": 60, "provisional": true, "source": "全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024-09-13）：自2025年1月1日起按出生年月逐步延迟至63周岁；逐月表未编入，暂按60周岁，须人工核对"}]},
+                {"from": "2025-01-01", "value": 60, "provisional": true, "at_least": true, "source": "全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024-09-13）：自2025年1月1日起按出生年月逐步延迟至63周岁；该决定和逐月表不在本系统依据的文本中、未编入。国发〔1978〕104号的60周岁是下限：未满60周岁的确定未达到法定退休年龄，已满60周岁的暂按已达到，须人工核对"}]},
     {"id": "retirement_age_women_cadre", "label": {"zh": "女干部法定退休年龄", "en": "statutory retirement age of women cadres"}, "unit": "years",
      "source": "国发〔1978〕104号（国务院关于安置老弱病残干部的暂行办法）：女干部年满55周岁",
      "values": [{"from": "2014-01-01", "value": 55},
-                {"from": "2025-01-01", "value": 55, "provisional": true, "source": "全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024-09-13）：自2025年1月1日起按出生年月逐步延迟至58周岁；逐月表未编入，暂按55周岁，须人工核对"}]},
+                {"from": "2025-01-01", "value": 55, "provisional": true, "at_least": true, "source": "全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024-09-13）：自2025年1月1日起按出生年月逐步延迟至58周岁；该决定和逐月表不在本系统依据的文本中、未编入。国发〔1978〕104号的55周岁是下限：未满55周岁的确定未达到法定退休年龄，已满55周岁的暂按已达到，须人工核对"}]},
     {"id": "retirement_age_women_worker", "label": {"zh": "女工人法定退休年龄", "en": "statutory retirement age of women workers"}, "unit": "years",
      "source": "国发〔1978〕104号（国务院关于工人退休、退职的暂行办法）：女工人年满50周岁",
      "values": [{"from": "2014-01-01", "value": 50},
-                {"from": "2025-01-01", "value": 50, "provisional": true, "source": "全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024-09-13）：自2025年1月1日起按出生年月逐步延迟至55周岁；逐月表未编入，暂按50周岁，须人工核对"}]},
+                {"from": "2025-01-01", "value": 50, "provisional": true, "at_least": true, "source": "全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024-09-13）：自2025年1月1日起按出生年月逐步延迟至55周岁；该决定和逐月表不在本系统依据的文本中、未编入。国发〔1978〕104号的50周岁是下限：未满50周岁的确定未达到法定退休年龄，已满50周岁的暂按已达到，须人工核对"}]},
     {
       "id": "points_apply_insurance_months",
       "label": {"zh": "申请积分入户须在本市缴纳社会保险月数", "en": "months of social insurance in Tianjin required to apply for points settlement"},
@@ -821,7 +853,7 @@ enum EmbeddedPacks {
       "label": {"zh": "社会保险每12个月积分（前60个月）", "en": "social-insurance points per 12 months (first 60 months)"},
       "provisional": true,
       "source": "津政发〔2013〕31号 附件 指标4",
-      "note": {"zh": "2014年表按险种计分（养老4、医疗失业工伤生育各2），每年最高12分；此处按五险齐缴计", "en": "the 2014 table scores by insurance type (pension 4; medical, unemployment, injury, maternity 2 each), at most 12 a year; all five types are assumed"},
+      "note": {"zh": "2014年表按险种计分（养老4、医疗失业工伤生育各2），每年最高12分；此处按五险齐缴计。表中只写“每年最高积12分”，未写“每满1年”，也未写不满1年的月数如何计分：本系统按月折算（每12个月12分，不足1分的舍去），这是理解，不是条文", "en": "the 2014 table scores by insurance type (pension 4; medical, unemployment, injury, maternity 2 each), at most 12 a year; all five types are assumed. The table says only \"at most 12 a year\", neither \"per full year\" (每满1年) nor how part years count: months are counted in proportion (12 per 12 months, fractions of a point dropped), a reading, not the text"},
       "values": [
         {"from": "2014-01-01", "value": 12, "source": "津政发〔2013〕31号 附件 指标4"}
       ]
@@ -1014,6 +1046,7 @@ enum EmbeddedPacks {
     },
     {
       "id": "talent_introduction",
+      "groups": ["college_graduate", "vocational_graduate", "skilled_worker"],
       "name": {"zh": "人才引进落户（普通高校毕业生、职业院校毕业生、技术工人）", "en": "Talent introduction (college graduates, vocational graduates, technical workers)"},
       "citation": "天津市推动非户籍人口在城市落户工作方案 （七）",
       "document": "plan",
@@ -1122,7 +1155,7 @@ enum EmbeddedPacks {
        ]},
       {"id": "social_insurance", "kind": "accrual", "label": {"zh": "社会保险（基本分）", "en": "social insurance (basic points)"},
        "citation": "津政发〔2013〕31号 附件 指标4; secondary: 津发改社会〔2018〕26号 (60个月以上部分)",
-       "fact": "social_insurance.months",
+       "fact": "social_insurance.months", "accrue": "pro_rata_whole_points",
        "stages": [{"from": 0, "per": 12, "points": {"param": "pts_insurance_per_year"}},
                   {"from": 60, "per": 12, "points": {"param": "pts_insurance_per_year_beyond_60"}}]},
       {"id": "own_home", "kind": "bonus", "label": {"zh": "住房（基本分）", "en": "own home (basic points)"}, "citation": "津政发〔2013〕31号 附件 指标5",
@@ -1449,10 +1482,11 @@ enum EmbeddedPacks {
   "name": {"zh": "温州市全面放开的县（市）（共同规则）", "en": "Wenzhou's fully open counties (shared rules)"},
   "effective_from": "2016-05-06",
   "comment": "Generated by scripts/gen-wenzhou-counties.py: do not edit by hand. The rules the seven fully open counties of 温政发〔2016〕26号 四（二）1 share; each county pack extends this one and names itself.",
-  "remove": {"pathways": ["residence_category", "employment_category", "relative_reunion_category", "talent_investor_contributor"], "districts": true, "parameters": [], "definitions": ["lives_in_urban_districts"]},
+  "remove": {"pathways": ["residence_category", "employment_category", "relative_reunion_category", "talent_investor_contributor", "open_groups_task3"], "districts": true, "parameters": [], "definitions": ["lives_in_urban_districts"]},
+  "admin_level": {"value": "county", "source": "温政发〔2016〕26号 四（二）1（两市五县）：永嘉、平阳、苍南、文成、泰顺为县；乐清、瑞安（县级市）在各自的包中另行声明"},
   "city_size_class": {"value": "small", "provisional": true, "source": "温政发〔2016〕26号 四（二）1 opens the county fully \"按照国务院关于调整城市规模划分标准\" without naming its class; 全面放开 is the treatment of 建制镇和小城市 (国发〔2014〕25号 （四）)"},
   "pathways": [
-    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
+    {"id": "residence_open", "name": {"zh": "县（市）城镇有合法稳定住所（含租赁）人员落户（全面放开）", "en": "County towns: people with legal stable residence (rental included), settlement fully open"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "groups": ["college_graduate", "skilled_worker", "vocational_graduate", "returned_overseas_student"], "condition": {"all": [{"label": {"zh": "居住在县级市市区、县人民政府驻地镇（街道）或其他建制镇（街道）", "en": "lives in the urban area of the county-level city, the county-seat town or another established town"}, "fact": "residence.area_type", "op": "in", "value": ["county_city_area", "county_seat_town", "established_town"]}, {"ref": "settlement_residence"}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "条文列举“配偶、未成年子女、父母等”；合法稳定住所的具体范围由实施细则明确，此处为暂定", "en": "the clause lists \"spouse, minor children, parents and others\"; the scope of legal stable residence is left to implementing rules: provisional here"}},
     {"id": "talent_investor_contributor", "name": {"zh": "引进人才、投资人员和突出贡献人员落户（无需合法稳定住所）", "en": "Introduced talent, investors and outstanding contributors (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "provisional": true, "condition": {"label": {"zh": "经认定为城镇经济社会发展需要的引进人才、投资人员或突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor the towns need"}, "any": [{"fact": "recognized.introduced_talent", "op": "is", "value": true}, {"fact": "recognized.investor", "op": "is", "value": true}, {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}]}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}},
     {"id": "employment_with_insurance", "name": {"zh": "有合法稳定就业并按国家规定参加城镇社会保险人员落户（无需合法稳定住所）", "en": "Legal stable employment with urban social insurance as the state requires (no legal stable residence needed)"}, "citation": "温政发〔2016〕26号 四（二）1", "document": "opinions", "decided_by": {"who": {"zh": "所在县（市）公安局户籍窗口", "en": "the hukou desk of the county (county-level city) public-security bureau"}, "open": {"zh": "合法稳定就业的范围和参加城镇社会保险的年限（由实施细则明确）", "en": "what counts as legal stable employment and how many years of urban social insurance (left to the implementing rules)"}}, "followers": [{"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_spouse"}}, {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_child"}}, {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）1", "condition": {"ref": "follower_parent"}}], "note": {"zh": "四（二）1只写“按照国家规定参加城镇社会保险”，未给年限；年限和就业范围由实施细则明确（四（二）末段）。共同居住生活的配偶、未成年子女（含无生活来源的未婚子女）、父母可随迁。", "en": "四（二）1 only says \"participates in urban social insurance as the state requires\" and gives no years; the years and the scope of employment are left to the implementing rules (end of 四（二）). A spouse, minor children (and unmarried children without income) and parents living together may follow."}}
   ]
@@ -1467,7 +1501,8 @@ enum EmbeddedPacks {
   "extends": "wenzhou/counties",
   "name": {"zh": "温州市乐清市", "en": "Leqing, Wenzhou"},
   "effective_from": "2016-05-06",
-  "comment": "Generated by scripts/gen-wenzhou-counties.py: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1: the shared county rules (counties.json)."
+  "comment": "Generated by scripts/gen-wenzhou-counties.py: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1: the shared county rules (counties.json).",
+  "admin_level": {"value": "county_level_city", "source": "温政发〔2016〕26号 四（二）1（两市五县）：乐清市为县级市"}
 }
 """#),
         EmbeddedPack(name: "wenzhou/pingyang.json", id: "wenzhou/pingyang", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
@@ -1491,7 +1526,8 @@ enum EmbeddedPacks {
   "extends": "wenzhou/counties",
   "name": {"zh": "温州市瑞安市", "en": "Rui'an, Wenzhou"},
   "effective_from": "2016-05-06",
-  "comment": "Generated by scripts/gen-wenzhou-counties.py: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1: the shared county rules (counties.json)."
+  "comment": "Generated by scripts/gen-wenzhou-counties.py: do not edit by hand. A fully open county of 温政发〔2016〕26号 四（二）1: the shared county rules (counties.json).",
+  "admin_level": {"value": "county_level_city", "source": "温政发〔2016〕26号 四（二）1（两市五县）：瑞安市为县级市"}
 }
 """#),
         EmbeddedPack(name: "wenzhou/taishun.json", id: "wenzhou/taishun", effectiveFrom: "2016-05-06", effectiveUntil: nil, serial: 1, json: #"""
@@ -1547,7 +1583,11 @@ enum EmbeddedPacks {
     {"id": "opinions", "number": "温政发〔2016〕26号",
      "title": {"zh": "温州市人民政府关于进一步推进户籍制度改革的实施意见", "en": "Wenzhou Municipal Government opinions on further reform of the hukou system"},
      "issued": "2016-05-06", "effective_from": "2016-05-06", "effective_until": "2020-12-31",
-     "until_note": {"zh": "意见的目标以“到2020年”为期（三）；未编入废止或延续文件，按期满处理", "en": "the opinions' targets run \"to 2020\" (三); no repeal or extension is encoded, so they are treated as ending then"}}
+     "until_note": {"zh": "意见的目标以“到2020年”为期（三）；未编入废止或延续文件，按期满处理", "en": "the opinions' targets run \"to 2020\" (三); no repeal or extension is encoded, so they are treated as ending then"}},
+    {"id": "plan72", "number": "国办发〔2016〕72号",
+     "title": {"zh": "推动1亿非户籍人口在城市落户方案", "en": "Plan for settling 100 million non-hukou residents in cities"},
+     "issued": "2016-09-30", "effective_from": "2016-09-30", "effective_until": "2020-12-31",
+     "until_note": {"zh": "方案目标以“十三五”期间、到2020年为期；未编入废止或延续文件，按期满处理", "en": "the plan's targets run to 2020; no repeal or extension is encoded, so it is treated as ending then"}}
   ],
   "notices": [
     {"id": "land_rights", "document": "opinions",
@@ -1558,6 +1598,7 @@ enum EmbeddedPacks {
      "citation": "温政发〔2016〕26号 四（四）"}
   ],
   "comment": "Urban districts (市区, 洞头区 included), 四（二）2. The seven fully open counties are the packs wenzhou/<county>, generated by scripts/gen-wenzhou-counties.py from this file. The implementing rules (实施细则) that 四（二） announces are not in the sources: every value they would set is a provisional parameter.",
+  "admin_level": {"value": "prefecture_city", "source": "温州市为浙江省辖地级市（中华人民共和国行政区划（民政部公布））；温政发〔2016〕26号 四（二）2 称市区为“设区市城区”"},
   "city_size_class": {
     "value": "large_1",
     "provisional": false,
@@ -1787,8 +1828,7 @@ enum EmbeddedPacks {
       "name": {"zh": "引进人才、投资人员和有突出贡献人员（可不受上述条件限制）", "en": "Introduced talent, investors and outstanding contributors (may be exempt from the conditions above)"},
       "citation": "温政发〔2016〕26号 四（二）2",
       "document": "opinions",
-      "provisional": true,
-      "condition": {
+      "applies_to": {
         "label": {"zh": "经认定为引进人才、投资人员或有突出贡献人员", "en": "recognized as introduced talent, investor or outstanding contributor"},
         "any": [
           {"fact": "recognized.introduced_talent", "op": "is", "value": true},
@@ -1796,12 +1836,28 @@ enum EmbeddedPacks {
           {"fact": "recognized.outstanding_contribution", "op": "is", "value": true}
         ]
       },
+      "decided_by": {
+        "who": {"zh": "温州市委人才办、市人力社保局（人才认定）或温州市公安局户籍窗口", "en": "the Wenzhou talent office or human-resources bureau (talent recognition), or the hukou desk of the Wenzhou public-security bureau"},
+        "open": {"zh": "人才认定、投资规模、突出贡献的具体标准，以及是否、如何不受上述条件限制（由实施细则明确）", "en": "the standards for talent, investment size and outstanding contribution, and whether and how they are exempt from the conditions above (left to the implementing rules)"}
+      },
       "followers": [
         {"id": "spouse", "label": {"zh": "共同居住生活的配偶", "en": "spouse living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_spouse"}},
         {"id": "child", "label": {"zh": "共同居住生活的未成年子女（含无生活来源的未婚子女）", "en": "minor child, or unmarried child without income, living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_child"}},
         {"id": "parent", "label": {"zh": "共同居住生活的父母", "en": "parent living together"}, "citation": "温政发〔2016〕26号 四（二）2", "condition": {"ref": "follower_parent"}}
       ],
-      "note": {"zh": "条文为“可以不受上述条件限制”；人才认定、投资规模、突出贡献的具体标准由实施细则明确，结论为暂定", "en": "the clause says they \"may\" be exempt; the standards for talent, investment size and outstanding contribution are left to implementing rules, so the answer is provisional"}
+      "note": {"zh": "条文为“引进人才、投资人员和有突出贡献人员等，可以不受上述条件限制”，列明由市委人才办、市发改委、市教育局、市人力社保局、市公安局等负责，并规定“人才认定、投资规模、突出贡献的具体标准……将在实施细则中予以明确”：这是授权城市在实施细则中免除条件，不是本人可以直接主张的权利，故不作“符合”结论。共同居住生活的配偶、未成年子女、父母可随迁。", "en": "the clause says introduced talent, investors and outstanding contributors \"may be exempt from the conditions above\", names the talent office, development commission, education, human-resources and public-security bureaus as responsible, and leaves the standards for talent, investment and contribution to the implementing rules: a permission for the city to waive the conditions in its implementing rules, not a right the person can claim, so no verdict is given. A spouse, minor children and parents living together may follow."}
+    },
+    {
+      "id": "open_groups_task3",
+      "name": {"zh": "高校毕业生、技术工人、职业院校毕业生、留学归国人员落户（国家要求全面放开）", "en": "College graduates, skilled workers, vocational-school graduates, returned overseas students (to be fully opened by national rule)"},
+      "citation": "国办发〔2016〕72号 任务3",
+      "document": "plan72",
+      "groups": ["college_graduate", "skilled_worker", "vocational_graduate", "returned_overseas_student"],
+      "decided_by": {
+        "who": {"zh": "温州市公安局户籍窗口（市区各派出所）", "en": "the hukou desk of the Wenzhou public-security bureau (the urban police stations)"},
+        "open": {"zh": "温州市区对这四类人员全面放开落户的具体办法（温政发〔2016〕26号 早于72号，未作规定；此后的规定未编入）", "en": "how the urban districts open settlement fully to these four groups (温政发〔2016〕26号 predates 72号 and says nothing of it; later rules are not encoded)"}
+      },
+      "note": {"zh": "国办发〔2016〕72号 任务3：“省会及以下城市要全面放开对高校毕业生、技术工人、职业院校毕业生、留学归国人员的落户限制”，责任单位为省会及以下城市人民政府。温州市为地级市，受本条约束；温政发〔2016〕26号（2016-05-06）早于72号（2016-09-30）印发，四（二）2 未单列这些群体，只有“有合法稳定住所”“有合法稳定就业”“亲属投靠”三类和引进人才。本条是对城市人民政府的要求，温州市的落实办法未编入，故不作“符合”结论。", "en": "国办发〔2016〕72号 task 3 tells provincial capitals and smaller cities to open settlement fully to college graduates, skilled workers, vocational-school graduates and returned overseas students; the city governments are responsible. Wenzhou is a prefecture-level city and bound by it; 温政发〔2016〕26号 (2016-05-06) predates 72号 (2016-09-30) and its 四（二）2 names only the residence, employment and relative categories and introduced talent. The task is addressed to the city government and Wenzhou's way of carrying it out is not encoded, so no verdict is given."}
     }
   ],
   "residence_permit_conditions": {

@@ -29,6 +29,22 @@ public struct DecidedBy: Sendable {
     public let who: LocalizedText
     /// What the document leaves open: "the conditions of talent introduction".
     public let open: LocalizedText
+    /// Why it is open here: the document leaves it to a later rule, or the document (or
+    /// the text it relies on) decides it and the pack does not encode that.
+    public var kind: Kind = .leftToLocalRules
+
+    public enum Kind: String, Sendable, CaseIterable {
+        /// The document directs a later rule to decide (要探索, 研究制定, 实施细则 …): "文件未定，由…规定".
+        case leftToLocalRules = "left_to_local_rules"
+        /// The document decides, the pack does not encode it: "文件有规定，本系统未编入".
+        case notEncoded = "not_encoded"
+    }
+
+    public init(who: LocalizedText, open: LocalizedText, kind: Kind = .leftToLocalRules) {
+        self.who = who
+        self.open = open
+        self.kind = kind
+    }
 }
 
 extension PolicyPack {

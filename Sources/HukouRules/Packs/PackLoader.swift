@@ -84,6 +84,8 @@ public enum PackLoader {
             throw reader.fail("effective_until", zh: "失效日期必须晚于生效日期", en: "must be after effective_from")
         }
         let sizeClass = try readSizeClass(&reader)
+        let adminLevel = try readAdminLevel(&reader)
+        let (adminLevels, settlementGroups) = try readVocabularies(&reader)
         let documents = try readDocuments(&reader, main: document, effectiveFrom: effectiveFrom, effectiveUntil: effectiveUntil)
         let documentIDs = Set(documents.map(\.id))
 
@@ -177,6 +179,7 @@ public enum PackLoader {
                 name: try entry.requiredString("name"), aliases: try strings(&entry, "aliases"),
                 citation: try entry.requiredString("citation"), note: try entry.requiredText("note"))
             city.provinceRulesApply = try strings(&entry, "province_rules_apply")
+            city.adminLevel = try readAdminLevel(&entry)
             for (position, pathwayID) in city.provinceRulesApply.enumerated() where !pathways.contains(where: { $0.id == pathwayID }) {
                 throw HukouError(.pack, path: entry.childPath("province_rules_apply") + "[\(position)]",
                                  zh: "没有这个途径 \"\(pathwayID)\"", en: "no pathway \"\(pathwayID)\"")
@@ -187,10 +190,17 @@ public enum PackLoader {
         var cities: [PackCity] = []
         for (index, element) in (try reader.array("cities") ?? []).enumerated() {
             var entry = try ObjectReader(element, path: "cities[\(index)]", status: .pack)
-            cities.append(PackCity(name: try entry.requiredString("name"), aliases: try strings(&entry, "aliases")))
+            var city = PackCity(name: try entry.requiredString("name"), aliases: try strings(&entry, "aliases"))
+            city.adminLevel = try readAdminLevel(&entry)
+            cities.append(city)
             try entry.finish()
         }
         let notices = try readNotices(&reader, documentIDs)
+        var lintRules: [OpenGroupsRule] = []
+        for (index, element) in (try reader.array("lint_rules") ?? []).enumerated() {
+            lintRules.append(try OpenGroupsRule.read(element, path: "lint_rules[\(index)]", levels: adminLevels,
+                                                     groups: settlementGroups, facts: catalogue))
+        }
         try reader.finish()
         var pack = PolicyPack(id: id, version: version, name: name, document: document, documents: documents, effectiveFrom: effectiveFrom,
                               effectiveUntil: effectiveUntil, sizeClass: sizeClass, parameters: parameters, districts: districts,
@@ -198,6 +208,10 @@ public enum PackLoader {
                               permitConditions: permitConditions, serial: serial,
                               ownRulesCities: ownRules, byteCount: byteCount, facts: catalogue, notices: notices)
         pack.cities = cities
+        pack.adminLevel = adminLevel
+        pack.adminLevels = adminLevels
+        pack.settlementGroups = settlementGroups
+        pack.lintRules = lintRules
         pack.cost = PackCost(pack)
         pack.permitDocuments = permitDocuments
         pack.contentHash = Hex.encode(SHA256.hash(PackSignature.canonicalBytes(of: value)))
@@ -302,7 +316,8 @@ public enum PackLoader {
     /// `"decided_by": {"who": {zh,en}, "open": {zh,en}}`.
     static func decidedBy(_ reader: inout ObjectReader) throws(HukouError) -> DecidedBy? {
         guard var entry = try reader.object("decided_by") else { return nil }
-        let result = DecidedBy(who: try entry.requiredText("who"), open: try entry.requiredText("open"))
+        let kind = try entry.choice("kind", DecidedBy.Kind.allCases.map(\.rawValue)).flatMap(DecidedBy.Kind.init(rawValue:)) ?? .leftToLocalRules
+        let result = DecidedBy(who: try entry.requiredText("who"), open: try entry.requiredText("open"), kind: kind)
         try entry.finish()
         return result
     }
@@ -370,6 +385,10 @@ public enum PackLoader {
                               en: "a pathway the city decides carries no provisional flag or points_settlement")
         }
         let requiredDocuments = try RequiredDocument.read(&reader)
+        let groups = try strings(&reader, "groups")
+        for (index, group) in groups.enumerated() where !isValidID(group) {
+            throw HukouError(.pack, path: reader.childPath("groups") + "[\(index)]", zh: "应为群体标识（国家政策包 settlement_groups）", en: "expected a group id (national settlement_groups)")
+        }
         var cap: PathwayCap?
         if var entry = try reader.object("cap") {
             let facts = try strings(&entry, "facts")
@@ -389,6 +408,7 @@ public enum PackLoader {
                               pointsSettlement: pointsSettlement, documentIDs: documentIDs)
         pathway.documents = requiredDocuments
         pathway.cap = cap
+        pathway.groups = groups
         return pathway
     }
 

@@ -15,6 +15,10 @@ public struct Parameter: Sendable {
         /// This value is provisional even if the parameter is not (e.g. an age from the date a
         /// gradual raise that is not encoded starts).
         public var provisional: Bool = false
+        /// The real value is not known but is at least this one (`"at_least": true`: e.g. a
+        /// statutory age that a gradual raise not encoded can only raise): comparisons whose
+        /// outcome a higher value cannot change are not provisional.
+        public var atLeast: Bool = false
     }
 
     public let id: String
@@ -80,6 +84,7 @@ extension Parameter {
             }
             let entrySource = try entry.string("source")
             let entryProvisional = try entry.bool("provisional") ?? false
+            let atLeast = try entry.bool("at_least") ?? false
             try entry.finish()
             if let previous = values.last {
                 guard previous.from < from else {
@@ -91,7 +96,9 @@ extension Parameter {
                     throw HukouError(.pack, path: elementPath + ".value", zh: "各期取值类型必须一致", en: "all dated values must have the same type")
                 }
             }
-            values.append(Dated(from: from, value: parsed, source: entrySource, provisional: entryProvisional))
+            var dated = Dated(from: from, value: parsed, source: entrySource, provisional: entryProvisional)
+            dated.atLeast = atLeast
+            values.append(dated)
         }
         try reader.finish()
         return Parameter(id: id, label: label, unit: unit, provisional: provisional, source: source, note: note, values: values)

@@ -48,6 +48,15 @@ public struct PolicyPack: Sendable {
     public internal(set) var contentHash: String = ""
     /// Documents to bring for a residence permit (居住证暂行条例 第九条 in the national pack).
     public internal(set) var permitDocuments: [RequiredDocument] = []
+    /// The pack's administrative level (`admin_level`; a province-wide pack: "province", with
+    /// each city's level in ``cities`` and ``ownRulesCities``), for national lint rules.
+    public internal(set) var adminLevel: AdminLevel?
+    /// National pack: the words for administrative levels (`admin_levels`).
+    public internal(set) var adminLevels: [AdminLevelDefinition] = []
+    /// National pack: the groups national rules name (`settlement_groups`), which pathways tag.
+    public internal(set) var settlementGroups: [SettlementGroup] = []
+    /// National pack: rules `hukou lint` checks city packs against (`lint_rules`).
+    public internal(set) var lintRules: [OpenGroupsRule] = []
 
     /// Whether the pack is in force on `date`.
     public func isInForce(on date: CivilDate) -> Bool {
@@ -122,6 +131,9 @@ public struct Pathway: Sendable {
     /// short is for the city's own figure to decide (`depends_on_local_rules`), never a
     /// shortfall or a date.
     public internal(set) var cap: PathwayCap?
+    /// The groups of the national vocabulary (`settlement_groups`) the pathway opens
+    /// settlement to, for national lint rules (国办发〔2016〕72号 任务3).
+    public internal(set) var groups: [String] = []
 }
 
 /// The facts of a pathway whose required amounts the document leaves to the city below a
@@ -160,6 +172,8 @@ public struct PriorityGroup: Sendable {
 public struct PackCity: Sendable {
     public let name: String
     public let aliases: [String]
+    /// The city's administrative level, for national lint rules.
+    public var adminLevel: AdminLevel?
 }
 
 /// A city of a province-wide pack whose own rules apply instead.
@@ -171,4 +185,6 @@ public struct OwnRulesCity: Sendable {
     /// Ids of the province's pathways that still apply in this city (Fujian （四）'s open
     /// groups are not excepted for 福州、厦门、平潭).
     public var provinceRulesApply: [String] = []
+    /// The city's administrative level, for national lint rules.
+    public var adminLevel: AdminLevel?
 }

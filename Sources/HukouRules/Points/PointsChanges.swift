@@ -13,13 +13,12 @@
 /// Both score without collecting missing facts (``PointsScorer/score(_:_:_:_:detailed:)``),
 /// so neither grows with what the request leaves out.
 enum PointsChanges {
-    /// One ranked what-if line: the indicator that proposed the change, the change, and
-    /// what it brings.
+    /// One ranked what-if line: the indicator that proposed the change (its id and
+    /// citation), the change, and what it brings.
     struct Line: Sendable {
-        let indicator: Indicator
-        let fact: String
-        let to: FactValue
-        let text: LocalizedText
+        let indicatorID: String
+        let citation: String
+        let change: PointsScorer.Change
         let gained: Fixed
         let newTotal: Fixed
         /// The provisional parameters the points gained rest on: those of the indicators
@@ -39,63 +38,56 @@ enum PointsChanges {
     }
 
     /// Up to `limit` changes that raise the total, ranked by points gained (ties: the
-    /// order the indicators propose them in).
+    /// order the indicators propose them in, depth first through groups).
     static func whatIf(_ scorer: PointsScorer, base: PointsScorer.Result, person: Person, on date: CivilDate, limit: Int = 5) -> [Line] {
         let table = scorer.table
-        // Every proposal, depth first through groups, in the table's order.
-        var proposals: [(indicator: Indicator, change: PointsScorer.Change)] = []
+        guard limit > 0 else { return [] }
+        let index = table.index ?? PointsIndex(table.indicators, accruing: [])
+        struct Effect { let total: Fixed; let provisional: [String] }
+        var effects: [ChangeKey: Effect] = [:]
+        var lines: [Line] = []
+        func effect(of change: PointsScorer.Change) -> Effect {
+            let key = ChangeKey(change.fact, change.to)
+            if let known = effects[key] { return known }
+            let override = PointsScorer.Override(fact: change.fact, value: change.to,
+                                                 person: PointsScorer.person(person, with: change.fact, change.to))
+            var sum = base.sum
+            var ids = OrderedSet()
+            for reader in index.readers(of: change.fact) where reader < base.scores.count && reader < table.indicators.count {
+                let before = base.scores[reader]
+                let after = scorer.score(table.indicators[reader], person, date, override, detailed: false)
+                sum = sum - before.points + after.points
+                ids.add(before.provisional)
+                ids.add(after.provisional)
+            }
+            var list = ids.items
+            let total = scorer.bound(sum, date, &list)
+            let result = Effect(total: total, provisional: list)
+            effects[key] = result
+            return result
+        }
         func propose(_ indicator: Indicator) {
             switch indicator.kind {
             case .group(let children), .bestOf(let children):
                 for child in children { propose(child) }
-            default:
-                if let change = scorer.change(indicator, person, date) { proposals.append((indicator, change)) }
+                return
+            default: break
             }
-        }
-        for indicator in table.indicators { propose(indicator) }
-        guard !proposals.isEmpty, limit > 0 else { return [] }
-
-        var facts = Set<String>()
-        for proposal in proposals { facts.insert(proposal.change.fact) }
-        let readers = Readers(table.indicators, facts: facts)
-
-        struct Effect { let total: Fixed; let provisional: [String] }
-        var effects: [ChangeKey: Effect] = [:]
-        var lines: [(order: Int, line: Line)] = []
-        for (order, proposal) in proposals.enumerated() {
-            let change = proposal.change
-            let key = ChangeKey(change.fact, change.to)
-            let effect: Effect
-            if let known = effects[key] {
-                effect = known
-            } else {
-                let override = PointsScorer.Override(fact: change.fact, value: change.to,
-                                                     person: PointsScorer.person(person, with: change.fact, change.to))
-                var sum = base.sum
-                var ids = OrderedSet()
-                for index in readers.of(change.fact) where index < base.scores.count {
-                    let before = base.scores[index]
-                    let after = scorer.score(table.indicators[index], person, date, override, detailed: false)
-                    sum = sum - before.points + after.points
-                    ids.add(before.provisional)
-                    ids.add(after.provisional)
-                }
-                var list = ids.items
-                let total = scorer.bound(sum, date, &list)
-                effect = Effect(total: total, provisional: list)
-                effects[key] = effect
-            }
-            guard effect.total > base.total else { continue }
-            let line = Line(indicator: proposal.indicator, fact: change.fact, to: change.to, text: change.text,
-                            gained: effect.total - base.total, newTotal: effect.total, provisional: effect.provisional)
-            // Keep the best `limit` in rank order (insertion into a short list).
+            guard let change = scorer.change(indicator, person, date) else { return }
+            let effect = effect(of: change)
+            guard effect.total > base.total else { return }
+            let gained = effect.total - base.total
+            // Keep the best `limit` in rank order (insertion into a short list; a later
+            // proposal goes after those that gain as much).
             var position = lines.count
-            while position > 0, lines[position - 1].line.gained < line.gained { position -= 1 }
-            guard position < limit else { continue }
-            lines.insert((order, line), at: position)
+            while position > 0, lines[position - 1].gained < gained { position -= 1 }
+            guard position < limit else { return }
+            lines.insert(Line(indicatorID: indicator.id, citation: indicator.citation, change: change, gained: gained,
+                              newTotal: effect.total, provisional: effect.provisional), at: position)
             if lines.count > limit { lines.removeLast() }
         }
-        return lines.map(\.line)
+        for indicator in table.indicators { propose(indicator) }
+        return lines
     }
 
     /// The first date within the table's horizon on which the score reaches the threshold
@@ -104,11 +96,17 @@ enum PointsChanges {
     static func projection(_ scorer: PointsScorer, base: PointsScorer.Result, person: Person, on asOf: CivilDate,
                            threshold thresholdRef: NumberRef) -> Projection {
         let table = scorer.table
-        let accruing = Set(person.catalogue.accruing.map(\.name))
+        // The indicators that change with time, as found when the pack loaded; found again
+        // if the person's declarations have a month counter the pack's did not.
+        var index = table.index ?? PointsIndex(table.indicators, accruing: [])
+        let accruing = person.catalogue.accruing
+        if table.index == nil || accruing.contains(where: { !index.accruing.contains($0.name) }) {
+            index = PointsIndex(table.indicators, accruing: Set(accruing.map(\.name)))
+        }
         var moving: [Int] = []
         var still = Fixed.zero
-        for (index, indicator) in table.indicators.enumerated() where index < base.scores.count {
-            if indicator.changesWithTime(accruing) { moving.append(index) } else { still += base.scores[index].points }
+        for (position, flag) in index.changesWithTime.enumerated() where position < base.scores.count && position < table.indicators.count {
+            if flag { moving.append(position) } else { still += base.scores[position].points }
         }
         var ignored: [String] = []
         var threshold = thresholdRef.value(on: asOf, provisional: &ignored)
@@ -149,21 +147,33 @@ enum PointsChanges {
         }
     }
 
-    /// The top-level indicators that read each fact (directly, or through a fact derived
-    /// from it), for the facts asked about; built in one walk over the indicators.
-    struct Readers {
-        private var byFact: [String: [Int]] = [:]
+}
 
-        init(_ indicators: [Indicator], facts: Set<String>) {
-            for (index, indicator) in indicators.enumerated() {
-                var names = Set<String>()
-                indicator.collectReadNames(into: &names)
-                for name in names where facts.contains(name) { byFact[name, default: []].append(index) }
-            }
+/// What a points table's what-if and projection look up, computed once when the pack loads
+/// (linear in the indicators): the top-level indicators that read each fact (directly, or
+/// through a fact derived from it), and which of them change with time.
+final class PointsIndex: Sendable {
+    private let byFact: [String: [Int]]
+    /// Per top-level indicator: whether its points can change with time.
+    let changesWithTime: [Bool]
+    /// The month counters (by name) this was computed with.
+    let accruing: Set<String>
+
+    init(_ indicators: [Indicator], accruing: Set<String>) {
+        var byFact: [String: [Int]] = [:]
+        var flags: [Bool] = []
+        for (index, indicator) in indicators.enumerated() {
+            var names = Set<String>()
+            indicator.collectReadNames(into: &names)
+            for name in names { byFact[name, default: []].append(index) }
+            flags.append(indicator.changesWithTime(accruing))
         }
-
-        func of(_ fact: String) -> [Int] { byFact[fact] ?? [] }
+        self.byFact = byFact
+        self.changesWithTime = flags
+        self.accruing = accruing
     }
+
+    func readers(of fact: String) -> [Int] { byFact[fact] ?? [] }
 }
 
 extension Indicator {

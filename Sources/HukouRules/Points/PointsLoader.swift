@@ -50,6 +50,7 @@ enum PointsLoader {
                                 documentIDs: documentIDs, ranking: ranking, notScored: notScored)
         table.totalFloor = totalFloor
         table.totalCap = totalCap
+        table.index = PointsIndex(indicators, accruing: Set(compiler.facts.accruing.map(\.name)))
         return .table(table)
     }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-/// The score of one indicator, with the value it used and its parts.
+/// The score of one indicator, with the value it used and its parts (in the order of the
+/// indicator's own parts; the indicator itself is not copied in: the breakdown walks the
+/// table beside its scores).
 struct IndicatorScore: Sendable {
-    let indicator: Indicator
     let points: Fixed
     /// The fact value the indicator scored (a bonus: whether its condition held); nil when
     /// unknown or for groups.
@@ -88,7 +89,9 @@ struct PointsScorer {
             if change.fact == fact.name { return change.value }
             person = change.person
         }
-        let value = fact.read(person, context(person, date))
+        // A fact the request gives is read without building an evaluation context.
+        let value = fact.path != nil ? person.values[fact.name] ?? fact.read(person, context(person, date))
+                                     : fact.read(person, context(person, date))
         if case .text(let name)? = value, let canonical = districts.canonical(name) { return .text(canonical) }
         return value
     }
@@ -106,7 +109,7 @@ struct PointsScorer {
                     children: [IndicatorScore] = [], chosen: String? = nil) -> IndicatorScore {
             // The indicator's own floor and cap, whatever its kind.
             let bounded = bound(points, floor: indicator.floor, cap: indicator.cap, date, &provisional)
-            return IndicatorScore(indicator: indicator, points: bounded, valueUsed: used, capApplied: bounded != points,
+            return IndicatorScore(points: bounded, valueUsed: used, capApplied: bounded != points,
                                   missing: detailed ? missing : [], provisional: provisional, children: children, chosen: chosen)
         }
         func ask(_ fact: FactDefinition) -> [String] { detailed ? [fact.askFor] : [] }
@@ -189,21 +192,52 @@ struct PointsScorer {
             return result(sum, nil, missing: missing.items, children: detailed ? parts : [])
         case .bestOf(let indicators):
             let parts = indicators.map { score($0, person, date, change, detailed: detailed) }
-            var best: IndicatorScore?
-            for part in parts where best == nil || part.points > (best?.points ?? .zero) { best = part }
+            var best: Int?
+            for (index, part) in parts.enumerated() where best == nil || part.points > parts[best ?? index].points { best = index }
             var missing = OrderedSet()
             for part in parts { missing.add(part.missing) }
             // Only the counted indicator's provisional values shape the answer.
-            provisional = best?.provisional ?? []
-            return result(best?.points ?? .zero, nil, missing: missing.items, children: detailed ? parts : [], chosen: best?.indicator.id)
+            guard let best else { return result(.zero, nil, missing: missing.items, children: detailed ? parts : []) }
+            provisional = parts[best].provisional
+            return result(parts[best].points, nil, missing: missing.items, children: detailed ? parts : [],
+                          chosen: detailed ? indicators[best].id : nil)
         }
     }
 
-    /// A realistic single change an indicator suggests (what-if): `fact` set to `to`.
-    struct Change {
-        let fact: String
+    /// A realistic single change an indicator suggests (what-if): `fact` set to `to`. Its
+    /// words are made only when an answer shows it (``text``).
+    struct Change: Sendable {
+        let definition: FactDefinition
         let to: FactValue
-        let text: LocalizedText
+        let wording: Wording
+
+        enum Wording: Sendable {
+            /// The next level of an ordered category (its value's label, if it has one).
+            case level(String)
+            /// The best-valued text value (a district).
+            case choose(String)
+            /// Units more of a count.
+            case more(Int)
+        }
+
+        var fact: String { definition.name }
+
+        var text: LocalizedText {
+            let label = definition.label
+            switch wording {
+            case .level(let value):
+                // The value in words (its label), never the token; a value without a label
+                // is named by the indicator alone.
+                guard let word = Labels.value(value, of: definition.name) else {
+                    return LocalizedText(zh: "\(label.zh)提高一级", en: "\(label.en) one level higher")
+                }
+                return LocalizedText(zh: "\(label.zh)达到\(word.zh)", en: "\(label.en) reaches \(word.en)")
+            case .choose(let value):
+                return LocalizedText(zh: "\(label.zh)选择\(value)", en: "\(label.en): \(value)")
+            case .more(let units):
+                return LocalizedText(zh: "\(label.zh)再增加 \(units)", en: "\(label.en): \(units) more")
+            }
+        }
     }
 
     /// The next level up of an ordered category, the best-valued district, the next band
@@ -222,18 +256,12 @@ struct PointsScorer {
                     if next == nil || rank < (next?.rank ?? .max) { next = (entry.value, rank) }
                 }
                 guard let next else { return nil }
-                // The value in words (its label), never the token; a value without a label
-                // is named by the indicator alone.
-                let word = Labels.value(next.value, of: fact.name)
-                let text = word.map { LocalizedText(zh: "\(fact.label.zh)达到\($0.zh)", en: "\(fact.label.en) reaches \($0.en)") }
-                    ?? LocalizedText(zh: "\(fact.label.zh)提高一级", en: "\(fact.label.en) one level higher")
-                return Change(fact: fact.name, to: .enumeration(next.value), text: text)
+                return Change(definition: fact, to: .enumeration(next.value), wording: .level(next.value))
             }
             if case .text = fact.type {
                 let best = entries.max { $0.points.peek(on: date) < $1.points.peek(on: date) }
                 guard let best, current != .text(best.value) else { return nil }
-                return Change(fact: fact.name, to: .text(best.value),
-                              text: LocalizedText(zh: "\(fact.label.zh)选择\(best.value)", en: "\(fact.label.en): \(best.value)"))
+                return Change(definition: fact, to: .text(best.value), wording: .choose(best.value))
             }
             return nil
         case .bands(let fact, let bands):
@@ -264,8 +292,7 @@ struct PointsScorer {
     }
 
     private func more(_ fact: FactDefinition, _ value: Int, _ units: Int) -> Change {
-        Change(fact: fact.name, to: .integer(value + units),
-               text: LocalizedText(zh: "\(fact.label.zh)再增加 \(units)", en: "\(fact.label.en): \(units) more"))
+        Change(definition: fact, to: .integer(value + units), wording: .more(units))
     }
 }
 

@@ -57,9 +57,10 @@ struct PointsService {
         guard case .table(let table)? = pack.points, table.purpose == "settlement" else {
             return SettlementCheck(result: .notComparable(LocalizedText(zh: "本系统未编入积分分值表", en: "no points table is encoded")),
                                    total: nil, threshold: nil, provisional: [], ranking: nil,
-                                   decidedBy: DecidedBy(who: Self.pointsOffice, open: open))
+                                   decidedBy: DecidedBy(who: Self.pointsOffice, open: open, kind: .notEncoded))
         }
-        let decided = DecidedBy(who: Self.pointsOffice, open: open)
+        // The table and guidance score in force are set (津政发〔2015〕39号 附件, 第二十九条) and not encoded.
+        let decided = DecidedBy(who: Self.pointsOffice, open: open, kind: .notEncoded)
         guard self.validity(table).selects(table.documentIDs), validity.selects(table.documentIDs) else {
             return SettlementCheck(result: .notComparable(LocalizedText(
                 zh: "本系统未编入该日期施行的积分分值表，积分是否达到申报指导分值无法判断",

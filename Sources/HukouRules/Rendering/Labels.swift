@@ -110,6 +110,21 @@ public enum Labels {
 
     /// The word for a verdict token, in its context (a pathway, a family member, a
     /// service, a requirement or veto of a points table).
+    /// The word for a verdict whose `decided_by` says why it is open (`kind`): a rule the
+    /// documents decide but the pack does not encode is not "left to local rules".
+    public static func verdict(_ token: String?, in context: VerdictContext, openKind: String?) -> LocalizedText {
+        if token == "depends_on_local_rules", openKind == "not_encoded" {
+            return LocalizedText(zh: "文件有规定，本系统未编入", en: "decided by the documents, not encoded here")
+        }
+        return verdict(token, in: context)
+    }
+
+    /// How the open part is introduced: "文件未定：" or, when not encoded, "本系统未编入：".
+    public static func openPrefix(_ openKind: String?) -> LocalizedText {
+        openKind == "not_encoded" ? LocalizedText(zh: "本系统未编入：", en: "not encoded here: ")
+            : LocalizedText(zh: "文件未定：", en: "left open: ")
+    }
+
     public static func verdict(_ token: String?, in context: VerdictContext) -> LocalizedText {
         let mark = Verdict(token: token, context: context)
         switch (context, token) {

@@ -84,4 +84,18 @@ import Testing
             }
         }
     }
+
+    @Test func datesAreWrittenAsTheirISOStringsWithZeroPadding() throws {
+        let dates = try ["2026-03-05", "1900-01-01", "2200-12-31", "2016-02-29"].map { try #require(CivilDate(iso: $0)) }
+        #expect(text { writer in
+            writer.beginArray()
+            for date in dates { writer.date(date) }
+            writer.endArray()
+        } == #"["2026-03-05","1900-01-01","2200-12-31","2016-02-29"]"#)
+        #expect(text { writer in
+            writer.beginObject()
+            writer.member("as_of", date: dates[0])
+            writer.endObject()
+        } == #"{"as_of":"2026-03-05"}"#)
+    }
 }

@@ -106,12 +106,12 @@ struct PointsChangesTests {
                 // What-if: every proposal's total by scoring every indicator with the change.
                 let lines = PointsChanges.whatIf(scorer, base: base, person: person, on: request.asOf, limit: 1000)
                 for line in lines {
-                    let changed = PointsScorer.Override(fact: line.fact, value: line.to,
-                                                        person: PointsScorer.person(person, with: line.fact, line.to))
+                    let changed = PointsScorer.Override(fact: line.change.fact, value: line.change.to,
+                                                        person: PointsScorer.person(person, with: line.change.fact, line.change.to))
                     var sum = Fixed.zero
                     for indicator in table.indicators { sum += scorer.score(indicator, person, request.asOf, changed, detailed: true).points }
                     var ignored: [String] = []
-                    #expect(scorer.bound(sum, request.asOf, &ignored) == line.newTotal, "\(name) +\(months) \(line.indicator.id)")
+                    #expect(scorer.bound(sum, request.asOf, &ignored) == line.newTotal, "\(name) +\(months) \(line.indicatorID)")
                     checkedLines += 1
                 }
                 // Projection: the whole table each month against a threshold just out of reach.

@@ -191,6 +191,24 @@ struct RenderingRegressionTests {
         #expect(!text.contains("✘ 积分期间因犯罪获刑"))
     }
 
+    @Test("Left to local rules vs decided but not encoded: 天津 （七） is 文件未定; the 津政发〔2015〕39号 table (2026) and the 2015 conditions to apply are 本系统未编入")
+    func openKinds() throws {
+        let eligibility = Renderer.render(try Fixture.engine.eligibility(try request("tianjin", replacing: "\"2026-11-25\"", with: "\"2026-11-25\"")), format: .text)
+        #expect(eligibility.contains("人才引进落户（普通高校毕业生、职业院校毕业生、技术工人） — 由当地规定，文件未定"))
+        #expect(eligibility.contains("居住证积分落户 — 文件有规定，本系统未编入"))
+        #expect(eligibility.contains("? 本系统未编入：该日期施行的积分分值表和申报指导分值"))
+        #expect(!eligibility.contains("? 文件未定：该日期施行的积分分值表"))
+        let points2015 = try request("tianjin", replacing: "\"2026-11-25\"", with: "\"2015-06-01\"")
+        let points = Renderer.render(try Fixture.engine.points(points2015), format: .text)
+        #expect(points.contains("◇ 申请积分落户 — 文件有规定，本系统未编入"))
+        #expect(points.contains("? 本系统未编入：2015-06-01 施行的积分落户申请条件"))
+        #expect(points.contains("? 请咨询：积分受理窗口（人力社保部门）"))
+        var inEnglish = points2015
+        inEnglish.locale = .en
+        let english = Renderer.render(try Fixture.engine.points(inEnglish), format: .text)
+        #expect(english.contains("decided by the documents, not encoded here"))
+    }
+
     @Test("温政发〔2016〕26号 四（三）: the provisional total and what-if lines are marked 暂定 / provisional on the line, in both locales")
     func provisionalOnTheLinesItShapes() throws {
         for (locale, mark, score, named) in [("zh-CN", "（暂定）", "积分 25 分（暂定）", "暂定：积分：大专学历；积分：本科学历"),
