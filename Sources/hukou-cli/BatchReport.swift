@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import HukouRules
 import Foundation
 
 /// `--report report.html`: the batch summary as one self-contained HTML page (no scripts,
@@ -15,12 +16,12 @@ enum BatchReport {
 
     /// Colours of the verdicts (others get grey).
     static func colour(_ verdict: String) -> String {
-        switch verdict {
-        case "eligible": return "#2e7d32"
-        case "not_eligible": return "#c62828"
-        case "unknown": return "#f9a825"
-        case "depends_on_local_rules": return "#1565c0"
-        case "not_applicable": return "#9e9e9e"
+        switch PathwayVerdict(rawValue: verdict) {
+        case .eligible?: return "#2e7d32"
+        case .notEligible?: return "#c62828"
+        case .unknown?: return "#f9a825"
+        case .dependsOnLocalRules?: return "#1565c0"
+        case .notApplicable?: return "#9e9e9e"
         default: return "#6d4c41"
         }
     }
@@ -108,7 +109,7 @@ enum BatchReport {
                 }
                 x += width
             }
-            let eligible = pathway.verdicts["eligible"] ?? 0
+            let eligible = pathway.verdicts[PathwayVerdict.eligible.rawValue] ?? 0
             out += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 18)\" font-size=\"13\">" + words.pick("符合 ", "eligible ") + "\(grouped(eligible))</text>\n"
         }
         out += "</svg>\n"
@@ -123,7 +124,7 @@ enum BatchReport {
                 return "<td>\(grouped(count)) <span class=\"muted\">\(percent(count, of: total))</span></td>"
             }.joined()
             if let top = pathway.topUnmet {
-                out += "<td class=\"name\">\(escape(top.label)) — \(grouped(top.count)) (\(percent(top.count, of: pathway.verdicts["not_eligible"] ?? 0)))"
+                out += "<td class=\"name\">\(escape(top.label)) — \(grouped(top.count)) (\(percent(top.count, of: pathway.verdicts[PathwayVerdict.notEligible.rawValue] ?? 0)))"
                     + " <span class=\"muted\">(\(grouped(pathway.onlyUnmet[top.label] ?? 0)))</span></td>"
             } else {
                 out += "<td class=\"name\">–</td>"
@@ -143,7 +144,7 @@ enum BatchReport {
         out += "<svg id=\"compare-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 360)\" height=\"\(pathways.count * row + 10)\" role=\"img\">\n"
         for (index, pathway) in pathways.enumerated() {
             let y = index * row + 4
-            let before = pathway.verdicts["eligible"] ?? 0, after = pathway.after["eligible"] ?? 0
+            let before = pathway.verdicts[PathwayVerdict.eligible.rawValue] ?? 0, after = pathway.after[PathwayVerdict.eligible.rawValue] ?? 0
             let net = pathway.movedIn - pathway.movedOut
             let other = pathway.moves.filter { !$0.key.hasPrefix("eligible→") && !$0.key.hasSuffix("→eligible") }.values.reduce(0, +)
             out += "<text x=\"\(labelWidth - 40)\" y=\"\(y + 24)\" text-anchor=\"end\" font-size=\"14\">\(escape(shorten(pathway.name, 22)))</text>\n"

@@ -99,7 +99,7 @@ struct BatchResult: Sendable {
         result.line = number
         var out: [UInt8] = writeAnswers ? Array("{\"line\":\(number)".utf8) : []
         func append(_ key: String, _ answer: Decision) throws(HukouError) {
-            let bytes = try answer.bytes()
+            let bytes = try answer.bytes(within: engines.first?.limits)
             out.append(contentsOf: ",\"\(key)\":".utf8)
             out.append(contentsOf: bytes)
         }
@@ -266,7 +266,7 @@ struct BatchSummary: Equatable {
                 for label in Set(pathway.unmet) { summary.unmet[label, default: 0] += 1 }
                 if Set(pathway.unmet).count == 1, let only = pathway.unmet.first { summary.onlyUnmet[only, default: 0] += 1 }
                 if let second {
-                    let afterVerdict = (index < second.count && second[index].id == pathway.id ? second[index] : second.first { $0.id == pathway.id })?.verdict ?? "absent"
+                    let afterVerdict = (index < second.count && second[index].id == pathway.id ? second[index] : second.first { $0.id == pathway.id })?.verdict ?? SummaryWords.absent
                     summary.after[afterVerdict, default: 0] += 1
                     if afterVerdict != pathway.verdict { summary.moves[pathway.verdict + "→" + afterVerdict, default: 0] += 1 }
                 }

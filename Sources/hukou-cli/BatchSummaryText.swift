@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+import HukouRules
+
 /// Words of the summary and the report, in the requests' locale (zh-CN unless "en").
 struct SummaryWords {
     let english: Bool
@@ -9,16 +11,20 @@ struct SummaryWords {
 
     /// The display name of a verdict value; unknown values (new vocabulary) show as they are.
     func verdict(_ value: String) -> String {
-        switch value {
-        case "eligible": return pick("符合", "eligible")
-        case "not_eligible": return pick("不符合", "not eligible")
-        case "unknown": return pick("信息不足", "unknown")
-        case "depends_on_local_rules": return pick("待地方规定", "depends on local rules")
-        case "not_applicable": return pick("不适用", "not applicable")
-        case "absent": return pick("（无此途径）", "(no such pathway)")
-        default: return value
+        guard let verdict = PathwayVerdict(rawValue: value) else {
+            return value == Self.absent ? pick("（无此途径）", "(no such pathway)") : value
+        }
+        switch verdict {
+        case .eligible: return pick("符合", "eligible")
+        case .notEligible: return pick("不符合", "not eligible")
+        case .unknown: return pick("信息不足", "unknown")
+        case .dependsOnLocalRules: return pick("待地方规定", "depends on local rules")
+        case .notApplicable: return pick("不适用", "not applicable")
         }
     }
+
+    /// The summary's own value for a pathway one of two compared packs does not have.
+    static let absent = "absent"
 
     func pointsStatus(_ status: String) -> String {
         switch status {
@@ -38,9 +44,9 @@ struct SummaryWords {
 
     /// Verdicts in reading order: the known ones first, any other value after them.
     static func order(_ values: some Sequence<String>) -> [String] {
-        let known = ["eligible", "not_eligible", "unknown", "depends_on_local_rules", "not_applicable"]
+        let known = PathwayVerdict.allCases.map(\.rawValue)
         let present = Set(values)
-        return known.filter { present.contains($0) || $0 != "not_applicable" } + present.subtracting(known).sorted()
+        return known.filter { present.contains($0) || $0 != PathwayVerdict.notApplicable.rawValue } + present.subtracting(known).sorted()
     }
 }
 
@@ -113,7 +119,7 @@ extension BatchSummary {
                                     "most common unmet condition per pathway (share of that pathway's not eligible; in brackets: missing only this one):"))
             for pathway in withUnmet {
                 guard let top = pathway.topUnmet else { continue }
-                let notEligible = pathway.verdicts["not_eligible"] ?? 0
+                let notEligible = pathway.verdicts[PathwayVerdict.notEligible.rawValue] ?? 0
                 lines.append("  " + pathway.name + "：" + top.label + " — " + grouped(top.count) + " (" + percent(top.count, of: notEligible) + ")"
                              + words.pick("（仅差此条：", " (only this: ") + grouped(pathway.onlyUnmet[top.label] ?? 0) + words.pick("）", ")"))
             }
@@ -179,7 +185,7 @@ extension BatchSummary {
         for pathway in orderedPathways {
             let net = pathway.movedIn - pathway.movedOut
             lines.append(padLeft("+" + grouped(pathway.movedIn), 10) + padLeft("-" + grouped(pathway.movedOut), 10) + padLeft((net > 0 ? "+" : "") + grouped(net), 10)
-                         + padLeft(grouped(pathway.verdicts["eligible"] ?? 0), 17) + padLeft(grouped(pathway.after["eligible"] ?? 0), 10) + "  " + pathway.name)
+                         + padLeft(grouped(pathway.verdicts[PathwayVerdict.eligible.rawValue] ?? 0), 17) + padLeft(grouped(pathway.after[PathwayVerdict.eligible.rawValue] ?? 0), 10) + "  " + pathway.name)
             let other = pathway.moves.filter { !$0.key.hasPrefix("eligible→") && !$0.key.hasSuffix("→eligible") }
             if !other.isEmpty {
                 lines.append(String(repeating: " ", count: 32) + words.pick("其他变化：", "other changes: ") + other.keys.sorted().map { key in

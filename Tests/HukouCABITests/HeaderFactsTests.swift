@@ -79,10 +79,10 @@ struct HeaderLimitsTests {
         #expect(Engine().limits == .header)
     }
 
-    /// The copies the core still holds, until JSON/ and Decision/ take the engine's limits.
-    @Test func theCoresRemainingCopiesAgreeWithTheHeader() {
+    /// The one copy the core still holds (JSONParser's default depth, for callers that parse
+    /// without an engine: tools and tests); the engine always passes its own.
+    @Test func theCoresRemainingCopyAgreesWithTheHeader() {
         #expect(JSONParser.defaultMaxDepth == Int(HUKOU_MAX_DEPTH))
-        #expect(WorkBudget.maxAnswerBytes == Int(HUKOU_MAX_ANSWER_BYTES))
     }
 
     /// docs/robustness.md's table of limits restates each value beside its macro: each must

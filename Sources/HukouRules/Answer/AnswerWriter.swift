@@ -40,9 +40,10 @@ public struct AnswerWriter: ~Copyable {
 
     /// - Parameters:
     ///   - capacity: the first allocation (answers grow from it by doubling).
-    ///   - limit: the most bytes the answer may take (``WorkBudget/maxAnswerBytes``).
-    public init(capacity: Int = 4096, limit: Int = WorkBudget.maxAnswerBytes) {
-        self.limit = max(0, limit)
+    ///   - limit: the most bytes the answer may take: the engine's
+    ///     ``EngineLimits/answerBytes`` (unbounded when not given: tests, tools).
+    public init(capacity: Int = 4096, limit: Int = Int.max - 1) {
+        self.limit = max(0, min(limit, Int.max - 1))
         reserve(min(max(capacity, 16), max(self.limit, 16)))
     }
 

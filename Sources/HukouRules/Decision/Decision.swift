@@ -15,26 +15,27 @@ public enum Decision: Sendable {
         }
     }
 
-    /// The answer's bytes, refused beyond ``WorkBudget/maxAnswerBytes``.
-    public func bytes() throws(HukouError) -> [UInt8] {
-        var writer = AnswerWriter()
+    /// The answer's bytes, refused beyond the limits' ``EngineLimits/answerBytes`` (the
+    /// last line of defence behind the estimates); unbounded when no limits are given.
+    public func bytes(within limits: EngineLimits? = nil) throws(HukouError) -> [UInt8] {
+        var writer = Self.writer(limits)
         write(into: &writer)
-        try Self.check(writer)
+        try Self.check(writer, limits)
         return writer.bytes
     }
 
     /// The answer as a malloc'd NUL-terminated C string (no copy after writing).
-    public func cString() throws(HukouError) -> UnsafeMutablePointer<CChar> {
-        var writer = AnswerWriter()
+    public func cString(within limits: EngineLimits) throws(HukouError) -> UnsafeMutablePointer<CChar> {
+        var writer = Self.writer(limits)
         write(into: &writer)
-        try Self.check(writer)
+        try Self.check(writer, limits)
         guard let string = writer.takeCString() else { throw Self.outOfMemory }
         return string
     }
 
     /// The answer as a JSON tree (tests, case files, the receipt): the written bytes read back.
-    public func json() throws(HukouError) -> JSONValue {
-        let written = try bytes()
+    public func json(within limits: EngineLimits? = nil) throws(HukouError) -> JSONValue {
+        let written = try bytes(within: limits)
         do {
             return try written.withUnsafeBufferPointer { (buffer) throws(HukouError) in try JSONParser.parse(buffer, maxDepth: AnswerWriter.maxDepth + 1) }
         } catch {
@@ -44,10 +45,15 @@ public enum Decision: Sendable {
 
     static let outOfMemory = HukouError(.noMemory, path: "", zh: "内存不足", en: "out of memory")
 
-    private static func check(_ writer: borrowing AnswerWriter) throws(HukouError) {
+    private static func writer(_ limits: EngineLimits?) -> AnswerWriter {
+        guard let limits else { return AnswerWriter() }
+        return AnswerWriter(limit: limits.answerBytes)
+    }
+
+    private static func check(_ writer: borrowing AnswerWriter, _ limits: EngineLimits?) throws(HukouError) {
         switch writer.failure {
         case nil: return
-        case .limit: throw WorkBudget.answerTooLarge
+        case .limit: throw limits?.answerTooLarge ?? HukouError(.limit, path: "", zh: "答复过大", en: "answer too large")
         case .outOfMemory: throw outOfMemory
         case .tooDeep: throw HukouError(.internal, path: "", zh: "答复嵌套过深", en: "answer nested too deeply")
         }

@@ -3,11 +3,27 @@
 /// is written from them by ``write(into:)`` (Answer/EligibilityAnswer.swift), which owns
 /// every answer key; ``outcome`` reads them directly.
 public struct EligibilityDecision: Sendable {
-    /// The pack that answered and the request it answered (header, locale, detail, family).
-    let pack: PolicyPack
-    let request: DecisionRequest
-    /// Which of the pack's texts answered (the answer's `validity` block).
-    let validity: Validity
+    /// What the decision was made from, shared by reference: the decision stays a few words
+    /// on the stack (it passes through the C ABI on kiosk threads with small stacks).
+    let source: Source
+
+    final class Source: Sendable {
+        /// The pack that answered and the request it answered (header, locale, detail, family).
+        let pack: PolicyPack
+        let request: DecisionRequest
+        /// Which of the pack's texts answered (the answer's `validity` block).
+        let validity: Validity
+
+        init(pack: PolicyPack, request: DecisionRequest, validity: Validity) {
+            self.pack = pack
+            self.request = request
+            self.validity = validity
+        }
+    }
+
+    var pack: PolicyPack { _read { yield source.pack } }
+    var request: DecisionRequest { _read { yield source.request } }
+    var validity: Validity { _read { yield source.validity } }
     /// The city the request names, when it issues its own rules (Fujian （五）).
     public let ownRules: OwnRulesCity?
     /// The own-rules city excepts every province-wide pathway: nothing more is judged.
@@ -62,7 +78,7 @@ public struct PathwayDecision: Sendable {
     public let basis: Basis
     /// Who of the family may follow; nil when not shown (the pathway names no followers, or
     /// it is out of reach for the applicant).
-    public let followers: [FollowerDecision]?
+    public internal(set) var followers: [FollowerDecision]?
 
     /// The pack's pathway (borrowed from the pack's list, not copied).
     public var pathway: Pathway { _read { yield pathways[index] } }

@@ -14,12 +14,20 @@ struct EligibilityService {
         let ownRules = AnswerHeader.ownRulesCity(pack, request)
         // The rules the province does not except still apply (e.g. Fujian （四）).
         if let ownRules, ownRules.provinceRulesApply.isEmpty {
-            return EligibilityDecision(pack: pack, request: request, validity: validity, ownRules: ownRules, ownRulesOnly: true,
+            return EligibilityDecision(source: .init(pack: pack, request: request, validity: validity), ownRules: ownRules, ownRulesOnly: true,
                                        pathways: [], priorityGroups: [], notices: [])
         }
+        return EligibilityDecision(source: .init(pack: pack, request: request, validity: validity), ownRules: ownRules, ownRulesOnly: false,
+                                   pathways: pathways(validity, only: ownRules?.provinceRulesApply),
+                                   priorityGroups: priorityGroups(validity), notices: notices(validity))
+    }
+
+    /// The pathways whose texts answer on the date (only `only`, when given), each judged
+    /// (in a frame of its own: see ``decide(_:_:_:_:)``).
+    @inline(never)
+    private func pathways(_ validity: Validity, only onlyIDs: [String]?) -> [PathwayDecision] {
         let context = EvaluationContext(asOf: request.asOf, applicant: request.applicant, subject: request.applicant,
                                         districts: pack.districts, family: request.family)
-        let onlyIDs = ownRules?.provinceRulesApply
         let all = pack.pathways
         var pathways: [PathwayDecision] = []
         pathways.reserveCapacity(all.count)
@@ -27,14 +35,14 @@ struct EligibilityService {
             if let onlyIDs, !onlyIDs.contains(all[index].id) { continue }
             pathways.append(decide(all, index, context, validity))
         }
-        return EligibilityDecision(pack: pack, request: request, validity: validity, ownRules: ownRules, ownRulesOnly: false,
-                                   pathways: pathways, priorityGroups: priorityGroups(validity, context),
-                                   notices: notices(validity))
+        return pathways
     }
 
     @inline(never)
-    private func priorityGroups(_ validity: Validity, _ context: EvaluationContext) -> [PriorityGroupDecision] {
+    private func priorityGroups(_ validity: Validity) -> [PriorityGroupDecision] {
         guard validity.status != .notYetInForce else { return [] }
+        let context = EvaluationContext(asOf: request.asOf, applicant: request.applicant, subject: request.applicant,
+                                        districts: pack.districts, family: request.family)
         let groups = pack.priorityGroups
         return groups.indices.map { index in
             PriorityGroupDecision(groups: groups, index: index, judged: ConditionEvaluator.evaluate(groups[index].condition, context))
@@ -53,34 +61,49 @@ struct EligibilityService {
         return notices
     }
 
+    /// One pathway. Its conditions are evaluated from this small frame: a kiosk thread may
+    /// have a 256 KiB stack and a condition nests 32 levels, so the frames under an
+    /// evaluation must stay small even in a debug build; what folds into the verdict is
+    /// worked out in frames that are gone by then.
     @inline(never)
     private func decide(_ pathways: [Pathway], _ index: Int, _ context: EvaluationContext, _ validity: Validity) -> PathwayDecision {
-        // The pathway is passed borrowed from the pack's list (no copy of its parts).
-        decide(pathways[index], pathways, index, context, validity)
+        // not_applicable (or unknown) when the pathway's applicability condition is not met.
+        if let applies = pathways[index].appliesTo {
+            let judged = ConditionEvaluator.evaluate(applies, context)
+            if judged.outcome != .met { return Self.notConcerned(pathways, index, judged) }
+        }
+        if let decided = pathways[index].decidedBy { return decidedBy(decided, pathways, index, context) }
+        let judged = ConditionEvaluator.evaluate(pathways[index].condition, context)
+        let addressOrder = pathways[index].addressOrder.isEmpty ? nil : self.addressOrder(pathways[index], context)
+        var (decision, showsFollowers) = judge(judged, addressOrder, pathways, index, validity)
+        if showsFollowers { decision.followers = followers(pathways[index], context) }
+        return decision
     }
 
-    private func decide(_ pathway: Pathway, _ pathways: [Pathway], _ index: Int, _ context: EvaluationContext,
-                        _ validity: Validity) -> PathwayDecision {
-        // not_applicable (or unknown) when the pathway's applicability condition is not met.
-        if let applies = pathway.appliesTo {
-            let judged = ConditionEvaluator.evaluate(applies, context)
-            if judged.outcome != .met {
-                return PathwayDecision(pathways: pathways, index: index, verdict: judged.outcome == .unmet ? .notApplicable : .unknown,
-                                       basis: .applicability(judged), followers: nil)
-            }
-        }
-        if let decided = pathway.decidedBy {
-            // Who may follow is stated by the clause even where the conditions are left open.
-            return PathwayDecision(pathways: pathways, index: index, verdict: .dependsOnLocalRules, basis: .decidedBy(decided),
-                                   followers: pathway.followers.isEmpty ? nil : followers(pathway, context))
-        }
-        return judge(pathway, pathways, index, context, validity)
+    /// The document directs the city to set the conditions; who may follow is stated by
+    /// the clause even where the conditions are left open.
+    @inline(never)
+    private func decidedBy(_ decided: DecidedBy, _ pathways: [Pathway], _ index: Int, _ context: EvaluationContext) -> PathwayDecision {
+        let followers = pathways[index].followers.isEmpty ? nil : self.followers(pathways[index], context)
+        return PathwayDecision(pathways: pathways, index: index, verdict: .dependsOnLocalRules, basis: .decidedBy(decided), followers: followers)
     }
 
     @inline(never)
-    private func judge(_ pathway: Pathway, _ pathways: [Pathway], _ index: Int, _ context: EvaluationContext,
-                       _ validity: Validity) -> PathwayDecision {
-        let judged = ConditionEvaluator.evaluate(pathway.condition, context)
+    private static func notConcerned(_ pathways: [Pathway], _ index: Int, _ judged: EvaluatedCondition) -> PathwayDecision {
+        PathwayDecision(pathways: pathways, index: index, verdict: judged.outcome == .unmet ? .notApplicable : .unknown,
+                        basis: .applicability(judged), followers: nil)
+    }
+
+    /// The verdict of judged conditions, folded with a cap or the points score; whether
+    /// the family are shown (the caller judges them).
+    @inline(never)
+    private func judge(_ judged: EvaluatedCondition, _ addressOrder: AddressOrderDecision?, _ pathways: [Pathway], _ index: Int,
+                       _ validity: Validity) -> (PathwayDecision, showsFollowers: Bool) {
+        judge(judged, addressOrder, pathways[index], pathways, index, validity)
+    }
+
+    private func judge(_ judged: EvaluatedCondition, _ addressOrder: AddressOrderDecision?, _ pathway: Pathway, _ pathways: [Pathway],
+                       _ index: Int, _ validity: Validity) -> (PathwayDecision, showsFollowers: Bool) {
         var verdict: PathwayVerdict
         switch judged.outcome {
         case .met: verdict = .eligible
@@ -115,15 +138,12 @@ struct EligibilityService {
         }
         // Family are shown under a pathway the applicant meets or nearly meets, never under
         // one that is out of reach.
-        var followers: [FollowerDecision]?
-        if !pathway.followers.isEmpty, verdict == .eligible || verdict == .unknown || verdict == .dependsOnLocalRules || nearlyMet(judged) {
-            followers = self.followers(pathway, context)
-        }
-        let addressOrder = pathway.addressOrder.isEmpty ? nil : self.addressOrder(pathway, context)
+        let showsFollowers = !pathway.followers.isEmpty
+            && (verdict == .eligible || verdict == .unknown || verdict == .dependsOnLocalRules || nearlyMet(judged))
         let basis = JudgedPathway(conditions: judged, capDecides: capDecides, decidedBy: decidedBy, points: points,
                                   provisional: pathway.provisional || !provisional.isEmpty,
                                   provisionalParameters: provisional, addressOrder: addressOrder)
-        return PathwayDecision(pathways: pathways, index: index, verdict: verdict, basis: .conditions(basis), followers: followers)
+        return (PathwayDecision(pathways: pathways, index: index, verdict: verdict, basis: .conditions(basis), followers: nil), showsFollowers)
     }
 
     /// The hukou address order; each step with a condition is judged, and the chosen

@@ -182,12 +182,12 @@ public struct Engine: Sendable {
 
     /// The one request path of the C ABI, the CLI and `hukou batch`: request bytes in
     /// (≤ ``EngineLimits/requestBytes``), the call checked against ``WorkBudget`` and the
-    /// engine's ``limits`` before any work, answer bytes out (≤ ``WorkBudget/maxAnswerBytes``).
+    /// engine's ``limits`` before any work, answer bytes out (≤ ``EngineLimits/answerBytes``).
     public func answer(_ kind: DecisionKind, _ bytes: UnsafeBufferPointer<UInt8>,
                        overriding: [(key: String, value: String)] = []) throws(LocalizedFailure) -> [UInt8] {
         let request = try parseRequest(bytes, overriding: overriding)
         do {
-            return try decide(kind, request).bytes()
+            return try decide(kind, request).bytes(within: limits)
         } catch {
             throw LocalizedFailure(error: error, locale: request.locale)
         }
@@ -198,7 +198,7 @@ public struct Engine: Sendable {
     public func answerCString(_ kind: DecisionKind, _ bytes: UnsafeBufferPointer<UInt8>) throws(LocalizedFailure) -> UnsafeMutablePointer<CChar> {
         let request = try parseRequest(bytes)
         do {
-            return try decide(kind, request).cString()
+            return try decide(kind, request).cString(within: limits)
         } catch {
             throw LocalizedFailure(error: error, locale: request.locale)
         }
@@ -220,17 +220,17 @@ public struct Engine: Sendable {
 
     /// The eligibility answer as a JSON tree (tests, case files, the receipt).
     public func eligibility(_ request: DecisionRequest) throws(HukouError) -> JSONValue {
-        try decide(.eligibility, request).json()
+        try decide(.eligibility, request).json(within: limits)
     }
 
     /// The points answer as a JSON tree (tests, case files, the receipt).
     public func points(_ request: DecisionRequest) throws(HukouError) -> JSONValue {
-        try decide(.points, request).json()
+        try decide(.points, request).json(within: limits)
     }
 
     /// The entitlements answer as a JSON tree (tests, case files, the receipt).
     public func entitlements(_ request: DecisionRequest) throws(HukouError) -> JSONValue {
-        try decide(.entitlements, request).json()
+        try decide(.entitlements, request).json(within: limits)
     }
 }
 

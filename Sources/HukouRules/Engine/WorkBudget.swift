@@ -214,15 +214,6 @@ public enum WorkBudget {
     // The embedded packs need at most a few tens of thousands of evaluations
     // (docs/robustness.md); the C ABI's 2 000 000 take well under a second on a kiosk.
 
-    /// The answer writer's ceiling when ``Decision`` writes an answer, the last line of
-    /// defence behind the estimates: HUKOU_MAX_ANSWER_BYTES, the one copy of a limit left
-    /// in the core until `Decision.bytes()`/`cString()` take the engine's
-    /// ``EngineLimits/answerBytes`` (HeaderFactsTests keeps it equal to hukou.h).
-    public static let maxAnswerBytes = 4 * 1024 * 1024
-
-    public static let answerTooLarge = HukouError(.limit, path: "", zh: "答复超过 \(maxAnswerBytes) 字节",
-                                                  en: "answer larger than \(maxAnswerBytes) bytes")
-
     /// The three decision calls.
     public enum Call: Sendable {
         case eligibility, points, entitlements
