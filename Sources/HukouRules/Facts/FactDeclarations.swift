@@ -177,9 +177,10 @@ enum FactDeclarations {
             throw reader.fail("value_labels", zh: "应为对象 {取值: {\"zh\", \"en\"}}", en: "expected an object {value: {\"zh\", \"en\"}}")
         }
         var labels = try ObjectReader(raw, path: reader.childPath("value_labels"), status: .pack)
+        let known = Set(values)
         var result: [String: LocalizedText] = [:]
         for member in members {
-            guard values.contains(member.key) else {
+            guard known.contains(member.key) else {
                 throw HukouError(.pack, path: reader.childPath("value_labels") + "." + member.key,
                                  zh: "\"\(member.key)\" 不是该事实的取值：\(values.joined(separator: ", "))\(Suggest.hint(member.key, values, zh: true))",
                                  en: "\"\(member.key)\" is not a value of this fact: \(values.joined(separator: ", "))\(Suggest.hint(member.key, values, zh: false))")
