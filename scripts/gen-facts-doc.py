@@ -68,6 +68,16 @@ def table(facts):
         out.append(f"| `{f['name']}` | {type_text(f)} | {zh} | {en} | {source_text(f)} |")
     return out
 
+def value_table(facts):
+    rows = [(f["name"], v, f["value_labels"][v]) for f in facts if f.get("type") == "enumeration"
+            for v in f["values"] if v in f.get("value_labels", {})]
+    if not rows:
+        return []
+    out = ["", "### The words for their values (`value_labels`)", "", "| fact | value | 中文 | English |", "|---|---|---|---|"]
+    for name, value, label in rows:
+        out.append(f"| `{name}` | `{value}` | {label['zh']} | {label['en']} |")
+    return out
+
 out = ["# Applicant facts", "",
        "The facts a pack condition or points indicator may test (`\"fact\": \"...\"`), and the",
        "members a person object of a request may have. They are declared once, as data:",
@@ -81,12 +91,22 @@ out = ["# Applicant facts", "",
        "Facts are read from the person being judged (the applicant, or a family member for",
        "followers, per-member entitlements and inside `some` / `every`); `\"of\": \"applicant\"`",
        "reads the applicant instead.", "",
+       "An enumeration fact declares the words a person reads for each value in",
+       "`value_labels` (`{\"bachelor\": {\"zh\": \"大学本科\", \"en\": \"bachelor's degree\"}, …}`): the",
+       "answers' texts (a what-if line, the status assumed) and the renderings (hukou_render,",
+       "`hukou render`, `--format`) take them from the declarations of the pack that answered,",
+       "so a city's own values are shown in its own words. A label for a value the fact does",
+       "not have is refused when the pack loads; a value without a label is shown by the",
+       "renderer's neutral fallback (the indicator's label alone, or \"ask at the counter\"),",
+       "never as the token, and `hukou lint` warns about it (rule `value_labels`).", "",
        "## Common vocabulary (Policies/facts.json)", ""]
 out += table(vocab["facts"])
+out += value_table(vocab["facts"])
 for pack_id, facts in packs:
     out += ["", f"## Declared by the `{pack_id}` pack", "",
             f"A request naming `\"jurisdiction\": \"{pack_id}\"` (or a pack extending it) may carry these.", ""]
     out += table(facts)
+    out += value_table(facts)
 out.append("")
 facts_md = "\n".join(out)
 

@@ -61,6 +61,17 @@ for pack in Policies/*.json Policies/*/*.json; do
   [ "$(basename "$pack")" = facts.json ] && continue  # the fact vocabulary, not a pack
   check "lint $pack passes" 0 "$H" lint "$pack"
 done
+# A city enumeration value without words: a lint warning (rule value_labels), exit status unchanged.
+python3 - "$tmp/mingshan-nolabel.json" <<'PY'
+import json, sys
+pack = json.load(open("examples/packs/mingshan.json", encoding="utf-8"))
+for fact in pack["facts"]:
+    if fact["name"] == "talent.level":
+        del fact["value_labels"]["level_2"]
+json.dump(pack, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+check "lint: a value without a label is a warning, not a violation" 0 "$H" lint "$tmp/mingshan-nolabel.json" --locale en
+contains "lint warns about the value without a label" "warning: value_labels: fact talent.level: no label"
 python3 - "$tmp/anyang-24.json" <<'PY'
 import json, sys
 pack = json.load(open("Policies/anyang.json", encoding="utf-8"))

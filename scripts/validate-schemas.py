@@ -43,7 +43,7 @@ checked = 0
 def validate(schema_name, documents):
     """documents: (label, value) pairs."""
     global failures, checked
-    schema = read_json(root / "docs" / "schema" / schema_name)
+    schema = read_json(root / "docs" / "schema" / schema_name) if isinstance(schema_name, str) else schema_name
     validator = jsonschema.Draft202012Validator(schema)
     for label, value in documents:
         checked += 1
@@ -59,6 +59,14 @@ def files(paths, read=read_json):
 
 validate("pack.schema.json", files(sorted(p for p in (root / "Policies").rglob("*.json") if p.name != "facts.json")
                                    + sorted((root / "examples" / "packs").glob("*.json"))))
+# Policies/facts.json: the common fact declarations, in the form of a pack's "facts"
+# (pack.schema.json's, value_labels included).
+pack_schema = read_json(root / "docs" / "schema" / "pack.schema.json")
+facts_schema = {"$schema": pack_schema["$schema"], "$defs": pack_schema["$defs"], "type": "object",
+                "additionalProperties": False, "required": ["format", "facts"],
+                "properties": {"format": {"const": "hukou-facts/1"}, "comment": {"type": "string"},
+                               "$schema": {"type": "string"}, "facts": pack_schema["properties"]["facts"]}}
+validate(facts_schema, files([root / "Policies" / "facts.json"]))
 requests = sorted((root / "examples" / "requests").glob("*.json"))
 validate("request.schema.json", files(requests))
 if yaml is None:

@@ -26,7 +26,8 @@ public func hukouRender(_ engine: OpaquePointer?, _ answer: UnsafePointer<CChar>
     let found: EngineHandle?
     do { found = try EngineHandle.from(engine) } catch { return fail(error, locale: nil) } // freed or foreign
     guard let handle = found else { return misuse("engine 为 NULL", "engine is NULL") }
-    let limits = handle.engine.limits
+    let snapshot = handle.engine  // one snapshot: its limits and the labels of its packs
+    let limits = snapshot.limits
     guard let answer else { return misuse("answer 为 NULL", "answer is NULL") }
     guard length != 0 else { return misuse("len 为 0", "len is 0") }
     guard let rendering = renderFormat(format) else {
@@ -37,7 +38,7 @@ public func hukouRender(_ engine: OpaquePointer?, _ answer: UnsafePointer<CChar>
     let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(answer).assumingMemoryBound(to: UInt8.self), count: length)
     let text: String
     do {
-        text = try Renderer.render(answerBytes: bytes, format: rendering, limits: limits)
+        text = try Renderer.render(answerBytes: bytes, format: rendering, limits: limits, engine: snapshot)
     } catch {
         return fail(error, locale: localeOf(bytes))
     }

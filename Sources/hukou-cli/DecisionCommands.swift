@@ -68,7 +68,7 @@ struct DecisionOptions: ParsableArguments {
                 printError("hukou: the answer could not be read back")
                 throw CLIExit.invalidRequest
             }
-            print(TextRenderer(answer, format: rendering).render(), terminator: "")
+            print(TextRenderer(answer, format: rendering, facts: engine.catalogue(forAnswer: answer)).render(), terminator: "")
         } else {
             print(String(decoding: written, as: UTF8.self))
         }

@@ -129,6 +129,10 @@ struct LintCommand: ParsableCommand {
         for violation in violations {
             print("\(pack): \(violation.path): \(violation.rule): \(violation.message.text(language))")
         }
+        // Warnings (values without words): reported, the exit status unchanged.
+        for warning in (try? PackLint.warnings(text)) ?? [] {
+            print("\(pack): \(warning.path): \(language == .en ? "warning" : "警告"): \(warning.rule): \(warning.message.text(language))")
+        }
         if !violations.isEmpty { throw CLIExit.findings }
         print(language == .en ? "\(pack): no violations" : "\(pack)：未发现违反国家规定之处")
     }

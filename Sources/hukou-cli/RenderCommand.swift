@@ -16,8 +16,12 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         guard let rendering = format.rendering else { throw ValidationError("--format must be text, html, receipt-32 or receipt-48") }
         let bytes = try InputFiles.read(answer)
+        // The embedded packs' declarations give the words for their facts and values.
+        let engine = try? Engine.withEmbeddedPacks()
         do {
-            let text = try bytes.withUnsafeBufferPointer { buffer throws(HukouError) in try Renderer.render(answerBytes: buffer, format: rendering, limits: .header) }
+            let text = try bytes.withUnsafeBufferPointer { buffer throws(HukouError) in
+                try Renderer.render(answerBytes: buffer, format: rendering, limits: .header, engine: engine)
+            }
             print(text, terminator: "")
         } catch {
             printError("hukou: \(answer): \(error.describe(nil))")

@@ -6,13 +6,16 @@ import HukouRules
 struct TextRenderer {
     let answer: JSONValue
     let format: RenderFormat
+    /// The declarations of the pack that answered (the words for its facts and values).
+    let facts: FactCatalogue
 
-    init(_ answer: JSONValue, format: RenderFormat = .text) {
+    init(_ answer: JSONValue, format: RenderFormat = .text, facts: FactCatalogue = .base) {
         self.answer = answer
         self.format = format
+        self.facts = facts
     }
 
     func render() -> String {
-        Renderer.render(answer, format: format)
+        Renderer.render(answer, format: format, facts: facts)
     }
 }

@@ -40,7 +40,8 @@ struct OpenModelCityTests {
     "social_insurance":{"months":66,"paying":true},"residence":{"since":"2019-11-25"},
     "public_service":{"current":true,"months":61},"outer_district_work":{"months":30},"employment":{"type":"employee"},
     "wage":{"months_above_average":40},"tax":{"annual_10k_yuan":1.5},"marriage":{"date":"2024-11-25"},
-    "records":{"detentions":2,"false_material":1},"family_planning":{"record":"compliant"}
+    "records":{"detentions":2,"false_material":1},"family_planning":{"record":"compliant"},
+    "talent":{"level":"none"}
     """#
     static let family = #"[{"relation":"spouse","hukou":{"local":true}},{"relation":"parent","lives_with_applicant":false}]"#
 
@@ -78,6 +79,8 @@ struct OpenModelCityTests {
         #expect(number(part(answer, "spouse")?["points"]) == "10")
         // （九） the only parent does not live with the applicant → 0
         #expect(number(part(answer, "parents")?["points"]) == "0")
+        // （十） no talent tier: a value the table does not score → 0
+        #expect(number(part(answer, "talent")?["points"]) == "0")
         // 第六条 2 detentions × −15 + 1 false material × −20 = −50, floored at −40
         #expect(number(part(answer, "records")?["points"]) == "-40")
         #expect(part(answer, "records")?["cap_applied"] == .bool(true))
@@ -95,11 +98,43 @@ struct OpenModelCityTests {
         // insurance: 6 more months complete the 6th year (+3), and the residence cap rises with
         // it to 72 months (3 − 2.75 = +0.25): +3.25; public service: 11 more months to the 6th
         // full year, +2; outer district: 6 more months to the 3rd year, +1.5; residence 12 more
-        // months pro rata (78 × 0.5 / 12 = 3.25), +0.5.
-        #expect(changes.map { $0["indicator"]?.stringValue ?? "" } == ["insurance", "public_service", "outer_district", "residence"])
-        #expect(changes.map { number($0["points_gained"]) } == ["3.25", "2", "1.5", "0.5"])
+        // months pro rata (78 × 0.5 / 12 = 3.25), +0.5; talent tier: none → the next tier up
+        // that scores, level_3 (第五条（十）), +1.
+        #expect(changes.map { $0["indicator"]?.stringValue ?? "" } == ["insurance", "public_service", "outer_district", "talent", "residence"])
+        #expect(changes.map { number($0["points_gained"]) } == ["3.25", "2", "1.5", "1", "0.5"])
+        #expect(changes.dropFirst(3).first?["to"] == .string("level_3"))
         #expect(changes.first?["to"] == .integer(72))
         #expect(changes.dropFirst().first?["to"] == .integer(72))
+    }
+
+    /// hukou_render with the engine that answered: the what-if line of the city's own
+    /// ordered fact talent.level names the value by the words the pack declares for it
+    /// (value_labels: level_3 → 第三层次人才 / third-tier talent), never the token.
+    @Test("Rendered through hukou_render: a city's own enumeration value in its declared words, in both locales")
+    func ownValueLabelsRender() throws {
+        for (locale, expected) in [("zh-CN", "人才层次达到第三层次人才"), ("en", "talent tier reaches third-tier talent")] {
+            let request = #"{"jurisdiction":"mingshan","as_of":"2026-11-25","locale":""# + locale + #"","applicant":{"# + Self.applicant + "}}"
+            let reply = ask(engine, request, call: .points)
+            #expect(reply.status == HUKOU_OK, "\(reply)")
+            let answer = try #require(reply.answer)
+            // The service's own what-if text already uses the declared words.
+            let parsed = try JSONParser.parse(answer)
+            let talent = (parsed["what_if"]?.elements ?? []).first { $0["indicator"]?.stringValue == "talent" }
+            #expect(talent?["change"]?.stringValue == expected)
+            for format in [HUKOU_RENDER_TEXT, HUKOU_RENDER_HTML, HUKOU_RENDER_RECEIPT_48] {
+                var out: UnsafeMutablePointer<CChar>?
+                let bytes = Array(answer.utf8)
+                let status = bytes.withUnsafeBufferPointer { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) { hukou_render(engine.handle, $0.baseAddress, $0.count, format, &out) }
+                }
+                #expect(status == HUKOU_OK)
+                let text = out.map { String(cString: $0) } ?? ""
+                hukou_string_free(out)
+                // (a receipt wraps the line to its width: checked for tokens only)
+                if format != HUKOU_RENDER_RECEIPT_48 { #expect(text.contains(expected), "\(locale) \(format): \(text)") }
+                #expect(!text.contains("level_3") && !text.contains("talent.level"), "\(locale) \(format): a token on screen")
+            }
+        }
     }
 
     @Test func gateAndWholeBlocksAtTheirEdges() throws {

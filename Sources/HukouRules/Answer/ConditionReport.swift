@@ -3,6 +3,8 @@
 struct ConditionReport {
     let locale: AnswerLocale
     let parameters: [String: Parameter]
+    /// The declarations of the pack that answers (the words for its facts).
+    var facts: FactCatalogue = .base
 
     func label(_ node: EvaluatedCondition) -> String {
         if let label = node.info.label { return label.text(locale) }
@@ -120,8 +122,8 @@ struct ConditionReport {
     }
 
     /// The missing request fields as words a citizen understands, in the locale.
-    func askLabels(_ facts: [String]) -> [String] {
-        facts.map { FactCatalogue.askLabel($0).text(locale) }
+    func askLabels(_ fields: [String]) -> [String] {
+        fields.map { self.facts.askLabel($0).text(locale) }
     }
 }
 

@@ -23,7 +23,7 @@ extension EligibilityDecision {
         for index in pathways.indices where pathways[index].verdict == .eligible { writer.string(pathways[index].pathway.id) }
         writer.endArray()
         let answer = Writing(locale: locale, full: request.detail == .full,
-                             report: ConditionReport(locale: locale, parameters: pack.parameters), family: request.family)
+                             report: ConditionReport(locale: locale, parameters: pack.parameters, facts: pack.facts), family: request.family)
         writer.key("pathways")
         writer.beginArray()
         for index in pathways.indices { answer.pathway(pathways[index], into: &writer) }

@@ -36,7 +36,7 @@ extension EntitlementsDecision {
         case .judged(let judged):
             writer.member("status_assumed", judged.status)
             if judged.given { writer.member("status_source", "given" as StaticString) } else { writer.member("status_source", "derived" as StaticString) }
-            writer.member("status_label", Self.statusLabel(judged.status).text(locale))
+            writer.member("status_label", statusLabel(judged.status).text(locale))
             if let permit = judged.permit {
                 writer.key("residence_permit")
                 write(permit, full: full, into: &writer)
@@ -49,13 +49,10 @@ extension EntitlementsDecision {
         writer.endObject()
     }
 
-    private static func statusLabel(_ status: String) -> LocalizedText {
-        switch status {
-        case "local_hukou": return LocalizedText(zh: "本地户籍居民", en: "local hukou holder")
-        case "settled_migrant": return LocalizedText(zh: "按落户方案新落户居民", en: "migrant settled under the plan")
-        case "residence_permit": return LocalizedText(zh: "居住证持有人", en: "residence-permit holder")
-        default: return LocalizedText(zh: "未持居住证的非户籍居民", en: "resident without local hukou or residence permit")
-        }
+    /// The words for the status assumed: the `status` fact's declared value label (pack
+    /// data, Policies/facts.json), else the renderer's neutral word.
+    private func statusLabel(_ status: String) -> LocalizedText {
+        Labels.status(status, in: pack.facts)
     }
 
     private var report: ConditionReport { ConditionReport(locale: request.locale, parameters: pack.parameters) }

@@ -165,6 +165,15 @@ public struct Engine: Sendable {
         return packFacts(id, date)
     }
 
+    /// The fact declarations of the pack that wrote an answer (its `jurisdiction.id` and
+    /// `as_of`), for the words of its facts and values (hukou_render); the common
+    /// vocabulary when the answer names no pack this engine holds.
+    public func catalogue(forAnswer answer: JSONValue) -> FactCatalogue {
+        guard case .string(let id)? = answer["jurisdiction"]?["id"], case .string(let text)? = answer["as_of"],
+              let date = CivilDate(iso: text) else { return .base }
+        return packFacts(id, date)
+    }
+
     /// The fact declarations of pack `id` on `date`; the common vocabulary when none is loaded.
     func packFacts(_ id: String, _ date: CivilDate) -> FactCatalogue {
         guard let pack = try? registry.pack(id, on: date) else { return .base }

@@ -95,6 +95,9 @@ final class RequestShape: Sendable {
     /// The UTF-8 bytes of each entry's key, for ``RequestReader`` (member names compared as
     /// bytes, RFC 8259 §8.3, without making a String of each).
     let keys: [[UInt8]]
+    /// How many facts the shape holds, nested groups included (a person's value table is
+    /// sized once from it instead of growing by doubling).
+    let factCount: Int
 
     convenience init(_ facts: [FactDefinition]) {
         self.init(items: facts.compactMap { fact in fact.path.map { (fact, $0) } })
@@ -124,6 +127,12 @@ final class RequestShape: Sendable {
             }
         }
         self.entries = entries
+        factCount = entries.reduce(0) { count, entry in
+            switch entry {
+            case .fact: return count + 1
+            case .group(_, let child): return count + child.factCount
+            }
+        }
         keys = entries.map { entry in
             switch entry {
             case .fact(let key, _), .group(let key, _): return Array(key.utf8)

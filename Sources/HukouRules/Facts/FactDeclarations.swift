@@ -5,7 +5,12 @@
 /// {"name": "public_service.months", "type": "duration", "unit": "months",
 ///  "label": {"zh": "…", "en": "…"}, "help": {"zh": "…", "en": "…"},
 ///  "path": "public_service.months", "range": [0, 1200], "personal": true}
+/// {"name": "education.level", "type": "enumeration", "values": ["none", "bachelor"],
+///  "value_labels": {"none": {"zh": "无学历", "en": "no formal schooling"}, "bachelor": {"zh": "大学本科", "en": "bachelor's degree"}}, …}
 /// ```
+/// `value_labels` (enumeration facts only) gives the words a person reads for a value;
+/// a label for a value the fact does not have is refused, a value without one is shown
+/// by the renderer's neutral fallback (and reported by `hukou lint`).
 /// `path` (default: the name, unless `derive` is given) is where a person object of the
 /// request carries the value; `derive` computes it from earlier facts.
 enum FactDeclarations {
@@ -152,11 +157,38 @@ enum FactDeclarations {
         var askFor = requestPath ?? name
         if requestPath == nil, let derivation { askFor = source(of: derivation)?.askFor ?? name }
         if let ask = try reader.string("ask") { askFor = ask }
+        let valueLabels = try readValueLabels(&reader, type: type)
         _ = try reader.value("comment")
         try reader.finish()
         return FactDefinition(name: name, type: type, label: label, help: help, path: requestPath, askFor: askFor,
                               personal: personal, holder: holder, range: range, decimalRange: decimalRange,
-                              vocabulary: vocabulary, declaredBy: declaredBy, derivation: derivation, accruesWhile: accruesWhile)
+                              vocabulary: vocabulary, declaredBy: declaredBy, derivation: derivation, accruesWhile: accruesWhile,
+                              valueLabels: valueLabels)
+    }
+
+    /// `value_labels`: {value: {"zh", "en"}} for values of the enumeration; a key that is
+    /// not a value of the fact is refused (with the nearest value as a hint).
+    private static func readValueLabels(_ reader: inout ObjectReader, type: FactType) throws(HukouError) -> [String: LocalizedText] {
+        guard let raw = reader.value("value_labels") else { return [:] }
+        guard case .enumeration(let values, _) = type else {
+            throw reader.fail("value_labels", zh: "只有枚举事实有取值标签", en: "only an enumeration fact has value labels")
+        }
+        guard case .object(let members) = raw else {
+            throw reader.fail("value_labels", zh: "应为对象 {取值: {\"zh\", \"en\"}}", en: "expected an object {value: {\"zh\", \"en\"}}")
+        }
+        var labels = try ObjectReader(raw, path: reader.childPath("value_labels"), status: .pack)
+        let known = Set(values)
+        var result: [String: LocalizedText] = [:]
+        for member in members {
+            guard known.contains(member.key) else {
+                throw HukouError(.pack, path: reader.childPath("value_labels") + "." + member.key,
+                                 zh: "\"\(member.key)\" 不是该事实的取值：\(values.joined(separator: ", "))\(Suggest.hint(member.key, values, zh: true))",
+                                 en: "\"\(member.key)\" is not a value of this fact: \(values.joined(separator: ", "))\(Suggest.hint(member.key, values, zh: false))")
+            }
+            result[member.key] = try labels.requiredText(member.key)
+        }
+        try labels.finish()
+        return result
     }
 
     private static func source(of derivation: FactDefinition.Derivation) -> FactDefinition? {

@@ -28,6 +28,9 @@ public final class FactDefinition: Sendable {
     public let vocabulary: String?
     /// Who declared it: "facts.json" or a pack id.
     public let declaredBy: String
+    /// For enumeration facts: the words for each value, as declared (`value_labels`);
+    /// a value without a label is missing here (``label(ofValue:)`` is nil).
+    public let valueLabels: [String: LocalizedText]
     let derivation: Derivation?
     /// For a month counter given in the request: the flag while which it grows by one a
     /// month (unknown counts as going on).
@@ -35,7 +38,7 @@ public final class FactDefinition: Sendable {
 
     init(name: String, type: FactType, label: LocalizedText, help: LocalizedText?, path: String?, askFor: String,
          personal: Bool, holder: Holder, range: ClosedRange<Int>, decimalRange: ClosedRange<Fixed>, vocabulary: String?,
-         declaredBy: String, derivation: Derivation?, accruesWhile: FactDefinition?) {
+         declaredBy: String, derivation: Derivation?, accruesWhile: FactDefinition?, valueLabels: [String: LocalizedText] = [:]) {
         self.name = name
         self.type = type
         self.label = label
@@ -50,6 +53,17 @@ public final class FactDefinition: Sendable {
         self.declaredBy = declaredBy
         self.derivation = derivation
         self.accruesWhile = accruesWhile
+        self.valueLabels = valueLabels
+    }
+
+    /// The declared words for one value of an enumeration fact ("bachelor" → 大学本科 /
+    /// bachelor's degree); nil for a value without a label or a fact of another type.
+    public func label(ofValue value: String) -> LocalizedText? { valueLabels[value] }
+
+    /// The values of an enumeration fact that have no label (in declaration order).
+    public var unlabelledValues: [String] {
+        guard case .enumeration(let values, _) = type else { return [] }
+        return values.filter { valueLabels[$0] == nil }
     }
 
     /// How a fact follows from others (the `derive` member of a declaration).

@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 /// Lays an answer (the JSON of docs/answers.md) out for people: the verdict first, what
 /// is missing and how far, the clause under each line, validity and provisional warnings
-/// at the top, every token and field replaced by its label (``Labels``).
+/// at the top, every token and field replaced by its label (``Labels``), the words for
+/// facts and values taken from the declarations of the pack that answered (`facts`).
 ///
 /// Lenient by design: members it does not know are skipped, missing ones leave their
 /// line out, so a newer answer still renders; it never shows a token or a field path.
 public struct AnswerLayout {
     let answer: JSONValue
     let locale: AnswerLocale
+    /// The fact declarations of the answer's jurisdiction (``Engine/catalogue(forAnswer:)``);
+    /// the common vocabulary when the renderer has no engine.
+    let facts: FactCatalogue
 
-    public init(_ answer: JSONValue) {
+    public init(_ answer: JSONValue, facts: FactCatalogue = .base) {
         self.answer = answer
+        self.facts = facts
         locale = answer["locale"]?.stringValue == "en" ? .en : .zhCN
     }
 
@@ -189,7 +194,7 @@ public struct AnswerLayout {
         }
         line.children = (pathway["followers"]?.elements ?? []).map { follower in
             let result = follower["result"]?.stringValue
-            var title = say(Labels.relation(follower["relation"]?.stringValue))
+            var title = say(Labels.relation(follower["relation"]?.stringValue, in: facts))
             if let rule = follower["rule"]?.stringValue { title += t("（\(rule)）", " (\(rule))") }
             var child = RenderLine(verdict: Verdict(token: result, context: .follower), title: title,
                                    verdictText: say(Labels.verdict(result, in: .follower)), citation: cite(follower["citation"]))
@@ -251,7 +256,7 @@ public struct AnswerLayout {
 
     private func shortfallDetail(_ shortfall: JSONValue) -> RenderDetail {
         if let text = text(shortfall["text"]) { return RenderDetail(.shortfall, text, citation: cite(shortfall["citation"])) }
-        let what = text(shortfall["condition"]) ?? shortfall["fact"]?.stringValue.map { say(Labels.fact($0)) } ?? t("条件", "condition")
+        let what = text(shortfall["condition"]) ?? shortfall["fact"]?.stringValue.map { say(Labels.fact($0, in: facts)) } ?? t("条件", "condition")
         var line = what
         if let amount = shortfall["amount"]?.intValue {
             line += t("还差 ", ": ") + say(Labels.amount(amount, unit: shortfall["unit"]?.stringValue)) + t("", " short")
@@ -260,12 +265,12 @@ public struct AnswerLayout {
         return RenderDetail(.shortfall, line, citation: cite(shortfall["citation"]))
     }
 
-    private func missing(_ facts: JSONValue?) -> [RenderDetail] {
-        let names = (facts?.elements ?? []).compactMap(\.stringValue)
+    private func missing(_ fields: JSONValue?) -> [RenderDetail] {
+        let names = (fields?.elements ?? []).compactMap(\.stringValue)
         guard !names.isEmpty else { return [] }
         var labels: [String] = []
         for name in names {
-            let label = say(Labels.fact(name))
+            let label = say(Labels.fact(name, in: facts))
             if !labels.contains(label) { labels.append(label) }
         }
         return [RenderDetail(.missing, t("请补充：", "please tell us: ") + labels.joined(separator: listSeparator))]
@@ -417,17 +422,18 @@ public struct AnswerLayout {
     /// A what-if change in words, from its fact and target value (never the raw value).
     private func changeText(_ change: JSONValue) -> String {
         let fact = change["fact"]?.stringValue
-        // A fact a city declares itself is not in the common vocabulary: the engine's own
-        // words for the change (written with the pack's label) are the best there are.
-        if let fact, FactCatalogue.definition(fact) == nil, let own = text(change["change"]) { return own }
-        let label = fact.map { say(Labels.fact($0)) } ?? text(change["change"]) ?? t("条件变化", "a change")
+        // A fact the renderer's declarations do not know (a city's own, rendered without the
+        // engine that answered): the engine's own words for the change (written with the
+        // pack's labels) are the best there are.
+        if let fact, facts.definition(fact) == nil, let own = text(change["change"]) { return own }
+        let label = fact.map { say(Labels.fact($0, in: facts)) } ?? text(change["change"]) ?? t("条件变化", "a change")
         switch change["to"] {
         case .string(let value)?:
-            if let valueLabel = Labels.value(value, of: fact) { return label + t("达到", " reaches ") + say(valueLabel) }
+            if let valueLabel = Labels.value(value, of: fact, in: facts) { return label + t("达到", " reaches ") + say(valueLabel) }
             if !Labels.isToken(value) { return label + t("：", ": ") + value }
             return text(change["change"]) ?? label
         case .integer?:
-            let amount = change["to"]?.intValue.map { say(Labels.amount($0, unit: Labels.unit(ofFact: fact))) } ?? ""
+            let amount = change["to"]?.intValue.map { say(Labels.amount($0, unit: Labels.unit(ofFact: fact, in: facts))) } ?? ""
             return label + t("达到 ", " reaches ") + amount
         case .bool(let flag)?:
             return label + t("：", ": ") + (flag ? t("是", "yes") : t("否", "no"))
@@ -445,7 +451,7 @@ public struct AnswerLayout {
                                            verdictText: t("信息不足，暂无法判断", "more information needed"), citation: cite(answer["citation"]))
             rendered.headline.details += missing(answer["missing_facts"])
         } else {
-            let label = text(answer["status_label"]) ?? say(Labels.status(status))
+            let label = text(answer["status_label"]) ?? say(Labels.status(status, in: facts))
             let source = answer["status_source"]?.stringValue == "derived" ? t("（按户籍和居住证情况推定）", " (from the hukou and residence-permit facts)") : ""
             let people = answer["people"]?.elements ?? []
             let items = people.flatMap { $0["items"]?.elements ?? [] }
@@ -463,9 +469,9 @@ public struct AnswerLayout {
             rendered.sections.append(RenderSection(heading: t("居住证", "Residence permit"), lines: [line]))
         }
         for person in answer["people"]?.elements ?? [] {
-            var heading = person["member"]?.stringValue == "applicant" ? t("申请人", "Applicant") : say(Labels.relation(person["relation"]?.stringValue))
+            var heading = person["member"]?.stringValue == "applicant" ? t("申请人", "Applicant") : say(Labels.relation(person["relation"]?.stringValue, in: facts))
             if let age = person["age"]?.intValue { heading += t("，\(age) 岁", ", age \(age)") }
-            if let stage = Labels.ageStage(person["age_stage"]?.stringValue), person["age_stage"]?.stringValue != "adult" { heading += t("（\(say(stage))）", " (\(say(stage)))") }
+            if let stage = Labels.ageStage(person["age_stage"]?.stringValue, in: facts), person["age_stage"]?.stringValue != "adult" { heading += t("（\(say(stage))）", " (\(say(stage)))") }
             let items = person["items"]?.elements ?? []
             func rank(_ item: JSONValue) -> Int {
                 Verdict(token: item["result"]?.stringValue, context: .service) == .notApplicable ? 1 : 0

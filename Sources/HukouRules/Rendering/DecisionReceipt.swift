@@ -56,6 +56,8 @@ public struct DecisionReceipt: Sendable {
 
     public let provenance: ReceiptProvenance
     public let answer: JSONValue
+    /// The fact declarations of the pack that answered: the words for its facts and values.
+    public let facts: FactCatalogue
 
     /// Answers `request` on `engine` and makes its receipt.
     /// - Throws: the decision call's errors; `.misuse` for a key outside 16…1024 bytes.
@@ -88,12 +90,12 @@ public struct DecisionReceipt: Sendable {
         let provenance = ReceiptProvenance(
             question: question, asOf: parsed.asOf.description, packs: packs, marks: marks,
             verdictDigest: String(Hex.encode(SHA256.hash(verdictBytes)).prefix(16)), requestDigest: Hex.encode(digest))
-        return DecisionReceipt(provenance: provenance, answer: answer)
+        return DecisionReceipt(provenance: provenance, answer: answer, facts: main.facts)
     }
 
     /// The printable receipt, `columns` wide (32 or 48), in the answer's locale.
     public func text(columns: Int) -> String {
-        Renderer.printable(ReceiptFormatter(AnswerLayout(answer).layout(), columns: columns, provenance: provenance).render())
+        Renderer.printable(ReceiptFormatter(AnswerLayout(answer, facts: facts).layout(), columns: columns, provenance: provenance).render())
     }
 
     /// The outcome of checking a verification code against a recomputed receipt.

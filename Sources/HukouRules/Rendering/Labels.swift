@@ -1,34 +1,40 @@
 // SPDX-License-Identifier: Apache-2.0
 /// Every word a person may see for a token of an answer: facts, request fields, the
 /// values of the closed vocabularies, verdicts, relations, statuses and units, in zh-CN
-/// and English. Renderers read labels only through this type, so that moving fact
-/// declarations into pack data changes one place (``fact(_:)``).
+/// and English. Renderers read labels only through this type.
+///
+/// The words for facts and their values are data: the declarations of the pack that
+/// answered (`label`, `value_labels`; Policies/facts.json for the common vocabulary,
+/// a pack's `facts` for its own), passed in as a ``FactCatalogue`` (the common
+/// vocabulary when none is given). Only the renderer's own words (verdicts, units,
+/// service domains, the neutral fallbacks) are here.
 public enum Labels {
     /// The label of a fact or of a request field ("housing_fund.consecutive_full_months"
-    /// → 连续足额缴存住房公积金月数). A name that is neither gets a neutral word, never
-    /// the name itself.
-    public static func fact(_ name: String) -> LocalizedText {
-        if let definition = FactCatalogue.definition(name) { return definition.label }
-        let asked = FactCatalogue.askLabel(name)
+    /// → 连续足额缴存住房公积金月数), from `facts`. A name that is neither gets a neutral
+    /// word, never the name itself.
+    public static func fact(_ name: String, in facts: FactCatalogue = .base) -> LocalizedText {
+        if let definition = facts.definition(name) { return definition.label }
+        let asked = facts.askLabel(name)
         if asked.zh != name { return asked }
         if let field = extraFields[name] { return field }
         return LocalizedText(zh: "其他信息", en: "other information")
     }
 
-    /// The label of a vocabulary value, looked up by the fact (or request field) that
-    /// holds it; nil for a value of no closed vocabulary (a district name, a number).
-    public static func value(_ token: String, of fact: String?) -> LocalizedText? {
-        if let fact, let vocabulary = vocabularyOfFact[fact], let label = vocabulary[token] { return label }
-        return nil
+    /// The label of a vocabulary value, looked up by the fact that holds it in `facts`
+    /// (its `value_labels`); nil for a value without a declared label or of no closed
+    /// vocabulary (a district name, a number).
+    public static func value(_ token: String, of fact: String?, in facts: FactCatalogue = .base) -> LocalizedText? {
+        guard let fact else { return nil }
+        return facts.definition(fact)?.label(ofValue: token)
     }
 
     /// A value as a person reads it: its label, a district name as it is, yes/no for
     /// booleans, a number with its unit.
-    public static func describe(_ value: JSONValue?, of fact: String?, unit: String? = nil) -> LocalizedText? {
+    public static func describe(_ value: JSONValue?, of fact: String?, unit: String? = nil, in facts: FactCatalogue = .base) -> LocalizedText? {
         guard let value else { return nil }
         switch value {
         case .string(let token):
-            if let label = Self.value(token, of: fact) { return label }
+            if let label = Self.value(token, of: fact, in: facts) { return label }
             // Free text (a district) is shown as given; a token-looking value never is.
             return isToken(token) ? LocalizedText(zh: "（见窗口）", en: "(ask at the counter)") : LocalizedText(zh: token, en: token)
         case .bool(let flag):
@@ -42,8 +48,8 @@ public enum Labels {
     }
 
     /// The unit of an integer fact ("months", "years", "count"), nil for other facts.
-    public static func unit(ofFact name: String?) -> String? {
-        guard let name, let definition = FactCatalogue.definition(name), case .integer(let unit) = definition.type else { return nil }
+    public static func unit(ofFact name: String?, in facts: FactCatalogue = .base) -> String? {
+        guard let name, let definition = facts.definition(name), case .integer(let unit) = definition.type else { return nil }
         return unit.rawValue
     }
 
@@ -86,21 +92,21 @@ public enum Labels {
         LocalizedText(zh: "\(number) 分", en: number == "1" ? "1 point" : "\(number) points")
     }
 
-    /// The relation of a family member to the applicant.
-    public static func relation(_ token: String?) -> LocalizedText {
-        guard let token, let label = relations[token] else { return LocalizedText(zh: "家庭成员", en: "family member") }
+    /// The relation of a family member to the applicant (the values of fact `relation`).
+    public static func relation(_ token: String?, in facts: FactCatalogue = .base) -> LocalizedText {
+        guard let token, let label = value(token, of: "relation", in: facts) else { return LocalizedText(zh: "家庭成员", en: "family member") }
         return label
     }
 
-    /// The status an entitlements answer assumes.
-    public static func status(_ token: String?) -> LocalizedText {
-        guard let token, let label = statuses[token] else { return LocalizedText(zh: "身份未确定", en: "status not determined") }
+    /// The status an entitlements answer assumes (the values of fact `status`).
+    public static func status(_ token: String?, in facts: FactCatalogue = .base) -> LocalizedText {
+        guard let token, let label = value(token, of: "status", in: facts) else { return LocalizedText(zh: "身份未确定", en: "status not determined") }
         return label
     }
 
-    /// The school stage a person is at by age or enrolment.
-    public static func ageStage(_ token: String?) -> LocalizedText? {
-        token.flatMap { ageStages[$0] }
+    /// The school stage a person is at by age or enrolment (the values of fact `school.age_stage`).
+    public static func ageStage(_ token: String?, in facts: FactCatalogue = .base) -> LocalizedText? {
+        token.flatMap { value($0, of: "school.age_stage", in: facts) }
     }
 
     /// The service domain of an entitlement item.
@@ -183,23 +189,6 @@ public enum Labels {
         "as_of": t("评估日期", "date of the assessment"),
     ]
 
-    static let relations: [String: LocalizedText] = [
-        "spouse": t("配偶", "spouse"), "child": t("子女", "child"), "parent": t("父母", "parent"),
-        "grandparent": t("祖父母、外祖父母", "grandparent"), "sibling": t("兄弟姐妹", "sibling"),
-        "other": t("其他亲属", "other relative"),
-    ]
-
-    static let statuses: [String: LocalizedText] = [
-        "local_hukou": t("本地户籍居民", "local hukou holder"), "settled_migrant": t("新落户居民", "newly settled resident"),
-        "residence_permit": t("居住证持有人", "residence-permit holder"), "none": t("未持居住证的外来人员", "resident without a residence permit"),
-    ]
-
-    static let ageStages: [String: LocalizedText] = [
-        "infant": t("婴幼儿", "infant"), "preschool": t("学前", "preschool"),
-        "primary": t("小学阶段", "primary school age"), "junior_high": t("初中阶段", "junior-high age"),
-        "senior_high": t("高中阶段", "senior-high age"), "adult": t("成年", "adult"),
-    ]
-
     static let domains: [String: LocalizedText] = [
         "schooling": t("教育", "schooling"), "medical_insurance": t("医疗保险", "medical insurance"), "pension": t("养老保险", "pension"),
         "housing_fund": t("住房公积金", "housing provident fund"), "housing_support": t("住房保障", "housing support"),
@@ -207,75 +196,6 @@ public enum Labels {
         "public_health": t("公共卫生", "public health"), "legal_aid": t("法律援助", "legal aid"),
         "conveniences": t("办事便利", "conveniences"), "residence_permit": t("居住证", "residence permit"),
     ]
-
-    private static let vocabularies: [String: [String: LocalizedText]] = [
-        "relation": relations,
-        "hukou_type": ["rural": t("农业户口", "rural hukou"), "urban": t("非农业户口", "urban hukou")],
-        "status": statuses,
-        "area_type": [
-            "urban_district": t("市辖区", "urban district"), "county_city_area": t("县级市城区", "county-level city"),
-            "county_seat_town": t("县政府驻地镇", "county-seat town"), "established_town": t("建制镇", "established town"),
-            "rural": t("农村", "rural area"),
-        ],
-        "housing_type": [
-            "owned": t("自有住房", "own home"), "rental": t("租赁住房", "rented home"),
-            "employer_dormitory": t("单位宿舍", "employer dormitory"), "relative": t("借住亲属住房", "living with relatives"),
-            "none": t("无固定住所", "no fixed home"),
-        ],
-        "employment_type": [
-            "employee": t("用人单位职工", "employee"),
-            "individual_business_with_employees": t("个体工商户（有雇工）", "self-employed with employees"),
-            "individual_business_no_employees": t("个体工商户（无雇工）", "self-employed without employees"),
-            "freelancer": t("自由职业者", "freelancer"), "flexible": t("灵活就业", "flexible employment"),
-            "part_time": t("非全日制从业", "part-time work"), "unemployed": t("未就业", "not employed"),
-            "student": t("在校学生", "student"), "retired": t("已退休", "retired"),
-        ],
-        "education_level": [
-            "none": t("无学历", "no formal schooling"), "primary": t("小学", "primary school"), "junior_high": t("初中", "junior high school"),
-            "senior_high": t("普通高中", "senior high school"), "secondary_vocational": t("中等职业学校（中专、职高、技校）", "secondary vocational school"),
-            "junior_college": t("大学专科", "junior college"), "higher_vocational": t("高等职业院校", "higher vocational college"),
-            "bachelor": t("大学本科", "bachelor's degree"), "master": t("硕士研究生", "master's degree"), "doctorate": t("博士研究生", "doctorate"),
-        ],
-        "skill_level": [
-            "none": t("无职业资格", "no vocational qualification"), "junior_worker": t("初级工", "junior worker"),
-            "intermediate_worker": t("中级工", "intermediate worker"), "senior_worker": t("高级工", "senior worker"),
-            "technician": t("技师", "technician"), "senior_technician": t("高级技师", "senior technician"),
-        ],
-        "title_level": [
-            "none": t("无职称", "no professional title"), "junior": t("初级职称", "junior title"),
-            "intermediate": t("中级职称", "intermediate title"), "senior": t("高级职称", "senior title"),
-        ],
-        "school_stage": [
-            "not_in_school": t("未入学", "not in school"), "nursery": t("托育", "nursery"), "kindergarten": t("幼儿园", "kindergarten"),
-            "primary": t("小学", "primary school"), "junior_high": t("初中", "junior high school"), "senior_high": t("普通高中", "senior high school"),
-            "secondary_vocational": t("中等职业学校", "secondary vocational school"), "college": t("高等院校", "college"),
-            "graduated": t("已毕业", "graduated"),
-        ],
-        "age_stage": ageStages,
-        "entered_by": [
-            "school_admission": t("升学", "admission to a school"), "military_service": t("参军", "military service"), "other": t("其他方式", "other ways"),
-        ],
-        "occupation_shortage": [
-            "none": t("非紧缺职业", "not a shortage occupation"), "general": t("一般紧缺职业", "shortage occupation"),
-            "short": t("紧缺职业", "short-supply occupation"), "very_short": t("急需紧缺职业", "acute-shortage occupation"),
-        ],
-        "award_level": ["none": t("无", "none"), "provincial": t("省部级奖项或荣誉称号", "provincial or ministerial award"),
-                        "national": t("国家级奖项或荣誉称号", "national award")],
-    ]
-
-    private static let vocabularyOfFact: [String: [String: LocalizedText]] = {
-        let byFact: [String: String] = [
-            "relation": "relation", "hukou.former_type": "hukou_type", "status": "status",
-            "residence.area_type": "area_type", "housing.type": "housing_type", "employment.type": "employment_type",
-            "education.level": "education_level", "skill.level": "skill_level", "skill.title": "title_level",
-            "school.stage": "school_stage", "school.age_stage": "age_stage", "entered_city_by": "entered_by",
-            "points_record.occupation_shortage": "occupation_shortage", "points_record.award": "award_level",
-        ]
-        return byFact.compactMapValues { vocabularies[$0] }
-    }()
-
-    /// Every vocabulary and its labels (for the completeness test).
-    static var allVocabularies: [String: [String: LocalizedText]] { vocabularies }
 }
 
 /// Where a verdict token stands; the same token reads differently per place.

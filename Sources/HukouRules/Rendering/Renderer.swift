@@ -16,9 +16,11 @@ public enum RenderFormat: Sendable, Equatable {
 /// Renders answers for people: one implementation for the kiosk's screen and printer,
 /// the C demo and the CLI (docs/rendering.md).
 public enum Renderer {
-    /// `answer` (an answer of docs/answers.md) in `format`, in the answer's locale.
-    public static func render(_ answer: JSONValue, format: RenderFormat) -> String {
-        let rendered = AnswerLayout(answer).layout()
+    /// `answer` (an answer of docs/answers.md) in `format`, in the answer's locale, with
+    /// the words for facts and values of `facts`: the declarations of the pack that
+    /// answered (``Engine/catalogue(forAnswer:)``), else the common vocabulary.
+    public static func render(_ answer: JSONValue, format: RenderFormat, facts: FactCatalogue = .base) -> String {
+        let rendered = AnswerLayout(answer, facts: facts).layout()
         let output: String
         switch format {
         case .text: output = TextFormatter(rendered).render()
@@ -50,12 +52,14 @@ extension Renderer {
     /// - Throws: `.limit` beyond ``EngineLimits/answerBytes`` or ``EngineLimits/depth``,
     ///   `.parse` for bytes that are not JSON, `.invalid` for JSON that is not an answer of
     ///   this library.
+    /// The words for facts and values are those `engine` holds for the answer's
+    /// jurisdiction and date (its packs' declarations); the common vocabulary without one.
     public static func render(answerBytes bytes: UnsafeBufferPointer<UInt8>, format: RenderFormat,
-                              limits: EngineLimits) throws(HukouError) -> String {
+                              limits: EngineLimits, engine: Engine? = nil) throws(HukouError) -> String {
         guard bytes.count <= limits.answerBytes else { throw limits.answerTooLarge }
         let answer = try JSONParser.parse(bytes, maxDepth: limits.depth)
         try check(answer)
-        return render(answer, format: format)
+        return render(answer, format: format, facts: engine?.catalogue(forAnswer: answer) ?? .base)
     }
 
     /// Whether `answer` is an answer this renderer draws: an object whose `kind` is one of

@@ -39,11 +39,17 @@ public struct Person: Sendable {
 
     /// The status given, or the one its declaration derives (Policies/facts.json `status`).
     public var effectiveStatus: String? {
-        guard let fact = catalogue.definition("status"), let asOf = CivilDate(year: 2000, month: 1, day: 1) else { return nil }
-        let context = EvaluationContext(asOf: asOf, applicant: self, subject: self, districts: DistrictTable([]))
+        guard let fact = catalogue.definition("status") else { return nil }
+        // Given in the request: read as the declaration reads it, without a context.
+        if fact.path != nil, case .enumeration(let name)? = values[fact.name] { return name }
+        guard let asOf = Self.statusDate else { return nil }
+        let context = EvaluationContext(asOf: asOf, applicant: self, subject: self, districts: Self.noDistricts)
         if case .enumeration(let name)? = fact.read(self, context) { return name }
         return nil
     }
+
+    private static let statusDate = CivilDate(year: 2000, month: 1, day: 1)
+    private static let noDistricts = DistrictTable([])
 
     /// The same person `months` later, if they simply go on: each declared month counter
     /// grows while its flag holds (dates in the request age by themselves).

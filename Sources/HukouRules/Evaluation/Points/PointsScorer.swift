@@ -226,9 +226,9 @@ struct PointsScorer {
             let label = definition.label
             switch wording {
             case .level(let value):
-                // The value in words (its label), never the token; a value without a label
-                // is named by the indicator alone.
-                guard let word = Labels.value(value, of: definition.name) else {
+                // The value in words (its declared label), never the token; a value without
+                // a label is named by the indicator alone.
+                guard let word = definition.label(ofValue: value) else {
                     return LocalizedText(zh: "\(label.zh)提高一级", en: "\(label.en) one level higher")
                 }
                 return LocalizedText(zh: "\(label.zh)达到\(word.zh)", en: "\(label.en) reaches \(word.en)")
