@@ -65,6 +65,23 @@ struct ConditionEvaluatorTests {
         #expect(try judge(#"{"fact":"education.level","op":">=","value":"bachelor"}"#, person).outcome == .unmet)
     }
 
+    @Test func aLowerBoundGivesNoShortfallAndNoDate() throws {
+        // "at_least": the real value is 24 or more (a raise not encoded). 12 months is below
+        // it for certain (unmet, not provisional), but how far below, and when the person
+        // gets there, is not decided by the documents: no amount and no met_on from 24.
+        let parameters = #""parameters":[{"id":"need","source":"s","values":[{"from":"2020-01-01","value":24,"provisional":true,"at_least":true}]}]"#
+        var person = Person()
+        person["social_insurance.months"] = .integer(12)
+        person["social_insurance.paying"] = .bool(true)
+        let judged = try judge(#"{"fact":"social_insurance.months","op":">=","param":"need"}"#, person, parameters: parameters)
+        #expect(judged.outcome == .unmet)
+        #expect(judged.provisionalParameters.isEmpty)
+        #expect(judged.shortfall == nil)
+        // Without at_least the same 24 is exact: 12 months short.
+        let exact = #""parameters":[{"id":"need","source":"s","values":[{"from":"2020-01-01","value":24}]}]"#
+        #expect(try judge(#"{"fact":"social_insurance.months","op":">=","param":"need"}"#, person, parameters: exact).shortfall?.amount == 12)
+    }
+
     @Test func datedParameterFollowsTheAsOfDate() throws {
         let parameters = #""parameters":[{"id":"need","source":"s","provisional":true,"values":[{"from":"2020-01-01","value":24},{"from":"2025-01-01","value":12}]}]"#
         var person = Person()

@@ -185,7 +185,10 @@ public enum ConditionEvaluator {
             let met = compare(actual, leaf, resolved)
             outcome = met ? .met : .unmet
             if atLeast, !provisional.isEmpty, Self.standsWhenRaised(leaf.op, met: met) { provisional = [] }
-            if !met, case .integer(let value) = actual, let target = integerTarget(leaf.operand, resolved),
+            // Below a lower bound (`at_least`) for certain, but by how much and until when is
+            // not decided: no amount and no date from the bound.
+            let belowLowerBound = atLeast && (leaf.op == .greater || leaf.op == .greaterOrEqual)
+            if !met, !belowLowerBound, case .integer(let value) = actual, let target = integerTarget(leaf.operand, resolved),
                case .integer(let unit) = leaf.fact.type {
                 shortfall = gap(value: value, target: target, leaf: leaf, unit: unit, person: person, context: context)
             }
