@@ -111,24 +111,25 @@ extension OpenGroupsRule {
             return pathway["citation"]?.stringValue?.contains(rule) ?? false
         }
         if pathway["points_settlement"]?.boolValue == true || pathway["provisional"]?.boolValue == true { return false }
-        var required: [String] = []
         for key in ["condition", "applies_to"] {
-            if let node = pathway[key] { Self.mandatoryFacts(node, json: json, seen: [], into: &required) }
+            if let node = pathway[key], restricts(node, json: json, seen: []) { return false }
         }
-        return !required.contains(where: restrictingFacts.contains)
+        return true
     }
 
-    /// The facts compared on every route through a condition (under `all`, a one-element
-    /// `any` and `ref`; not under a wider `any` or a `not`).
-    static func mandatoryFacts(_ node: JSONValue, json: JSONValue, seen: [String], into facts: inout [String]) {
+    /// Whether every route through a condition compares one of the restricting facts: one
+    /// part of an `all` that does, every alternative of an `any` that does, a `ref` that
+    /// does (a `not` is not read as a restriction).
+    func restricts(_ node: JSONValue, json: JSONValue, seen: [String]) -> Bool {
         if let children = node["all"]?.elements {
-            for child in children { mandatoryFacts(child, json: json, seen: seen, into: &facts) }
+            return children.contains { restricts($0, json: json, seen: seen) }
         } else if let children = node["any"]?.elements {
-            if children.count == 1 { mandatoryFacts(children[0], json: json, seen: seen, into: &facts) }
+            return !children.isEmpty && children.allSatisfy { restricts($0, json: json, seen: seen) }
         } else if case .string(let name)? = node["ref"], !seen.contains(name), seen.count < 32, let definition = json["definitions"]?[name] {
-            mandatoryFacts(definition, json: json, seen: seen + [name], into: &facts)
+            return restricts(definition, json: json, seen: seen + [name])
         } else if case .string(let fact)? = node["fact"] {
-            facts.append(fact)
+            return restrictingFacts.contains(fact)
         }
+        return false
     }
 }
