@@ -58,6 +58,21 @@ import Glibc
         #expect(pipeline.answered == count)
     }
 
+    @Test func answersLargerThanTheWholeBudgetStillFlowInOrder() {
+        // A budget of 1 byte: every 17 KB answer is larger than it. A slice that is not the
+        // writer's next waits, the next one always goes in: no deadlock, input order kept.
+        let count = 200
+        let pipeline = BatchPipeline(budget: 1, workers: 3, maxLines: 2, source: Self.source(count: count))
+        var written: [UInt8] = []
+        let summary = pipeline.run(workers: 3, answer: { line in
+            if line.number % 7 == 0 { usleep(2_000) }
+            return Self.bigAnswer(line)
+        }, write: { written += $0 })
+        #expect(summary.applicants == count)
+        #expect(Self.lines(of: written) == Array(1...count))
+        #expect(pipeline.highWater <= pipeline.largestSlice)
+    }
+
     @Test func oneWorkerAndOneLineSlices() {
         let pipeline = BatchPipeline(budget: 1, workers: 1, maxLines: 1, source: Self.source(count: 50))
         var written: [UInt8] = []
