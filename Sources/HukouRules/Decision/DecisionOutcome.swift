@@ -111,3 +111,18 @@ extension DecisionOutcome {
         labels.append(node["label"]?.stringValue ?? node["fact"]?.stringValue ?? "?")
     }
 }
+
+extension DecisionOutcome {
+    /// The header's facts and validity, as every answer writes them (the three decisions'
+    /// outcomes start from it).
+    init(header pack: PolicyPack, _ request: DecisionRequest, _ validity: Validity) {
+        self.init()
+        let locale = request.locale
+        jurisdictionID = pack.id
+        jurisdictionName = pack.name.text(locale)
+        city = request.city
+        self.locale = locale.rawValue
+        validityStatus = validity.status.rawValue
+        if validity.status != .inForce { validityText = validity.text.text(locale) }
+    }
+}

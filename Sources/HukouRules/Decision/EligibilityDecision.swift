@@ -177,13 +177,7 @@ extension EligibilityDecision {
     /// `detail: full`, as the answer has condition trees only then).
     var outcome: DecisionOutcome {
         let locale = request.locale
-        var outcome = DecisionOutcome()
-        outcome.jurisdictionID = pack.id
-        outcome.jurisdictionName = pack.name.text(locale)
-        outcome.city = request.city
-        outcome.locale = locale.rawValue
-        outcome.validityStatus = validity.status.rawValue
-        if validity.status != .inForce { outcome.validityText = validity.text.text(locale) }
+        var outcome = DecisionOutcome(header: pack, request, validity)
         let report = ConditionReport(locale: locale, parameters: [:])
         let full = request.detail == .full
         outcome.pathways = pathways.indices.map { Self.outcome(pathways[$0], report, full: full) }

@@ -96,15 +96,7 @@ public struct EntitlementsDecision: Sendable {
 
     /// What the decision comes to (for summaries): the header's facts and validity.
     var outcome: DecisionOutcome {
-        var outcome = DecisionOutcome()
-        let locale = request.locale
-        outcome.jurisdictionID = pack.id
-        outcome.jurisdictionName = pack.name.text(locale)
-        outcome.city = request.city
-        outcome.locale = locale.rawValue
-        outcome.validityStatus = validity.status.rawValue
-        if validity.status != .inForce { outcome.validityText = validity.text.text(locale) }
-        return outcome
+        DecisionOutcome(header: pack, request, validity)
     }
 }
 

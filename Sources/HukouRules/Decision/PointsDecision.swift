@@ -23,13 +23,7 @@ public struct PointsDecision: Sendable {
     /// ``DecisionOutcome/init(answer:)`` reads from the written answer.
     var outcome: DecisionOutcome {
         let locale = request.locale
-        var outcome = DecisionOutcome()
-        outcome.jurisdictionID = pack.id
-        outcome.jurisdictionName = pack.name.text(locale)
-        outcome.city = request.city
-        outcome.locale = locale.rawValue
-        outcome.validityStatus = validity.status.rawValue
-        if validity.status != .inForce { outcome.validityText = validity.text.text(locale) }
+        var outcome = DecisionOutcome(header: pack, request, validity)
         guard case .table(let decided) = body else { return outcome }
         guard let score = decided.score else {
             outcome.points = PointsOutcome(status: "table_not_encoded", total: nil, threshold: nil, reachesThreshold: nil, complete: true)
