@@ -16,41 +16,6 @@ struct ConditionReport {
         }
     }
 
-    /// The condition tree: every node with its result, leaves with fact, value and shortfall.
-    func tree(_ node: EvaluatedCondition) -> JSONValue {
-        var object = JSONObjectBuilder()
-        object.set("result", node.outcome.rawValue)
-        object.setIfPresent("id", node.info.id)
-        object.set("label", label(node))
-        object.setIfPresent("citation", node.info.citation)
-        if let fact = node.fact, let op = node.op {
-            object.set("fact", fact.name)
-            object.set("op", op.rawValue)
-            object.set("expected", node.expected ?? .null)
-            object.set("actual", node.actual?.json ?? .null)
-            if node.actual == nil { object.set("ask_for", fact.askFor) }
-            if let shortfall = node.shortfall { object.set("shortfall", self.shortfall(node, shortfall)) }
-            if !node.provisionalParameters.isEmpty {
-                object.set("provisional", true)
-                object.set("provisional_parameters", .array(node.provisionalParameters.map(JSONValue.string)))
-            }
-        } else {
-            object.set("kind", node.kind)
-            object.set("children", .array(node.children.map(tree)))
-        }
-        return object.value
-    }
-
-    func shortfall(_ node: EvaluatedCondition, _ shortfall: Shortfall) -> JSONValue {
-        var object = JSONObjectBuilder()
-        object.set("amount", shortfall.amount)
-        object.set("unit", shortfall.unit.rawValue)
-        object.set("closes_with_time", shortfall.closesWithTime)
-        if let date = shortfall.metOn { object.set("met_on", date.description) }
-        object.set("text", sentence(node, shortfall))
-        return object.value
-    }
-
     /// "城镇社会保险缴纳月数还差 4 个月，若继续缴纳将于 2027-03-25 满足" /
     /// "months of urban social insurance paid: 4 more months needed; met on 2027-03-25 if this simply continues".
     func sentence(_ node: EvaluatedCondition, _ shortfall: Shortfall) -> String {
@@ -71,21 +36,6 @@ struct ConditionReport {
         return text.text(locale)
     }
 
-    /// Shortfall entries of a judged tree, for the answer's flat "shortfalls" list.
-    func shortfallList(_ node: EvaluatedCondition) -> JSONValue {
-        .array(node.shortfalls.compactMap { leaf in
-            guard let shortfall = leaf.shortfall else { return nil }
-            var object = JSONObjectBuilder()
-            object.set("condition", label(leaf))
-            object.setIfPresent("fact", leaf.fact?.name)
-            object.setIfPresent("citation", leaf.info.citation)
-            if case .object(let members) = self.shortfall(leaf, shortfall) {
-                for member in members { object.set(member.key, member.value) }
-            }
-            return object.value
-        })
-    }
-
     /// Labels of the unmet leaves (for a one-line reason).
     func unmetLabels(_ node: EvaluatedCondition) -> [String] {
         var result: [String] = []
@@ -103,31 +53,13 @@ struct ConditionReport {
         for child in node.children { collectUnmet(child, into: &result) }
     }
 
-    /// Provisional parameters as answer JSON: id, label, source, note.
-    func provisional(_ ids: [String]) -> JSONValue {
-        .array(ids.map { id in
-            var object = JSONObjectBuilder()
-            object.set("id", id)
-            if let parameter = parameters[id] {
-                object.setIfPresent("label", parameter.label?.text(locale))
-                object.set("source", parameter.source)
-                object.setIfPresent("note", parameter.note?.text(locale))
-            }
-            return object.value
-        })
-    }
-
-    func missing(_ facts: [String]) -> JSONValue {
-        .array(facts.map(JSONValue.string))
-    }
-
     /// The missing request fields as words a citizen understands, in the locale.
     func askLabels(_ fields: [String]) -> [String] {
         fields.map { self.facts.askLabel($0).text(locale) }
     }
 }
 
-// MARK: Writer forms (issue 15): the same JSON streamed into an ``AnswerWriter``.
+// MARK: Writer forms: the answer JSON streamed into an ``AnswerWriter``.
 
 extension ConditionReport {
     /// Writes ``label(_:)`` (the generic labels of `all`/`any`/`not` without building a String).
@@ -142,7 +74,7 @@ extension ConditionReport {
         }
     }
 
-    /// Writes ``tree(_:)``: every node with its result, leaves with fact, value and shortfall.
+    /// Writes the condition tree: every node with its result, leaves with fact, value and shortfall.
     func tree(_ node: EvaluatedCondition, into writer: inout AnswerWriter) {
         writer.beginObject()
         writer.member("result", Self.name(node.outcome))
@@ -176,7 +108,7 @@ extension ConditionReport {
         writer.endObject()
     }
 
-    /// Writes ``shortfall(_:_:)`` as an object.
+    /// Writes a leaf's shortfall as an object: amount, unit, closes_with_time, met_on, text.
     func shortfall(_ node: EvaluatedCondition, _ shortfall: Shortfall, into writer: inout AnswerWriter) {
         writer.beginObject()
         shortfallMembers(node, shortfall, into: &writer)
@@ -191,7 +123,7 @@ extension ConditionReport {
         writer.member("text", sentence(node, shortfall))
     }
 
-    /// Writes ``shortfallList(_:)``: the unmet leaves with a shortfall, in tree order
+    /// Writes the answer's flat `shortfalls` list: the unmet leaves with a shortfall, in tree order
     /// (walked in place, no list of nodes gathered).
     func shortfallList(_ node: EvaluatedCondition, into writer: inout AnswerWriter) {
         writer.beginArray()
@@ -213,7 +145,7 @@ extension ConditionReport {
         for child in node.children { shortfallEntries(child, into: &writer) }
     }
 
-    /// Writes ``provisional(_:)``: each provisional parameter with id, label, source, note.
+    /// Writes the provisional parameters: each parameter with id, label, source, note.
     func provisional(_ ids: [String], into writer: inout AnswerWriter) {
         writer.beginArray()
         for id in ids {
@@ -229,7 +161,7 @@ extension ConditionReport {
         writer.endArray()
     }
 
-    /// Writes ``missing(_:)``: the request fields to ask for.
+    /// Writes the `missing_facts` list: the request fields to ask for.
     func missing(_ facts: [String], into writer: inout AnswerWriter) {
         writer.beginArray()
         for fact in facts { writer.string(fact) }

@@ -2,16 +2,6 @@
 /// The answer parts for rules the documents leave to someone else, and for rules that do
 /// not concern the person.
 enum DecidedByReport {
-    /// `"decided_by": {"who", "open", "citation"}`.
-    static func block(_ decided: DecidedBy, citation: String, locale: AnswerLocale) -> JSONValue {
-        var object = JSONObjectBuilder()
-        object.set("who", decided.who.text(locale))
-        object.set("open", decided.open.text(locale))
-        object.set("citation", citation)
-        object.set("kind", decided.kind.rawValue)
-        return object.value
-    }
-
     /// "取决于尚未编入的地方规定：…；请咨询…" — no verdict, no number, no date.
     static func reason(_ decided: DecidedBy, citation: String, locale: AnswerLocale) -> String {
         if decided.kind == .notEncoded {
@@ -31,12 +21,9 @@ enum DecidedByReport {
         LocalizedText(zh: "不适用：本条仅适用于" + labels.joined(separator: "；"),
                       en: "not applicable: applies only to " + labels.joined(separator: "; ")).text(locale)
     }
-}
 
-// MARK: Writer form (issue 15)
-
-extension DecidedByReport {
-    /// Writes ``block(_:citation:locale:)`` (the value; the caller writes `decided_by`).
+    /// Writes the `decided_by` value `{"who", "open", "citation", "kind"}` (the caller
+    /// writes the key).
     static func block(_ decided: DecidedBy, citation: String, locale: AnswerLocale, into writer: inout AnswerWriter) {
         writer.beginObject()
         writer.member("who", decided.who.text(locale))

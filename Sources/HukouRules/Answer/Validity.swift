@@ -107,26 +107,6 @@ struct Validity {
         documents.inForce(ids, on: asOf) || (status == .expired && documents.inForce(ids, on: selectionDate))
     }
 
-    func json(_ locale: AnswerLocale) -> JSONValue {
-        var object = JSONObjectBuilder()
-        object.set("status", status.rawValue)
-        object.setIfPresent("ended_on", endedOn?.description)
-        object.setIfPresent("starts_on", startsOn?.description)
-        object.set("documents", .array(documentIDs.compactMap { id in
-            guard let document = documents.document(id) else { return nil }
-            var entry = JSONObjectBuilder()
-            entry.set("id", document.id)
-            entry.set("number", document.number)
-            entry.set("effective_from", document.effectiveFrom.description)
-            entry.set("effective_until", document.effectiveUntil.map { JSONValue.string($0.description) } ?? .null)
-            entry.set("in_force", document.isInForce(on: asOf))
-            if let note = document.untilNote { entry.set("until_note", note.text(locale)) }
-            return entry.value
-        }))
-        object.set("text", text.text(locale))
-        return object.value
-    }
-
     /// The first line of the answer's rendering.
     var text: LocalizedText { LocalizedText(zh: text(.zhCN), en: text(.en)) }
 
@@ -168,7 +148,7 @@ extension Validity {
         }
     }
 
-    /// Writes the `validity` block (the value; the caller writes the key), as ``json(_:)``.
+    /// Writes the `validity` block (the value; the caller writes the key).
     func write(_ locale: AnswerLocale, into writer: inout AnswerWriter) {
         writer.beginObject()
         writer.member("status", statusName)

@@ -24,14 +24,7 @@ public struct RequiredDocument: Sendable {
         return documents
     }
 
-    /// The answer's form: `{"name": "...", "citation": "..."}` in the locale.
-    func json(_ locale: AnswerLocale) -> JSONValue {
-        .object([JSONMember("name", .string(name.text(locale))), JSONMember("citation", .string(citation))])
-    }
-}
-
-extension RequiredDocument {
-    /// Writes ``json(_:)`` into an answer (issue 15).
+    /// Writes the answer's form `{"name": "...", "citation": "..."}` in the locale.
     func write(_ locale: AnswerLocale, into writer: inout AnswerWriter) {
         writer.beginObject()
         writer.member("name", name.text(locale))
