@@ -71,6 +71,11 @@ struct PointsAnswer {
                 writer.key("gap")
                 fixed(max(Fixed.zero, threshold - score.total), &writer)
                 writer.member("reaches_threshold", score.total >= threshold)
+                // A provisional guidance score is shown as such on the threshold (issue 11).
+                if !score.thresholdProvisional.isEmpty {
+                    writer.member("threshold_provisional", true)
+                    writer.member("threshold_provisional_parameters", strings: score.thresholdProvisional)
+                }
             }
             if let quota = score.quota {
                 writer.key("annual_quota")

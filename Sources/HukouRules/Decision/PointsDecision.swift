@@ -56,6 +56,8 @@ struct PointsTableDecision: Sendable {
         let complete: Bool
         let missing: [String]
         let threshold: Fixed?
+        /// The provisional parameter the threshold is on the request's date (empty: settled).
+        let thresholdProvisional: [String]
         let quota: Fixed?
         /// Each top-level indicator's score (`detail: full` only).
         let breakdown: [IndicatorScore]

@@ -306,7 +306,9 @@ public struct AnswerLayout {
         var verdictText = settlement ? "" : t("用于享受基本公共服务，不是积分落户", "for public services, not for settlement")
         var verdict: Verdict? = nil
         if let threshold {
-            let provisional = answer["threshold_provisional"]?.boolValue ?? answer["provisional"]?.boolValue ?? false
+            // The threshold's own flag: another provisional value of the answer (the city
+            // size class, an indicator's points) does not make a settled guidance score provisional.
+            let provisional = answer["threshold_provisional"]?.boolValue ?? false
             let line = t("申报指导分值 \(threshold) 分", "guidance score \(threshold) points") + (provisional ? t("（暂定）", " (provisional)") : "")
             verdictText = line
             if let reaches = answer["reaches_threshold"]?.boolValue {

@@ -99,7 +99,10 @@ struct PointsService {
             let scorer = PointsScorer(table: table, districts: pack.districts, family: request.family)
             let now = scorer.score(person, on: request.asOf)
             var ids = now.provisional
-            let threshold = table.threshold.map { $0.value(on: request.asOf, provisional: &ids) }
+            // The threshold's own provisional parameter is shown on the threshold (issue 11).
+            var thresholdProvisional: [String] = []
+            let threshold = table.threshold.map { $0.value(on: request.asOf, provisional: &thresholdProvisional) }
+            for id in thresholdProvisional where !ids.contains(id) { ids.append(id) }
             let quota = table.annualQuota.map { $0.value(on: request.asOf, provisional: &ids) }
             provisional.add(ids)
             var projection: PointsChanges.Projection?
@@ -116,7 +119,7 @@ struct PointsService {
             }
             score = PointsTableDecision.Score(
                 total: now.total, totalProvisional: now.provisional, complete: now.missing.isEmpty && table.notScored.isEmpty,
-                missing: now.missing, threshold: threshold, quota: quota, breakdown: full ? now.scores : [],
+                missing: now.missing, threshold: threshold, thresholdProvisional: thresholdProvisional, quota: quota, breakdown: full ? now.scores : [],
                 projection: projection, whatIf: whatIf)
         }
         let judgedRequirements = requirements.map { requirement in
