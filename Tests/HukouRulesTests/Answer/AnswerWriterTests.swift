@@ -42,11 +42,12 @@ import Testing
         #expect(text(writer) == "[0,7,-7,1000000,9223372036854775807,-9223372036854775808]")
     }
 
-    @Test func writesJSONValuesAsTheOldWriterDid() {
+    @Test func writesJSONValuesCompactInTheirOrderWithWholeDoublesAsIntegers() {
         let value: JSONValue = .object([JSONMember("a", .array([.integer(1), .double(2.0), .double(2.5), .string("x"), .bool(false), .null]))])
         var writer = AnswerWriter()
         writer.value(value)
-        #expect(writer.bytes == JSONWriter.serialize(value))
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"a":[1,2,2.5,"x",false,null]}"#)
+        #expect(JSONWriter.serialize(value) == writer.bytes)
     }
 
     @Test func stopsAtTheLimitAndSaysSo() {
