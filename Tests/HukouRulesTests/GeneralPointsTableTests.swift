@@ -124,4 +124,18 @@ struct GeneralPointsTableTests {
         #expect(answer["score_complete"]?.boolValue == false)
         #expect(answer["missing_facts"]?.arrayValue.contains(.string("birth_date")) == true)
     }
+
+    @Test func belowTheThresholdWithAFactMissingIsNotANo() throws {
+        // Education unknown: age 10 + insurance 30 + title 25 + family 35 + district 4 − one
+        // violation 20 = 84, below 100. The missing education could add up to 30 (第三条（二）),
+        // so whether 100 is reached cannot be said: not "no".
+        let answer = try score(#"""
+        {"birth_date":"1990-01-01","social_insurance":{"months":48,"paying":true},
+         "skill":{"level":"senior_worker","title":"intermediate"},"housing":{"type":"owned"},"married":true,
+         "intended_district":"乙区","points_record":{"violations":1,"criminal_conviction":false}}
+        """#)
+        #expect(answer["total"]?.intValue == 84)
+        #expect(answer["missing_facts"]?.arrayValue.contains(.string("education.level")) == true)
+        #expect(answer["may_apply"]?.stringValue == "unknown")
+    }
 }

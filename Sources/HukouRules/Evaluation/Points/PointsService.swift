@@ -52,6 +52,16 @@ struct PointsService {
 
     static let pointsOffice = LocalizedText(zh: "积分受理窗口（人力社保部门）", en: "the points office (human-resources and social-security bureau)")
 
+    /// Whether a score reaches the table's guidance score, or nil when that cannot be said:
+    /// a fact is missing (its points may count either way), or the total is below the
+    /// threshold while indicators of the official table are not encoded. The one rule of the
+    /// points answer's `may_apply` and of the points-settlement pathway of eligibility.
+    static func reaches(total: Fixed, threshold: Fixed, missing: [String], table: PointsTable) -> Bool? {
+        guard missing.isEmpty else { return nil }
+        if total >= threshold { return true }
+        return table.notScored.isEmpty ? false : nil
+    }
+
     func settlementCheck(_ validity: Validity) -> SettlementCheck {
         let open = LocalizedText(zh: "该日期施行的积分分值表和申报指导分值", en: "the points table and guidance score in force on this date")
         guard case .table(let table)? = pack.points, table.purpose == "settlement" else {
@@ -76,13 +86,13 @@ struct PointsService {
                 en: "the guidance score of this table is not encoded, so whether the score reaches it cannot be judged")),
                 total: now.total, threshold: nil, provisional: provisional, ranking: table.ranking, decidedBy: decided)
         }
-        guard now.missing.isEmpty, table.notScored.isEmpty || now.total >= threshold else {
+        guard let reaches = Self.reaches(total: now.total, threshold: threshold, missing: now.missing, table: table) else {
             return SettlementCheck(result: .notComparable(LocalizedText(
                 zh: "积分未能完整计算（缺少信息或有未编入的指标），是否达到申报指导分值无法判断",
                 en: "the score could not be computed in full (missing facts or indicators not encoded), so whether it reaches the guidance score cannot be judged")),
                 total: now.total, threshold: threshold, provisional: provisional, ranking: table.ranking, decidedBy: decided)
         }
-        return SettlementCheck(result: now.total >= threshold ? .reaches : .below, total: now.total, threshold: threshold,
+        return SettlementCheck(result: reaches ? .reaches : .below, total: now.total, threshold: threshold,
                                provisional: provisional, ranking: table.ranking, decidedBy: decided)
     }
 
@@ -140,9 +150,11 @@ struct PointsService {
         case .unmet: mayApply = .no
         case .unknown: mayApply = .unknown
         case .met:
-            if let score, let threshold = score.threshold, score.complete || score.total < threshold,
-               requirements.count == table.requirements.count {
-                mayApply = score.total >= threshold ? .yes : .no
+            if let score, let threshold = score.threshold, requirements.count == table.requirements.count,
+               let reaches = Self.reaches(total: score.total, threshold: threshold, missing: score.missing, table: table) {
+                mayApply = reaches ? .yes : .no
+            } else if let score, !score.missing.isEmpty {
+                mayApply = .unknown
             } else if table.purpose == "settlement" {
                 mayApply = .dependsOnLocalRules
             } else {
