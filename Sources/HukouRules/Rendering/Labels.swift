@@ -65,20 +65,14 @@ public enum Labels {
     }
 
     /// A JSON number as a person reads it: an integer as it is, a decimal (the fixed-point
-    /// points of a pack: 41.5, 90.75) with at most four decimals and no trailing zeros; nil
-    /// for anything else.
+    /// points of a pack: 41.5, 90.75) as ``Fixed`` writes it, rounded to four decimals;
+    /// nil for anything else (and for magnitudes of 10¹⁴ or more).
     public static func number(_ value: JSONValue?) -> String? {
         switch value {
         case .integer(let n)?: return "\(n)"
-        case .double(let d)? where d.isFinite && abs(d) < 1e15:
-            let scaled = (d * 10_000).rounded()
-            let negative = scaled < 0
-            let magnitude = Int64(abs(scaled))
-            let whole = magnitude / 10_000
-            var fraction = String(magnitude % 10_000)
-            while fraction.count < 4 { fraction = "0" + fraction }
-            while fraction.hasSuffix("0") { fraction.removeLast() }
-            return (negative ? "-" : "") + "\(whole)" + (fraction.isEmpty ? "" : "." + fraction)
+        case .double(let d)? where d.isFinite && abs(d) < 1e14:
+            // Within Int64 once scaled to ten-thousandths (a larger number is no score).
+            return Fixed(raw: Int64((d * Double(Fixed.scale)).rounded())).description
         default: return nil
         }
     }

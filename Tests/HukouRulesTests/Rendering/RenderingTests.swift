@@ -416,3 +416,17 @@ struct TextWidthTests {
         #expect(TextWidth.wrap("one two three", first: 7, rest: 5) == ["one two", "three"])
     }
 }
+
+/// Numbers as a person reads them (Labels.number), from any answer hukou_render is given.
+@Suite struct LabelsNumberTests {
+    @Test func decimalsAsWrittenAndHugeNumbersRefusedWithoutTrapping() {
+        #expect(Labels.number(.integer(110)) == "110")
+        #expect(Labels.number(.double(41.5)) == "41.5")
+        #expect(Labels.number(.double(90.75)) == "90.75")
+        #expect(Labels.number(.double(-0.25)) == "-0.25")
+        #expect(Labels.number(.double(2.0)) == "2")
+        // 9.5 × 10¹⁴ scaled to ten-thousandths is beyond Int64: no score, and no trap.
+        #expect(Labels.number(.double(9.5e14)) == nil)
+        #expect(Labels.number(.string("12")) == nil)
+    }
+}
