@@ -47,7 +47,7 @@ enum PointsChanges {
     static func whatIf(_ scorer: PointsScorer, base: PointsScorer.Result, person: Person, on date: CivilDate, limit: Int = 5) -> [Line] {
         let table = scorer.table
         guard limit > 0 else { return [] }
-        let index = table.index ?? PointsIndex(table.indicators, accruing: [])
+        let index = table.index
         struct Effect { let total: Fixed; let provisional: [String] }
         var effects: [ChangeKey: Effect] = [:]
         var lines: [Line] = []
@@ -107,13 +107,9 @@ enum PointsChanges {
     static func projection(_ scorer: PointsScorer, base: PointsScorer.Result, person: Person, on asOf: CivilDate,
                            threshold thresholdRef: NumberRef) -> Projection {
         let table = scorer.table
-        // The indicators that change with time, as found when the pack loaded; found again
-        // if the person's declarations have a month counter the pack's did not.
-        var index = table.index ?? PointsIndex(table.indicators, accruing: [])
-        let accruing = person.catalogue.accruing
-        if table.index == nil || accruing.contains(where: { !index.accruing.contains($0.name) }) {
-            index = PointsIndex(table.indicators, accruing: Set(accruing.map(\.name)))
-        }
+        // The indicators that change with time, as found when the pack loaded (they read only
+        // facts the pack declares, so the request's declarations cannot add one).
+        let index = table.index
         var moving: [Int] = []
         var still = Fixed.zero
         var provisional = OrderedSet()

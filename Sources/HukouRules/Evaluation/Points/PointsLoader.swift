@@ -45,12 +45,11 @@ enum PointsLoader {
         let totalFloor = try number(&reader, "total_floor", parameters)
         let totalCap = try number(&reader, "total_cap", parameters)
         try reader.finish()
-        var table = PointsTable(purpose: purpose, provisional: tableProvisional, citation: citation, note: note, threshold: threshold, annualQuota: quota, indicators: indicators,
+        let table = PointsTable(purpose: purpose, provisional: tableProvisional, citation: citation, note: note, threshold: threshold, annualQuota: quota, indicators: indicators,
                                 requirements: requirements, vetoes: vetoes, projectionHorizonMonths: horizon,
-                                documentIDs: documentIDs, ranking: ranking, notScored: notScored)
-        table.totalFloor = totalFloor
-        table.totalCap = totalCap
-        table.index = PointsIndex(indicators, accruing: Set(compiler.facts.accruing.map(\.name)))
+                                documentIDs: documentIDs, ranking: ranking, notScored: notScored,
+                                totalFloor: totalFloor, totalCap: totalCap,
+                                index: PointsIndex(indicators, accruing: Set(compiler.facts.accruing.map(\.name))))
         return .table(table)
     }
 

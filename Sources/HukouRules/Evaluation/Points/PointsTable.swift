@@ -96,8 +96,8 @@ public struct PointsTable: Sendable {
     /// Bounds on the total (`total_floor`, `total_cap`).
     public var totalFloor: NumberRef? = nil
     public var totalCap: NumberRef? = nil
-    /// Readers by fact and the indicators that change with time (set when the pack loads).
-    var index: PointsIndex? = nil
+    /// Readers by fact and the indicators that change with time (found when the pack loads).
+    let index: PointsIndex
 }
 
 /// A named condition with its citation (points requirement or veto).
