@@ -76,12 +76,6 @@ public final class FactCatalogue: Sendable {
             return .failure(error)
         }
     }
-
-    // MARK: - Compatibility: the common vocabulary by name
-
-    public static func definition(_ name: String) -> FactDefinition? { base.definition(name) }
-    public static var names: [String] { base.names }
-    public static func askLabel(_ field: String) -> LocalizedText { base.askLabel(field) }
 }
 
 /// The member tree of a person object in a request, built from the input facts' paths.

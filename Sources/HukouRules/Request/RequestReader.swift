@@ -69,7 +69,8 @@ struct RequestReader {
             case 0: // locale
                 if !isNull {
                     guard let text = stringToken() else { return nil }
-                    if equal(text, "zh-CN") { locale = .zhCN } else if equal(text, "en") { locale = .en } else { return nil }
+                    guard let named = AnswerLocale.allCases.first(where: { equal(text, $0.rawValue) }) else { return nil }
+                    locale = named
                 }
             case 1: // jurisdiction (required)
                 guard !isNull, let text = stringToken() else { return nil }
@@ -82,7 +83,8 @@ struct RequestReader {
             case 3: // detail
                 if !isNull {
                     guard let text = stringToken() else { return nil }
-                    if equal(text, "full") { detail = .full } else if equal(text, "outcome") { detail = .outcome } else { return nil }
+                    guard let named = AnswerDetail.allCases.first(where: { equal(text, $0.rawValue) }) else { return nil }
+                    detail = named
                 }
             case 4: // as_of (required)
                 guard !isNull, let text = stringToken(), let date = CivilDate.parse(iso: text) else { return nil }

@@ -122,7 +122,7 @@ struct RenderingLabelTests {
                 #expect(label.map { $0.en != value || !value.contains("_") } == true, "\(fact) = \(value): en label is the token")
             }
         }
-        for name in FactCatalogue.names {
+        for name in FactCatalogue.base.names {
             let label = Labels.fact(name)
             #expect(label.zh != name && !label.zh.isEmpty, "fact \(name) has no zh label")
             #expect(label.en != name || !name.contains("_") && !name.contains("."), "fact \(name) has no en label")
@@ -130,7 +130,7 @@ struct RenderingLabelTests {
         // A name no table knows gets a neutral word, never the name.
         #expect(Labels.fact("housing.no_such_field").zh == "其他信息")
         func values(_ fact: String) -> [String] {
-            if case .enumeration(let values, _)? = FactCatalogue.definition(fact)?.type { return values }
+            if case .enumeration(let values, _)? = FactCatalogue.base.definition(fact)?.type { return values }
             return []
         }
         for relation in values("relation") { #expect(Labels.relation(relation).zh.contains(/[A-Za-z]/) == false) }

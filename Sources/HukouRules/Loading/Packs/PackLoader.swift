@@ -442,7 +442,7 @@ public enum PackLoader {
             condition = try compiler.compile(conditionValue, path: reader.childPath("condition"))
         }
         // depends_on_local_rules is said by decided_by, never written as a verdict.
-        let verdicts = EntitlementRule.Verdict.allCases.map(\.rawValue).filter { $0 != "depends_on_local_rules" }
+        let verdicts = EntitlementRule.Verdict.allCases.map(\.rawValue).filter { $0 != EntitlementRule.Verdict.dependsOnLocalRules.rawValue }
         let decided = try decidedBy(&reader)
         let verdict: EntitlementRule.Verdict
         var otherwise: EntitlementRule.Verdict?
