@@ -113,15 +113,9 @@ struct PointsAnswer {
         for item in decided.vetoes { requirement(item, met: "applies", unmet: "does_not_apply", &writer) }
         writer.endArray()
         writer.member("may_apply", decided.mayApply.rawValue)
-        if decided.mayApply == .dependsOnLocalRules {
-            // What is open is set in texts the pack does not encode (the table, its guidance
-            // score or the conditions to apply in force on the date): said as not encoded.
-            let open = decided.requirementsIncomplete
-                ? LocalizedText(zh: "\(asOf) 施行的积分落户申请条件", en: "the conditions to apply in force on \(asOf)")
-                : LocalizedText(zh: "该日期施行的积分分值表和申报指导分值", en: "the points table and guidance score in force on this date")
+        if let decidedBy = decided.decidedBy {
             writer.key("decided_by")
-            DecidedByReport.block(DecidedBy(who: PointsService.pointsOffice, open: open, kind: .notEncoded), citation: table.citation,
-                                  locale: locale, into: &writer)
+            DecidedByReport.block(decidedBy, citation: table.citation, locale: locale, into: &writer)
         }
         if full, let ranking = table.ranking {
             writer.key("ranking")

@@ -45,6 +45,8 @@ struct PointsTableDecision: Sendable {
     let requirementsIncomplete: Bool
     let vetoes: [Judged]
     let mayApply: MayApply
+    /// Who decides and what is open, when `mayApply` is depends_on_local_rules.
+    let decidedBy: DecidedBy?
     /// Every provisional parameter the answer rests on (score, threshold, quota, requirements).
     let provisional: [String]
 

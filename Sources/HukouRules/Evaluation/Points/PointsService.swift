@@ -62,8 +62,11 @@ struct PointsService {
         return table.notScored.isEmpty ? false : nil
     }
 
+    /// What a points answer leaves open when the table or its guidance score in force is not encoded.
+    static let tableOpen = LocalizedText(zh: "该日期施行的积分分值表和申报指导分值", en: "the points table and guidance score in force on this date")
+
     func settlementCheck(_ validity: Validity) -> SettlementCheck {
-        let open = LocalizedText(zh: "该日期施行的积分分值表和申报指导分值", en: "the points table and guidance score in force on this date")
+        let open = Self.tableOpen
         guard case .table(let table)? = pack.points, table.purpose == "settlement" else {
             return SettlementCheck(result: .notComparable(LocalizedText(zh: "本系统未编入积分分值表", en: "no points table is encoded")),
                                    total: nil, threshold: nil, provisional: [], ranking: nil,
@@ -161,8 +164,17 @@ struct PointsService {
                 mayApply = .unknown
             }
         }
+        // What is open is set in texts the pack does not encode (the table, its guidance
+        // score or the conditions to apply in force on the date): said as not encoded.
+        let requirementsIncomplete = requirements.count < table.requirements.count
+        let decidedBy = mayApply != .dependsOnLocalRules ? nil : DecidedBy(
+            who: Self.pointsOffice,
+            open: requirementsIncomplete
+                ? LocalizedText(zh: "\(request.asOf) 施行的积分落户申请条件", en: "the conditions to apply in force on \(request.asOf)")
+                : Self.tableOpen,
+            kind: .notEncoded)
         return PointsTableDecision(table: table, score: score, requirements: judgedRequirements,
-                                   requirementsIncomplete: requirements.count < table.requirements.count,
-                                   vetoes: judgedVetoes, mayApply: mayApply, provisional: provisional.items)
+                                   requirementsIncomplete: requirementsIncomplete,
+                                   vetoes: judgedVetoes, mayApply: mayApply, decidedBy: decidedBy, provisional: provisional.items)
     }
 }
