@@ -122,13 +122,13 @@ public struct AnswerWriter: ~Copyable {
         case .string(let text): string(text)
         case .array(let elements):
             beginArray()
-            for element in elements { self.value(element) }
+            for index in elements.indices { self.value(elements[index]) }
             endArray()
         case .object(let members):
             beginObject()
-            for member in members {
-                key(member.key)
-                self.value(member.value)
+            for index in members.indices {
+                key(members[index].key)
+                self.value(members[index].value)
             }
             endObject()
         }
