@@ -61,8 +61,7 @@ enum PointsChanges {
             } else {
                 for known in effects where known.key == key { return known }
             }
-            let override = PointsScorer.Override(fact: change.fact, value: change.to,
-                                                 person: PointsScorer.person(person, with: change.fact, change.to))
+            let override = PointsScorer.Override(fact: change.fact, value: change.to, applyingTo: person)
             var sum = base.sum
             var ids = OrderedSet()
             for reader in index.readers(of: change.fact) where reader < base.scores.count && reader < table.indicators.count {

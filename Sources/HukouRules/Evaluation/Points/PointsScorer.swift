@@ -29,10 +29,40 @@ struct PointsScorer {
 
     /// One fact changed: `value` is read for `fact`; `person` is the person with the change
     /// applied, so that facts derived from it change too (a cap by insurance years).
-    struct Override {
+    ///
+    /// A class, so that passing it through the scoring of groups copies one reference; used
+    /// by one call on one thread (never shared), so its lazily made `person` needs no lock.
+    final class Override {
         let fact: String
         let value: FactValue
-        let person: Person
+        private let given: Person
+        private var applied: Person?
+
+        /// `person`: the person with the change already applied.
+        init(fact: String, value: FactValue, person: Person) {
+            self.fact = fact
+            self.value = value
+            self.given = person
+            self.applied = person
+        }
+
+        /// The change on `person` as given: it is applied (``PointsScorer/person(_:with:_:)``)
+        /// the first time a fact other than `fact` is read; the changed fact itself is read
+        /// as `value` without it.
+        init(fact: String, value: FactValue, applyingTo person: Person) {
+            self.fact = fact
+            self.value = value
+            self.given = person
+            self.applied = nil
+        }
+
+        /// The person with the change applied.
+        var person: Person {
+            if let applied { return applied }
+            let changed = PointsScorer.person(given, with: fact, value)
+            applied = changed
+            return changed
+        }
     }
 
     struct Result {
@@ -238,20 +268,24 @@ struct PointsScorer {
 
         var fact: String { definition.name }
 
-        var text: LocalizedText {
+        var text: LocalizedText { LocalizedText(zh: text(.zhCN), en: text(.en)) }
+
+        /// The words in one language (an answer is in one: the other is not made).
+        func text(_ locale: AnswerLocale) -> String {
             let label = definition.label
+            let zh = locale == .zhCN
             switch wording {
             case .level(let value):
                 // The value in words (its declared label), never the token; a value without
                 // a label is named by the indicator alone.
                 guard let word = definition.label(ofValue: value) else {
-                    return LocalizedText(zh: "\(label.zh)提高一级", en: "\(label.en) one level higher")
+                    return zh ? "\(label.zh)提高一级" : "\(label.en) one level higher"
                 }
-                return LocalizedText(zh: "\(label.zh)达到\(word.zh)", en: "\(label.en) reaches \(word.en)")
+                return zh ? "\(label.zh)达到\(word.zh)" : "\(label.en) reaches \(word.en)"
             case .choose(let value):
-                return LocalizedText(zh: "\(label.zh)选择\(value)", en: "\(label.en): \(value)")
+                return zh ? "\(label.zh)选择\(value)" : "\(label.en): \(value)"
             case .more(let units):
-                return LocalizedText(zh: "\(label.zh)再增加 \(units)", en: "\(label.en): \(units) more")
+                return zh ? "\(label.zh)再增加 \(units)" : "\(label.en): \(units) more"
             }
         }
     }
