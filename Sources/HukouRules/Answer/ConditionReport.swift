@@ -7,13 +7,9 @@ struct ConditionReport {
     var facts: FactCatalogue = .base
 
     func label(_ node: EvaluatedCondition) -> String {
-        label(node.info.label, node.fact, node.kind)
-    }
-
-    private func label(_ label: LocalizedText?, _ fact: FactDefinition?, _ kind: String) -> String {
-        if let label { return label.text(locale) }
-        if let fact { return fact.label.text(locale) }
-        switch kind {
+        if let label = node.info.label { return label.text(locale) }
+        if let fact = node.fact { return fact.label.text(locale) }
+        switch node.kind {
         case "all": return LocalizedText(zh: "同时满足以下条件", en: "all of the following").text(locale)
         case "any": return LocalizedText(zh: "满足以下任一条件", en: "any of the following").text(locale)
         default: return LocalizedText(zh: "不满足以下条件", en: "none of the following").text(locale)
@@ -43,29 +39,18 @@ struct ConditionReport {
     /// Labels of the unmet leaves (for a one-line reason).
     func unmetLabels(_ node: EvaluatedCondition) -> [String] {
         var result: [String] = []
-        withUnsafePointer(to: node) { collectUnmet(at: $0, into: &result) }
+        collectUnmet(node, into: &result)
         return result
     }
 
-    private func collectUnmet(at node: UnsafePointer<EvaluatedCondition>, into result: inout [String]) {
-        guard node.pointee.outcome == .unmet else { return }
-        if node.pointee.fact != nil || node.pointee.children.isEmpty || node.pointee.kind == "any" || node.pointee.kind == "not" {
-            let text = label(node.pointee.info.label, node.pointee.fact, node.pointee.kind)
+    private func collectUnmet(_ node: EvaluatedCondition, into result: inout [String]) {
+        guard node.outcome == .unmet else { return }
+        if node.fact != nil || node.children.isEmpty || node.kind == "any" || node.kind == "not" {
+            let text = label(node)
             if !result.contains(text) { result.append(text) }
             return
         }
-        Self.eachChild(of: node) { collectUnmet(at: $0, into: &result) }
-    }
-
-    /// Calls `body` with a pointer to each child of `node`, for reading it in place. (An
-    /// array's subscript, even an unsafe buffer's, hands a callee a copy of the node, and a
-    /// copy retains and releases every field of it: about a tenth of an answer's work.) The
-    /// pointers are into the decision's immutable arrays, alive for the whole call.
-    static func eachChild(of node: UnsafePointer<EvaluatedCondition>, _ body: (UnsafePointer<EvaluatedCondition>) -> Void) {
-        node.pointee.children.withUnsafeBufferPointer { children in
-            guard let first = children.baseAddress else { return }
-            for index in children.indices { body(first + index) }
-        }
+        for child in node.children { collectUnmet(child, into: &result) }
     }
 
     /// The missing request fields as words a citizen understands, in the locale.
@@ -79,14 +64,10 @@ struct ConditionReport {
 extension ConditionReport {
     /// Writes ``label(_:)`` (the generic labels of `all`/`any`/`not` without building a String).
     func label(_ node: EvaluatedCondition, into writer: inout AnswerWriter) {
-        label(node.info.label, node.fact, node.kind, into: &writer)
-    }
-
-    func label(_ label: LocalizedText?, _ fact: FactDefinition?, _ kind: String, into writer: inout AnswerWriter) {
-        if let label { writer.string(label.text(locale)); return }
-        if let fact { writer.string(fact.label.text(locale)); return }
+        if let label = node.info.label { writer.string(label.text(locale)); return }
+        if let fact = node.fact { writer.string(fact.label.text(locale)); return }
         let en = locale == .en
-        switch kind {
+        switch node.kind {
         case "all": writer.string(en ? "all of the following" as StaticString : "同时满足以下条件")
         case "any": writer.string(en ? "any of the following" as StaticString : "满足以下任一条件")
         default: writer.string(en ? "none of the following" as StaticString : "不满足以下条件")
@@ -95,39 +76,33 @@ extension ConditionReport {
 
     /// Writes the condition tree: every node with its result, leaves with fact, value and shortfall.
     func tree(_ node: EvaluatedCondition, into writer: inout AnswerWriter) {
-        withUnsafePointer(to: node) { tree(at: $0, into: &writer) }
-    }
-
-    /// The tree written through a pointer to each node: the fields are read in place
-    /// (``eachChild(of:_:)``).
-    private func tree(at node: UnsafePointer<EvaluatedCondition>, into writer: inout AnswerWriter) {
         writer.beginObject()
-        writer.member("result", Self.name(node.pointee.outcome))
-        writer.memberIfPresent("id", node.pointee.info.id)
+        writer.member("result", Self.name(node.outcome))
+        writer.memberIfPresent("id", node.info.id)
         writer.key("label")
-        label(node.pointee.info.label, node.pointee.fact, node.pointee.kind, into: &writer)
-        writer.memberIfPresent("citation", node.pointee.info.citation)
-        if let fact = node.pointee.fact, node.pointee.op != nil {
+        label(node, into: &writer)
+        writer.memberIfPresent("citation", node.info.citation)
+        if let fact = node.fact, let op = node.op {
             writer.member("fact", fact.name)
-            if let op = node.pointee.op { writer.member("op", op.rawValue) }
+            writer.member("op", op.rawValue)
             writer.key("expected")
-            if let expected = node.pointee.expected { writer.value(expected) } else { writer.null() }
+            if let expected = node.expected { writer.value(expected) } else { writer.null() }
             writer.key("actual")
-            if let actual = node.pointee.actual { writer.value(actual.json) } else { writer.null() }
-            if node.pointee.actual == nil { writer.member("ask_for", fact.askFor) }
-            if let shortfall = node.pointee.shortfall {
+            if let actual = node.actual { writer.value(actual.json) } else { writer.null() }
+            if node.actual == nil { writer.member("ask_for", fact.askFor) }
+            if let shortfall = node.shortfall {
                 writer.key("shortfall")
-                self.shortfall(node.pointee, shortfall, into: &writer)
+                self.shortfall(node, shortfall, into: &writer)
             }
-            if !node.pointee.provisionalParameters.isEmpty {
+            if !node.provisionalParameters.isEmpty {
                 writer.member("provisional", true)
-                writer.member("provisional_parameters", strings: node.pointee.provisionalParameters)
+                writer.member("provisional_parameters", strings: node.provisionalParameters)
             }
         } else {
-            writer.member("kind", node.pointee.kind)
+            writer.member("kind", node.kind)
             writer.key("children")
             writer.beginArray()
-            Self.eachChild(of: node) { tree(at: $0, into: &writer) }
+            for child in node.children { tree(child, into: &writer) }
             writer.endArray()
         }
         writer.endObject()
@@ -152,22 +127,22 @@ extension ConditionReport {
     /// (walked in place, no list of nodes gathered).
     func shortfallList(_ node: EvaluatedCondition, into writer: inout AnswerWriter) {
         writer.beginArray()
-        withUnsafePointer(to: node) { shortfallEntries(at: $0, into: &writer) }
+        shortfallEntries(node, into: &writer)
         writer.endArray()
     }
 
-    private func shortfallEntries(at node: UnsafePointer<EvaluatedCondition>, into writer: inout AnswerWriter) {
-        guard node.pointee.outcome == .unmet else { return }
-        if let shortfall = node.pointee.shortfall {
+    private func shortfallEntries(_ node: EvaluatedCondition, into writer: inout AnswerWriter) {
+        guard node.outcome == .unmet else { return }
+        if let shortfall = node.shortfall {
             writer.beginObject()
             writer.key("condition")
-            label(node.pointee.info.label, node.pointee.fact, node.pointee.kind, into: &writer)
-            writer.memberIfPresent("fact", node.pointee.fact?.name)
-            writer.memberIfPresent("citation", node.pointee.info.citation)
-            shortfallMembers(node.pointee, shortfall, into: &writer)
+            label(node, into: &writer)
+            writer.memberIfPresent("fact", node.fact?.name)
+            writer.memberIfPresent("citation", node.info.citation)
+            shortfallMembers(node, shortfall, into: &writer)
             writer.endObject()
         }
-        Self.eachChild(of: node) { shortfallEntries(at: $0, into: &writer) }
+        for child in node.children { shortfallEntries(child, into: &writer) }
     }
 
     /// Writes the provisional parameters: each parameter with id, label, source, note.

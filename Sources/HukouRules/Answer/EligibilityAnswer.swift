@@ -197,26 +197,17 @@ private struct Writing {
     }
 
     /// `matched`: the groups of a pathway open to several groups (an `any`) the applicant is in.
-    private func matchedGroups(_ node: EvaluatedCondition, into writer: inout AnswerWriter) {
-        withUnsafePointer(to: node) { matchedGroups(at: $0, into: &writer) }
-    }
-
-    /// The nodes read in place (``ConditionReport/eachChild(of:_:)``).
-    private func matchedGroups(at node: UnsafePointer<EvaluatedCondition>, into writer: inout AnswerWriter) {
-        // An `all` of one child is looked through.
-        if node.pointee.kind == "all", node.pointee.children.count == 1 {
-            ConditionReport.eachChild(of: node) { matchedGroups(at: $0, into: &writer) }
-            return
-        }
-        guard node.pointee.kind == "any", node.pointee.children.contains(where: { $0.outcome == .met }) else { return }
+    private func matchedGroups(_ judged: EvaluatedCondition, into writer: inout AnswerWriter) {
+        var node = judged
+        while node.kind != "any", node.kind == "all", node.children.count == 1 { node = node.children[0] }
+        guard node.kind == "any", node.children.contains(where: { $0.outcome == .met }) else { return }
         writer.key("matched")
         writer.beginArray()
-        ConditionReport.eachChild(of: node) { child in
-            guard child.pointee.outcome == .met else { return }
+        for child in node.children where child.outcome == .met {
             writer.beginObject()
             writer.key("label")
-            report.label(child.pointee.info.label, child.pointee.fact, child.pointee.kind, into: &writer)
-            writer.memberIfPresent("citation", child.pointee.info.citation)
+            report.label(child, into: &writer)
+            writer.memberIfPresent("citation", child.info.citation)
             writer.endObject()
         }
         writer.endArray()
