@@ -73,6 +73,9 @@ public struct AnswerWriter: ~Copyable {
     }
 
     /// Writes a member name that is not known at compile time (a fact name, an id).
+    /// Disfavoured: a literal name takes ``key(_:)-(StaticString)`` (no scan, no String),
+    /// which a literal alone would not choose over String, Swift's default literal type.
+    @_disfavoredOverload
     public mutating func key(_ name: String) {
         quoted(nil, name, colon: true)
         comma = false
@@ -80,6 +83,9 @@ public struct AnswerWriter: ~Copyable {
 
     // MARK: Values
 
+    /// A text made at run time; a literal takes ``string(_:)-(StaticString)`` (disfavoured
+    /// like ``key(_:)-(String)``; the bytes are the same either way).
+    @_disfavoredOverload
     public mutating func string(_ text: String) { quoted(nil, text, colon: false) }
 
     public mutating func string(_ text: StaticString) { quoted(nil, text) }
@@ -137,6 +143,7 @@ public struct AnswerWriter: ~Copyable {
     // MARK: Members (key + value)
     // Each is written with one reservation for the comma, the name and the value.
 
+    @_disfavoredOverload
     public mutating func member(_ name: StaticString, _ text: String) { quoted(name, text, colon: false) }
     public mutating func member(_ name: StaticString, _ text: StaticString) { quoted(name, text) }
     public mutating func member(_ name: StaticString, _ flag: Bool) { bool(name, flag) }

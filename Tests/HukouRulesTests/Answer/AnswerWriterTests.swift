@@ -189,7 +189,8 @@ import Testing
         writer.beginObject()
         writer.member("a", "x\"y")
         writer.member("b", "")
-        writer.key("c\\d")
+        let name = "c\\d"  // a name made at run time: key(String), escaped
+        writer.key(name)
         writer.string("")
         writer.key("")
         writer.int(-12)
@@ -277,5 +278,17 @@ import Testing
                 #expect(first == (expected ? position : 8))
             }
         }
+    }
+
+    @Test func literalTextTakesTheStaticPathAndIsStillEscaped() {
+        // Literals choose the StaticString overloads (the String ones are disfavoured); a
+        // literal that needs escapes gets them all the same.
+        var writer = AnswerWriter()
+        writer.beginObject()
+        writer.member("a", "x\"y\n")
+        writer.key("b")
+        writer.string("\\\u{01}")
+        writer.endObject()
+        #expect(text(writer) == #"{"a":"x\"y\n","b":"\\\u0001"}"#)
     }
 }
