@@ -59,9 +59,6 @@ extension OpenGroupsRule {
     /// The findings for one pack (its JSON with `extends` resolved).
     func check(_ pack: PolicyPack, json: JSONValue, national: PolicyPack) -> [LintViolation] {
         let all: [(index: Int, json: JSONValue)] = (json["pathways"]?.elements ?? []).enumerated().map { (index: $0.offset, json: $0.element) }
-        // A pack that encodes no settlement pathway (points or entitlements only) says nothing
-        // about the city's settlement rules: there is nothing to check, not a restriction.
-        guard !all.isEmpty else { return [] }
         var places: [Place] = []
         if let level = pack.adminLevel { places.append(Place(name: pack.name, level: level, path: "admin_level", pathways: all)) }
         for (index, city) in pack.cities.enumerated() {
