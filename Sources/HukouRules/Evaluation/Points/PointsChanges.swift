@@ -55,7 +55,7 @@ enum PointsChanges {
             let key = ChangeKey(change.fact, change.to)
             if let known = effects[key] { return known }
             let override = PointsScorer.Override(fact: change.fact, value: change.to,
-                                                 person: PointsScorer.person(person, with: change.fact, change.to))
+                                                 person: PointsScorer.person(person, with: change.definition, change.to))
             var sum = base.sum
             var ids = OrderedSet()
             for reader in index.readers(of: change.fact) where reader < base.scores.count && reader < table.indicators.count {
