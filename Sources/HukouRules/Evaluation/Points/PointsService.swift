@@ -13,8 +13,7 @@ struct PointsService {
 
     /// The rule sets of the points answer: the table, then each requirement and veto.
     private func validity(_ table: PointsTable) -> Validity {
-        Validity(pack: pack, asOf: request.asOf,
-                 ruleDocuments: [table.documentIDs] + (table.requirements + table.vetoes).map(\.documentIDs))
+        Validity(pack: pack, asOf: request.asOf, rules: .points)
     }
 
     /// The decision: typed values only (the answer is written by ``PointsDecision/write(into:)``).
@@ -23,7 +22,7 @@ struct PointsService {
         if case .table(let table)? = pack.points {
             validity = self.validity(table)
         } else {
-            validity = Validity(pack: pack, asOf: request.asOf, ruleDocuments: [[]])
+            validity = Validity(pack: pack, asOf: request.asOf, rules: .pack)
         }
         let body: PointsDecision.Body
         if let city = AnswerHeader.ownRulesCity(pack, request) {
@@ -81,7 +80,8 @@ struct PointsService {
                 total: nil, threshold: nil, provisional: [], ranking: table.ranking, decidedBy: decided)
         }
         let scorer = PointsScorer(table: table, districts: pack.districts, family: request.family)
-        let now = scorer.score(request.applicant, on: request.asOf)
+        // Only the total, the missing facts and the provisional parameters are compared.
+        let now = scorer.score(request.applicant, on: request.asOf, breakdown: false)
         var provisional = now.provisional
         guard let threshold = table.threshold.map({ $0.value(on: request.asOf, provisional: &provisional) }) else {
             return SettlementCheck(result: .notComparable(LocalizedText(
@@ -110,7 +110,8 @@ struct PointsService {
         var score: PointsTableDecision.Score?
         if tableInForce {
             let scorer = PointsScorer(table: table, districts: pack.districts, family: request.family)
-            let now = scorer.score(person, on: request.asOf)
+            // The breakdown (each indicator's value and parts) only for a full answer.
+            let now = scorer.score(person, on: request.asOf, breakdown: full)
             var ids = now.provisional
             // The threshold's own provisional parameter is shown on the threshold (issue 11).
             var thresholdProvisional: [String] = []

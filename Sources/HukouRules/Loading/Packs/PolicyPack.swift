@@ -63,6 +63,9 @@ public final class PolicyPack: @unchecked Sendable {
     public internal(set) var settlementGroups: [SettlementGroup] = []
     /// National pack: rules `hukou lint` checks city packs against (`lint_rules`).
     public internal(set) var lintRules: [OpenGroupsRule] = []
+    /// Every validity its answers can have, by rule set and interval of its document dates
+    /// (Answer/Validity.swift), set when it loads.
+    var validityTable: Validity.Table?
 
     init(id: String, version: String, name: LocalizedText, document: SourceDocument, documents: [EncodedDocument],
          effectiveFrom: CivilDate, effectiveUntil: CivilDate?, sizeClass: CitySizeClass?, parameters: [String: Parameter],
