@@ -911,17 +911,19 @@ int main(int argc, char **argv) {
         if (!strcmp(a, "--profile") && i + 4 < argc) { /* --profile J S ITER CALL: a loop for valgrind/perf */
             int j = atoi(argv[i + 1]), sz = atoi(argv[i + 2]), call = atoi(argv[i + 4]);
             long iters = atol(argv[i + 3]);
-            if (j < 0 || j >= NJUR || sz < 0 || sz >= NSIZES || call < 0 || call > 6)
+            if (j < 0 || j >= NJUR || sz < 0 || sz >= NSIZES || call < 0 || call > 9)
                 die("--profile J S ITER CALL: J 0..%d, S 0..3, CALL 0-2 one call, 3 all three, 4 json-c floor of all "
-                    "three, 5 request read only (unknown jurisdiction), 6 json-c parse only", NJUR - 1);
+                    "three, 5 request read only (unknown jurisdiction), 6 json-c parse only, 7-9 json-c floor of "
+                    "call 0-2 alone", NJUR - 1);
             hukou_engine *e = NULL;
             if (hukou_engine_new(&e) != HUKOU_OK) die("hukou_engine_new: %s", hukou_last_error());
             sb_t b = {0};
-            build_request(&b, &JURISDICTIONS[j], call >= 5 ? "bench-no-such-pack" : NULL, SIZE_FAMILY[sz],
+            build_request(&b, &JURISDICTIONS[j], call == 5 || call == 6 ? "bench-no-such-pack" : NULL, SIZE_FAMILY[sz],
                           SIZE_FULL[sz], 1000u + (uint64_t)(j * 10 + sz));
             case_t c = {e, b.p, b.len, call == 5 ? 0 : call, call == 5 ? HUKOU_E_UNKNOWN_JURISDICTION : HUKOU_OK, {0}, 3};
-            if (call == 4) {
-                c.call = 3;
+            if (call == 4 || call >= 7) {
+                c.call = call == 4 ? 3 : call - 7;
+                c.floor_parses = call == 4 ? NCALLS : 1;
                 for (int k = 0; k < NCALLS; k++) {
                     char *out = NULL;
                     if (CALLS[k].fn(e, b.p, b.len, &out) != HUKOU_OK) die("%s: %s", CALLS[k].name, hukou_last_error());
@@ -929,7 +931,7 @@ int main(int argc, char **argv) {
                     hukou_string_free(out);
                 }
             }
-            for (long n = 0; n < iters; n++) (call == 6 ? run_jsonc_parse : call == 4 ? run_floor : run_lib)(&c);
+            for (long n = 0; n < iters; n++) (call == 6 ? run_jsonc_parse : call == 4 || call >= 7 ? run_floor : run_lib)(&c);
             for (int k = 0; k < NCALLS; k++) if (c.answers[k]) json_object_put(c.answers[k]);
             hukou_engine_free(e);
             free(b.p);

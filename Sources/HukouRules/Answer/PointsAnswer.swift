@@ -7,7 +7,7 @@ extension PointsDecision {
         let locale = request.locale
         writer.beginObject()
         AnswerHeader.write(kind: "points", pack: pack, request: request, into: &writer)
-        writer.key("validity")
+        writer.field("validity")
         validity.write(locale, into: &writer)
         switch body {
         case .ownRules(let city):
@@ -43,7 +43,7 @@ struct PointsAnswer {
         if full, let note = table.note { writer.member("note", note.text(locale)) }
         if let score = decided.score {
             writer.member("score_status", "scored")
-            writer.key("total")
+            writer.field("total")
             fixed(score.total, &writer)
             // A provisional value that shapes the total is shown on it (issue 11).
             let totalProvisional = table.provisional || !score.totalProvisional.isEmpty
@@ -54,7 +54,7 @@ struct PointsAnswer {
             writer.member("score_complete", score.complete)
             if !score.missing.isEmpty { writer.member("missing_facts", strings: score.missing) }
             if !table.notScored.isEmpty {
-                writer.key("not_scored")
+                writer.field("not_scored")
                 writer.beginArray()
                 for item in table.notScored {
                     writer.beginObject()
@@ -66,9 +66,9 @@ struct PointsAnswer {
                 writer.endArray()
             }
             if let threshold = score.threshold {
-                writer.key("threshold")
+                writer.field("threshold")
                 fixed(threshold, &writer)
-                writer.key("gap")
+                writer.field("gap")
                 fixed(max(Fixed.zero, threshold - score.total), &writer)
                 writer.member("reaches_threshold", score.total >= threshold)
                 // A provisional guidance score is shown as such on the threshold (issue 11).
@@ -78,16 +78,16 @@ struct PointsAnswer {
                 }
             }
             if let quota = score.quota {
-                writer.key("annual_quota")
+                writer.field("annual_quota")
                 fixed(quota, &writer)
             }
             if full {
-                writer.key("breakdown")
+                writer.field("breakdown")
                 writer.beginArray()
                 for (indicator, item) in zip(table.indicators, score.breakdown) { breakdown(indicator, item, &writer) }
                 writer.endArray()
                 if let projection = score.projection { self.projection(projection, &writer) }
-                writer.key("what_if")
+                writer.field("what_if")
                 writer.beginArray()
                 for line in score.whatIf { whatIf(line, provisional: table.provisional, &writer) }
                 writer.endArray()
@@ -99,7 +99,7 @@ struct PointsAnswer {
                 zh: "本系统未编入 \(asOf) 施行的积分分值表，不计算积分；请向\(PointsService.pointsOffice.zh)咨询现行分值表和申报指导分值。",
                 en: "The points table in force on \(asOf) is not encoded, so no score is computed; please ask \(PointsService.pointsOffice.en) for the table and guidance score in force.").text(locale))
         }
-        writer.key("requirements")
+        writer.field("requirements")
         writer.beginArray()
         for item in decided.requirements { requirement(item, met: "met", unmet: "unmet", &writer) }
         writer.endArray()
@@ -108,24 +108,24 @@ struct PointsAnswer {
                 zh: "\(asOf) 施行的部分申请条件未编入本系统，请向工作人员核实。",
                 en: "Some of the conditions to apply in force on \(asOf) are not encoded: please check with staff.").text(locale))
         }
-        writer.key("vetoes")
+        writer.field("vetoes")
         writer.beginArray()
         for item in decided.vetoes { requirement(item, met: "applies", unmet: "does_not_apply", &writer) }
         writer.endArray()
         writer.member("may_apply", decided.mayApply.rawValue)
         if let decidedBy = decided.decidedBy {
-            writer.key("decided_by")
+            writer.field("decided_by")
             DecidedByReport.block(decidedBy, citation: table.citation, locale: locale, into: &writer)
         }
         if full, let ranking = table.ranking {
-            writer.key("ranking")
+            writer.field("ranking")
             writer.beginObject()
             writer.member("text", ranking.text.text(locale))
             writer.member("citation", ranking.citation)
             writer.endObject()
         }
         writer.member("provisional", table.provisional || !decided.provisional.isEmpty)
-        writer.key("provisional_parameters")
+        writer.field("provisional_parameters")
         report.provisional(decided.provisional, into: &writer)
     }
 
@@ -134,7 +134,7 @@ struct PointsAnswer {
         writer.beginObject()
         writer.member("id", item.requirement.id)
         if full { writer.member("label", item.requirement.label.text(locale)) }
-        writer.key("result")
+        writer.field("result")
         switch judged.outcome {
         case .met: writer.string(met)
         case .unmet: writer.string(unmet)
@@ -143,7 +143,7 @@ struct PointsAnswer {
         writer.member("citation", item.requirement.citation)
         if judged.outcome == .unknown { writer.member("missing_facts", strings: judged.missingFacts) }
         if full, judged.outcome == .unmet, !judged.shortfalls.isEmpty {
-            writer.key("shortfalls")
+            writer.field("shortfalls")
             report.shortfallList(judged, into: &writer)
         }
         writer.endObject()
@@ -154,9 +154,9 @@ struct PointsAnswer {
         writer.beginObject()
         writer.member("id", indicator.id)
         writer.member("label", indicator.label.text(locale))
-        writer.key("points")
+        writer.field("points")
         fixed(score.points, &writer)
-        writer.key("value")
+        writer.field("value")
         factValue(score.valueUsed, &writer)
         writer.member("cap_applied", score.capApplied)
         writer.member("citation", indicator.citation)
@@ -164,7 +164,7 @@ struct PointsAnswer {
         if !score.missing.isEmpty { writer.member("missing_facts", strings: score.missing) }
         if let chosen = score.chosen { writer.member("counted", chosen) }
         if !score.children.isEmpty {
-            writer.key("parts")
+            writer.field("parts")
             writer.beginArray()
             var parts: [Indicator] = []
             if case .group(let children) = indicator.kind { parts = children }
@@ -176,20 +176,20 @@ struct PointsAnswer {
     }
 
     private func projection(_ projection: PointsChanges.Projection, _ writer: inout AnswerWriter) {
-        writer.key("projection")
+        writer.field("projection")
         writer.beginObject()
         if let date = projection.reachedOn, let months = projection.months, let total = projection.totalThen {
             writer.member("reaches_threshold_on", date.description)
             writer.member("months", months)
-            writer.key("total_then")
+            writer.field("total_then")
             fixed(total, &writer)
             writer.member("text", LocalizedText(
                 zh: "如保持现状（继续居住、缴纳社保），将于 \(date) 达到 \(projection.threshold) 分",
                 en: "reaches \(projection.threshold) points on \(date) if the applicant simply keeps living here and paying insurance").text(locale))
         } else {
-            writer.key("reaches_threshold_on")
+            writer.field("reaches_threshold_on")
             writer.null()
-            writer.key("months")
+            writer.field("months")
             writer.null()
             writer.member("text", LocalizedText(
                 zh: "保持现状在 \(projection.horizon) 个月内达不到 \(projection.threshold) 分",
@@ -208,13 +208,13 @@ struct PointsAnswer {
     private func whatIf(_ line: PointsChanges.Line, provisional: Bool, _ writer: inout AnswerWriter) {
         writer.beginObject()
         writer.member("indicator", line.indicatorID)
-        writer.member("change", line.change.text.text(locale))
+        writer.member("change", line.change.text(locale))
         writer.member("fact", line.change.fact)
-        writer.key("to")
+        writer.field("to")
         factValue(line.change.to, &writer)
-        writer.key("points_gained")
+        writer.field("points_gained")
         fixed(line.gained, &writer)
-        writer.key("new_total")
+        writer.field("new_total")
         fixed(line.newTotal, &writer)
         writer.member("citation", line.citation)
         // The provisional values the points gained rest on (the indicators scored again,
@@ -243,4 +243,10 @@ struct PointsAnswer {
         case .enumeration(let name)?, .text(let name)?: writer.string(name)
         }
     }
+}
+
+private extension AnswerWriter {
+    /// A member name known when compiling: `key("total")` alone would choose
+    /// `key(_: String)` (a string literal is a `String` first), which escapes it byte by byte.
+    mutating func field(_ name: StaticString) { key(name) }
 }

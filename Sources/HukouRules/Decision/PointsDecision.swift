@@ -22,7 +22,6 @@ public struct PointsDecision: Sendable {
     /// What the decision comes to (for summaries), from the typed values: equal to what
     /// ``DecisionOutcome/init(answer:)`` reads from the written answer.
     var outcome: DecisionOutcome {
-        let locale = request.locale
         var outcome = DecisionOutcome(header: pack, request, validity)
         guard case .table(let decided) = body else { return outcome }
         guard let score = decided.score else {

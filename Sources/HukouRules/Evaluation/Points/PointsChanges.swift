@@ -48,14 +48,20 @@ enum PointsChanges {
         let table = scorer.table
         guard limit > 0 else { return [] }
         let index = table.index
-        struct Effect { let total: Fixed; let provisional: [String] }
-        var effects: [ChangeKey: Effect] = [:]
+        struct Effect { let key: ChangeKey; let total: Fixed; let provisional: [String] }
+        // The distinct changes scored so far: a short list searched by comparing (a table
+        // proposes a few), indexed by a dictionary once it grows (thousands of indicators).
+        var effects: [Effect] = []
+        var byKey: [ChangeKey: Int]?
         var lines: [Line] = []
         func effect(of change: PointsScorer.Change) -> Effect {
-            let key = ChangeKey(change.fact, change.to)
-            if let known = effects[key] { return known }
-            let override = PointsScorer.Override(fact: change.fact, value: change.to,
-                                                 person: PointsScorer.person(person, with: change.fact, change.to))
+            let key = ChangeKey(change.definition, change.to)
+            if let byKey {
+                if let known = byKey[key] { return effects[known] }
+            } else {
+                for known in effects where known.key == key { return known }
+            }
+            let override = PointsScorer.Override(fact: change.fact, value: change.to, applyingTo: person)
             var sum = base.sum
             var ids = OrderedSet()
             for reader in index.readers(of: change.fact) where reader < base.scores.count && reader < table.indicators.count {
@@ -73,18 +79,30 @@ enum PointsChanges {
             if base.bounded || total != sum {
                 for id in base.provisional where !list.contains(id) { list.append(id) }
             }
-            let result = Effect(total: total, provisional: list)
-            effects[key] = result
+            let result = Effect(key: key, total: total, provisional: list)
+            effects.append(result)
+            if byKey != nil {
+                byKey?[key] = effects.count - 1
+            } else if effects.count > OrderedSet.linearLimit {
+                var map: [ChangeKey: Int] = [:]
+                for (position, known) in effects.enumerated() { map[known.key] = position }
+                byKey = map
+            }
             return result
         }
-        func propose(_ indicator: Indicator) {
+        // `scored`: the indicator's score in the base (its value is the fact's as given).
+        func propose(_ indicator: Indicator, _ scored: IndicatorScore?) {
             switch indicator.kind {
             case .group(let children), .bestOf(let children):
-                for child in children { propose(child) }
+                // The parts' scores are beside their indicators (a detailed base).
+                let parts = scored?.children ?? []
+                for (position, child) in children.enumerated() {
+                    propose(child, position < parts.count && parts.count == children.count ? parts[position] : nil)
+                }
                 return
             default: break
             }
-            guard let change = scorer.change(indicator, person, date) else { return }
+            guard let change = scorer.change(indicator, person, date, scored: scored) else { return }
             let effect = effect(of: change)
             guard effect.total > base.total else { return }
             let gained = effect.total - base.total
@@ -97,7 +115,8 @@ enum PointsChanges {
                               newTotal: effect.total, provisional: effect.provisional), at: position)
             if lines.count > limit { lines.removeLast() }
         }
-        for indicator in table.indicators { propose(indicator) }
+        let detailed = base.scores.count == table.indicators.count && base.detailed
+        for (position, indicator) in table.indicators.enumerated() { propose(indicator, detailed ? base.scores[position] : nil) }
         return lines
     }
 
@@ -147,15 +166,16 @@ enum PointsChanges {
                           provisional: provisional.items)
     }
 
-    /// A change's identity: the fact and the value it is set to.
+    /// A change's identity: the fact (its definition, one object per fact of a pack) and
+    /// the value it is set to.
     struct ChangeKey: Hashable {
-        let fact: String
+        let fact: ObjectIdentifier
         let tag: UInt8
         let number: Int
         let text: String
 
-        init(_ fact: String, _ value: FactValue) {
-            self.fact = fact
+        init(_ fact: FactDefinition, _ value: FactValue) {
+            self.fact = ObjectIdentifier(fact)
             switch value {
             case .bool(let flag): (tag, number, text) = (0, flag ? 1 : 0, "")
             case .integer(let n): (tag, number, text) = (1, n, "")

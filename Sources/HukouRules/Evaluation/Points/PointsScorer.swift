@@ -29,10 +29,40 @@ struct PointsScorer {
 
     /// One fact changed: `value` is read for `fact`; `person` is the person with the change
     /// applied, so that facts derived from it change too (a cap by insurance years).
-    struct Override {
+    ///
+    /// A class, so that passing it through the scoring of groups copies one reference; used
+    /// by one call on one thread (never shared), so its lazily made `person` needs no lock.
+    final class Override {
         let fact: String
         let value: FactValue
-        let person: Person
+        private let given: Person
+        private var applied: Person?
+
+        /// `person`: the person with the change already applied.
+        init(fact: String, value: FactValue, person: Person) {
+            self.fact = fact
+            self.value = value
+            self.given = person
+            self.applied = person
+        }
+
+        /// The change on `person` as given: it is applied (``PointsScorer/person(_:with:_:)``)
+        /// the first time a fact other than `fact` is read; the changed fact itself is read
+        /// as `value` without it.
+        init(fact: String, value: FactValue, applyingTo person: Person) {
+            self.fact = fact
+            self.value = value
+            self.given = person
+            self.applied = nil
+        }
+
+        /// The person with the change applied.
+        var person: Person {
+            if let applied { return applied }
+            let changed = PointsScorer.person(given, with: fact, value)
+            applied = changed
+            return changed
+        }
     }
 
     struct Result {
@@ -44,21 +74,29 @@ struct PointsScorer {
         let provisional: [String]
         /// Whether the table's total_floor or total_cap changed the sum.
         let bounded: Bool
+        /// Whether `scores` carry the values used and the parts (``score(_:on:breakdown:)``).
+        let detailed: Bool
     }
 
-    func score(_ person: Person, on date: CivilDate) -> Result {
-        let scores = table.indicators.map { score($0, person, date, nil, detailed: true) }
+    /// The table's score. `breakdown` false (an outcome-only answer): the same total,
+    /// missing facts and provisional parameters, without each indicator's value and parts.
+    func score(_ person: Person, on date: CivilDate, breakdown: Bool = true) -> Result {
+        var scores: [IndicatorScore] = []
+        scores.reserveCapacity(table.indicators.count)
         var missing = OrderedSet()
         var provisional = OrderedSet()
         var sum = Fixed.zero
-        for item in scores {
+        for indicator in table.indicators {
+            let item = score(indicator, person, date, nil, detailed: true, parts: breakdown)
             sum += item.points
             missing.add(item.missing)
             provisional.add(item.provisional)
+            scores.append(item)
         }
         var ids = provisional.items
         let total = bound(sum, date, &ids)
-        return Result(total: total, sum: sum, scores: scores, missing: missing.items, provisional: ids, bounded: total != sum)
+        return Result(total: total, sum: sum, scores: scores, missing: missing.items, provisional: ids, bounded: total != sum,
+                      detailed: breakdown)
     }
 
     /// The sum bounded by the table's total floor and cap (their parameters noted in `provisional`).
@@ -103,14 +141,22 @@ struct PointsScorer {
         return changed
     }
 
-    func score(_ indicator: Indicator, _ person: Person, _ date: CivilDate, _ change: Override?, detailed: Bool) -> IndicatorScore {
+    /// One indicator's score. `detailed`: with the facts missing; `parts` (with `detailed`):
+    /// with the value used and the parts of groups (the breakdown of a full answer).
+    func score(_ indicator: Indicator, _ person: Person, _ date: CivilDate, _ change: Override?, detailed: Bool,
+               parts: Bool = true) -> IndicatorScore {
         var provisional: [String] = []
+        let breakdown = detailed && parts
         func result(_ points: Fixed, _ used: FactValue?, missing: [String] = [],
                     children: [IndicatorScore] = [], chosen: String? = nil) -> IndicatorScore {
             // The indicator's own floor and cap, whatever its kind.
-            let bounded = bound(points, floor: indicator.floor, cap: indicator.cap, date, &provisional)
-            return IndicatorScore(points: bounded, valueUsed: used, capApplied: bounded != points,
-                                  missing: detailed ? missing : [], provisional: provisional, children: children, chosen: chosen)
+            var bounded = points
+            if indicator.floor != nil || indicator.cap != nil {
+                bounded = bound(points, floor: indicator.floor, cap: indicator.cap, date, &provisional)
+            }
+            return IndicatorScore(points: bounded, valueUsed: breakdown ? used : nil, capApplied: bounded != points,
+                                  missing: detailed ? missing : [], provisional: provisional,
+                                  children: breakdown ? children : [], chosen: breakdown ? chosen : nil)
         }
         func ask(_ fact: FactDefinition) -> [String] { detailed ? [fact.askFor] : [] }
         switch indicator.kind {
@@ -179,7 +225,7 @@ struct PointsScorer {
             guard case .integer(let count)? = read(fact, person, date, change) else { return result(.zero, nil, missing: ask(fact)) }
             return result(each.value(on: date, provisional: &provisional).times(count), .integer(count))
         case .group(let indicators):
-            let parts = indicators.map { score($0, person, date, change, detailed: detailed) }
+            let parts = indicators.map { score($0, person, date, change, detailed: detailed, parts: breakdown) }
             var sum = Fixed.zero
             var missing = OrderedSet()
             var ids = OrderedSet()
@@ -191,7 +237,7 @@ struct PointsScorer {
             provisional = ids.items
             return result(sum, nil, missing: missing.items, children: detailed ? parts : [])
         case .bestOf(let indicators):
-            let parts = indicators.map { score($0, person, date, change, detailed: detailed) }
+            let parts = indicators.map { score($0, person, date, change, detailed: detailed, parts: breakdown) }
             var best: Int?
             for (index, part) in parts.enumerated() where best == nil || part.points > parts[best ?? index].points { best = index }
             var missing = OrderedSet()
@@ -222,20 +268,24 @@ struct PointsScorer {
 
         var fact: String { definition.name }
 
-        var text: LocalizedText {
+        var text: LocalizedText { LocalizedText(zh: text(.zhCN), en: text(.en)) }
+
+        /// The words in one language (an answer is in one: the other is not made).
+        func text(_ locale: AnswerLocale) -> String {
             let label = definition.label
+            let zh = locale == .zhCN
             switch wording {
             case .level(let value):
                 // The value in words (its declared label), never the token; a value without
                 // a label is named by the indicator alone.
                 guard let word = definition.label(ofValue: value) else {
-                    return LocalizedText(zh: "\(label.zh)提高一级", en: "\(label.en) one level higher")
+                    return zh ? "\(label.zh)提高一级" : "\(label.en) one level higher"
                 }
-                return LocalizedText(zh: "\(label.zh)达到\(word.zh)", en: "\(label.en) reaches \(word.en)")
+                return zh ? "\(label.zh)达到\(word.zh)" : "\(label.en) reaches \(word.en)"
             case .choose(let value):
-                return LocalizedText(zh: "\(label.zh)选择\(value)", en: "\(label.en): \(value)")
+                return zh ? "\(label.zh)选择\(value)" : "\(label.en): \(value)"
             case .more(let units):
-                return LocalizedText(zh: "\(label.zh)再增加 \(units)", en: "\(label.en): \(units) more")
+                return zh ? "\(label.zh)再增加 \(units)" : "\(label.en): \(units) more"
             }
         }
     }
@@ -244,9 +294,21 @@ struct PointsScorer {
     /// that scores more (when reached within `what_if_units`), or for accruals the units to the gate, to the next whole block,
     /// or (pro rata) `what_if_units` more.
     func change(_ indicator: Indicator, _ person: Person, _ date: CivilDate) -> Change? {
+        change(indicator, person, date, scored: nil)
+    }
+
+    /// As ``change(_:_:_:)``; `scored` is the indicator's own score on the person as given
+    /// (the what-if's base): the value it used is the fact's value (``read(_:_:_:_:)`` with no
+    /// change), so it is not read again. Nil: read it.
+    func change(_ indicator: Indicator, _ person: Person, _ date: CivilDate, scored: IndicatorScore?) -> Change? {
+        /// The indicator's fact as given: the value its score used (the same read), else read.
+        func current(_ fact: FactDefinition) -> FactValue? {
+            if let scored { return scored.valueUsed }
+            return read(fact, person, date, nil)
+        }
         switch indicator.kind {
         case .categorical(let fact, let entries):
-            let current = read(fact, person, date, nil)
+            let current = current(fact)
             if case .enumeration(let values, let ranks?) = fact.type {
                 var currentRank = -1
                 if case .enumeration(let name)? = current { currentRank = ConditionEvaluator.rank(of: name, values, ranks) ?? -1 }
@@ -265,7 +327,7 @@ struct PointsScorer {
             }
             return nil
         case .bands(let fact, let bands):
-            guard fact.accruesWhile != nil || fact.isDerived, case .integer(let value)? = read(fact, person, date, nil) else { return nil }
+            guard fact.accruesWhile != nil || fact.isDerived, case .integer(let value)? = current(fact) else { return nil }
             let now = bands.first { ($0.min ?? Int.min) <= value && value <= ($0.max ?? Int.max) }?.points.peek(on: date) ?? .zero
             var next: Int?
             for band in bands {
@@ -276,7 +338,7 @@ struct PointsScorer {
             guard let next else { return nil }
             return more(fact, value, next - value)
         case .accrual(let fact, let stages, let gate, let rounding):
-            guard case .integer(let value)? = read(fact, person, date, nil) else { return nil }
+            guard case .integer(let value)? = current(fact) else { return nil }
             if value < gate { return more(fact, value, gate - value) }
             guard rounding == .wholeBlocks else { return more(fact, value, indicator.whatIfMonths) }
             // The units to the end of the block under way (every stage counts from its start).
@@ -297,17 +359,32 @@ struct PointsScorer {
 }
 
 /// Strings in first-seen order without repeats, in time linear in their number.
+///
+/// The lists of an answer are short (a few missing facts or provisional parameters): up to
+/// ``linearLimit`` items a repeat is found by comparing with each (no hashing, no set
+/// allocated); beyond it a set is built once and used from then on, so that a table of
+/// thousands of indicators stays linear.
 struct OrderedSet {
     private(set) var items: [String] = []
-    private var seen: Set<String> = []
+    private var seen: Set<String>?
+    static let linearLimit = 16
 
     mutating func add(_ item: String) {
-        if seen.insert(item).inserted { items.append(item) }
+        if seen == nil {
+            for existing in items where existing == item { return }
+            items.append(item)
+            if items.count > Self.linearLimit { seen = Set(items) }
+        } else if seen?.insert(item).inserted == true {
+            items.append(item)
+        }
     }
 
     mutating func add(_ list: [String]) {
         for item in list { add(item) }
     }
 
-    func contains(_ item: String) -> Bool { seen.contains(item) }
+    func contains(_ item: String) -> Bool {
+        if let seen { return seen.contains(item) }
+        return items.contains(item)
+    }
 }

@@ -80,7 +80,8 @@ struct PointsService {
                 total: nil, threshold: nil, provisional: [], ranking: table.ranking, decidedBy: decided)
         }
         let scorer = PointsScorer(table: table, districts: pack.districts, family: request.family)
-        let now = scorer.score(request.applicant, on: request.asOf)
+        // Only the total, the missing facts and the provisional parameters are compared.
+        let now = scorer.score(request.applicant, on: request.asOf, breakdown: false)
         var provisional = now.provisional
         guard let threshold = table.threshold.map({ $0.value(on: request.asOf, provisional: &provisional) }) else {
             return SettlementCheck(result: .notComparable(LocalizedText(
@@ -109,7 +110,8 @@ struct PointsService {
         var score: PointsTableDecision.Score?
         if tableInForce {
             let scorer = PointsScorer(table: table, districts: pack.districts, family: request.family)
-            let now = scorer.score(person, on: request.asOf)
+            // The breakdown (each indicator's value and parts) only for a full answer.
+            let now = scorer.score(person, on: request.asOf, breakdown: full)
             var ids = now.provisional
             // The threshold's own provisional parameter is shown on the threshold (issue 11).
             var thresholdProvisional: [String] = []

@@ -16,16 +16,40 @@ public enum NumberRef: Sendable {
         switch self {
         case .literal(let n): return n
         case .parameter(let parameter):
-            if parameter.isProvisional(on: date), !provisional.contains(parameter.id) { provisional.append(parameter.id) }
-            if case .integer(let n) = parameter.value(on: date) { return Fixed(n) }
+            guard !parameter.values.isEmpty else { return .zero }
+            let position = parameter.position(on: date)
+            if parameter.provisional || parameter.values[position].provisional, !provisional.contains(parameter.id) {
+                provisional.append(parameter.id)
+            }
+            if case .integer(let n) = parameter.values[position].value { return Fixed(n) }
             return .zero
         }
     }
 
     /// The value without noting provisional parameters (to compare candidates).
     func peek(on date: CivilDate) -> Fixed {
-        var ignored: [String] = []
-        return value(on: date, provisional: &ignored)
+        switch self {
+        case .literal(let n): return n
+        case .parameter(let parameter):
+            guard !parameter.values.isEmpty else { return .zero }
+            if case .integer(let n) = parameter.values[parameter.position(on: date)].value { return Fixed(n) }
+            return .zero
+        }
+    }
+}
+
+extension Parameter {
+    /// The index in `values` of the value in force on `date` (as ``dated(on:)`` chooses it:
+    /// the latest whose `from` is not after it, else the earliest), without copying a
+    /// dated value (points are valued many times per call). `values` is never empty.
+    func position(on date: CivilDate) -> Int {
+        var chosen = 0
+        var index = 1
+        while index < values.count {
+            if values[index].from <= date { chosen = index }
+            index += 1
+        }
+        return chosen
     }
 }
 
