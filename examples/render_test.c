@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "columns.h"
+
 static int passed, failed;
 
 static void check(int ok, const char *what, const char *name) {
@@ -53,15 +55,6 @@ static char *slurp(const char *path, size_t *len) {
 }
 
 /* Widest line in columns: ASCII one column, every other character (UTF-8 lead byte) two. */
-static int widest_line(const char *text) {
-    int widest = 0, width = 0;
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        if (*p == '\n') { if (width > widest) widest = width; width = 0; }
-        else if (*p < 0x80) width += 1;
-        else if (*p >= 0xC0) width += 2;
-    }
-    return width > widest ? width : widest;
-}
 
 static int has_ascii_letter(const char *text) {
     for (const char *p = text; *p; p++)

@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "hukou.h"
-#include "warmup.h"
+#include "contract.h"
 
 #ifndef FUZZ_CALL
 #error "define FUZZ_CALL to one of the three decision calls"
@@ -32,11 +32,7 @@
 
 static hukou_engine *engine;
 
-static void violation(const char *what, int rc) {
-    fprintf(stderr, "%s: contract violation: %s (status %s, last error \"%s\")\n", STR(FUZZ_CALL), what,
-            hukou_status_name(rc), hukou_last_error());
-    abort();
-}
+static void violation(const char *what, int rc) { fuzz_violation(STR(FUZZ_CALL), what, rc); }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc;

@@ -26,13 +26,9 @@
 #include <string.h>
 
 #include "hukou.h"
-#include "warmup.h"
+#include "contract.h"
 
-static void violation(const char *call, const char *what, int rc) {
-    fprintf(stderr, "%s: contract violation: %s (status %s, last error \"%s\")\n", call, what,
-            hukou_status_name(rc), hukou_last_error());
-    abort();
-}
+#define violation fuzz_violation
 
 /* A request with most facts given, for a jurisdiction id and an as-of date. */
 static const char request_format[] =

@@ -19,15 +19,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../examples/columns.h"
+#include "contract.h"
 #include "hukou.h"
-#include "warmup.h"
 
 static hukou_engine *engine;
 
 static void violation(const char *what, int format, int rc) {
-    fprintf(stderr, "hukou_render (format %d): contract violation: %s (status %s, last error \"%s\")\n", format, what,
-            hukou_status_name(rc), hukou_last_error());
-    abort();
+    char call[40];
+    snprintf(call, sizeof call, "hukou_render (format %d)", format);
+    fuzz_violation(call, what, rc);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
@@ -35,16 +36,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argv;
     engine = fuzz_engine_new();
     return 0;
-}
-
-static int widest_line(const char *text) {
-    int widest = 0, width = 0;
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        if (*p == '\n') { if (width > widest) widest = width; width = 0; }
-        else if (*p < 0x80) width += 1;
-        else if (*p >= 0xC0) width += 2;
-    }
-    return width > widest ? width : widest;
 }
 
 static void render_all(const char *answer, size_t len, int must_render) {

@@ -25,7 +25,7 @@
 #include <string.h>
 
 #include "hukou.h"
-#include "warmup.h"
+#include "contract.h"
 
 size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size);
 
@@ -48,11 +48,7 @@ static const struct {
     {"hukou_lookup_entitlements", hukou_lookup_entitlements},
 };
 
-static void violation(const char *call, const char *what, int rc) {
-    fprintf(stderr, "%s: contract violation: %s (status %s, last error \"%s\")\n", call, what, hukou_status_name(rc),
-            hukou_last_error());
-    abort();
-}
+#define violation fuzz_violation
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc;

@@ -43,7 +43,7 @@ public func hukouRender(_ engine: OpaquePointer?, _ answer: UnsafePointer<CChar>
         return fail(error, locale: localeOf(bytes))
     }
     guard let string = OutputString.make(Array(text.utf8)) else {
-        return fail(HukouError(.noMemory, path: "", zh: "内存不足", en: "out of memory"), locale: nil)
+        return fail(Decision.outOfMemory, locale: localeOf(bytes))
     }
     out.pointee = string
     return HUKOU_OK
@@ -98,7 +98,7 @@ public func hukouReceipt(_ engine: OpaquePointer?, _ request: UnsafePointer<CCha
     if (outText != nil && text == nil) || (outCode != nil && code == nil) {
         hukouStringFree(text)
         hukouStringFree(code)
-        return fail(HukouError(.noMemory, path: "", zh: "内存不足", en: "out of memory"), locale: nil)
+        return fail(Decision.outOfMemory, locale: DecisionRequest.sniffLocale(value))
     }
     outText?.pointee = text
     outCode?.pointee = code

@@ -43,7 +43,8 @@ public enum Decision: Sendable {
         }
     }
 
-    static let outOfMemory = HukouError(.noMemory, path: "", zh: "内存不足", en: "out of memory")
+    /// The error of an answer or rendered text that memory could not hold (HUKOU_E_NOMEM).
+    public static let outOfMemory = HukouError(.noMemory, path: "", zh: "内存不足", en: "out of memory")
 
     private static func writer(_ limits: EngineLimits?) -> AnswerWriter {
         guard let limits else { return AnswerWriter() }

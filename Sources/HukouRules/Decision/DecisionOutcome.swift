@@ -123,6 +123,6 @@ extension DecisionOutcome {
         city = request.city
         self.locale = locale.rawValue
         validityStatus = validity.status.rawValue
-        if validity.status != .inForce { validityText = validity.text.text(locale) }
+        if validity.status != .inForce { validityText = validity.text(locale) }
     }
 }

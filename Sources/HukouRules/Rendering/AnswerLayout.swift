@@ -176,7 +176,7 @@ public struct AnswerLayout {
         let result = pathway["result"]?.stringValue
         let verdict = Verdict(token: result, context: .pathway)
         var line = RenderLine(verdict: verdict, title: pathway["name"]?.stringValue ?? t("落户途径", "pathway"),
-                              verdictText: say(Labels.verdict(result, in: .pathway, openKind: pathway["decided_by"]?["kind"]?.stringValue)), citation: cite(pathway["citation"]))
+                              verdictText: say(Labels.verdict(result, in: .pathway, openKind: openKind(pathway["decided_by"]))), citation: cite(pathway["citation"]))
         line.details = judgement(pathway, verdict: verdict)
         for group in pathway["matched"]?.elements ?? [] {
             if let label = text(group["label"]) { line.details.append(RenderDetail(.reason, t("符合的群体：", "group met: ") + label, citation: cite(group["citation"]))) }
@@ -224,7 +224,7 @@ public struct AnswerLayout {
             let decided = node["decided_by"]
             if let reason = text(node["reason"]) { details.append(RenderDetail(.reason, reason)) }
             for open in [decided?["open"], node["leaves_open"], node["open_question"]] {
-                if let open = text(open) { details.append(RenderDetail(.openQuestion, say(Labels.openPrefix(decided?["kind"]?.stringValue)) + open, citation: cite(decided?["citation"]))) }
+                if let open = text(open) { details.append(RenderDetail(.openQuestion, say(Labels.openPrefix(openKind(decided))) + open, citation: cite(decided?["citation"]))) }
             }
             if node["result"]?.stringValue == "depends_on_local_rules" || decided != nil {
                 let whom = text(decided?["who"]) ?? text(node["ask"]) ?? text(node["whom_to_ask"])
@@ -330,9 +330,9 @@ public struct AnswerLayout {
         if let mayApply = answer["may_apply"]?.stringValue {
             let title = settlement ? t("申请积分落户", "apply for points settlement") : t("申请基本公共服务积分", "apply for public-service points")
             var line = RenderLine(verdict: Verdict(token: mayApply, context: .points), title: title,
-                                  verdictText: say(Labels.verdict(mayApply, in: .points, openKind: answer["decided_by"]?["kind"]?.stringValue)), citation: nil)
+                                  verdictText: say(Labels.verdict(mayApply, in: .points, openKind: openKind(answer["decided_by"]))), citation: nil)
             if line.verdict == .open, let decided = answer["decided_by"], let open = text(decided["open"]) {
-                line.details = [RenderDetail(.openQuestion, say(Labels.openPrefix(decided["kind"]?.stringValue)) + open, citation: cite(decided["citation"])),
+                line.details = [RenderDetail(.openQuestion, say(Labels.openPrefix(openKind(decided))) + open, citation: cite(decided["citation"])),
                                 RenderDetail(.openQuestion, t("请咨询：", "ask: ") + (text(decided["who"]) ?? ""))]
             }
             line.children = (answer["requirements"]?.elements ?? []).map { requirementLine($0, context: .requirement) }
@@ -486,7 +486,7 @@ public struct AnswerLayout {
                 let specialized = (item["specializes"]?.elements ?? []).compactMap { cite($0["citation"]) }
                 let citation = ([cite(item["citation"])].compactMap { $0 } + specialized).joined(separator: "; ")
                 var line = RenderLine(verdict: verdict, title: item["name"]?.stringValue ?? say(Labels.domain(item["domain"]?.stringValue) ?? LocalizedText(zh: "服务", en: "service")),
-                                      verdictText: say(Labels.verdict(result, in: .service, openKind: item["decided_by"]?["kind"]?.stringValue)), citation: citation.isEmpty ? nil : citation)
+                                      verdictText: say(Labels.verdict(result, in: .service, openKind: openKind(item["decided_by"]))), citation: citation.isEmpty ? nil : citation)
                 line.details = judgement(item, verdict: verdict)
                 if item["requires_residence_permit"]?.boolValue == true {
                     line.details.append(RenderDetail(.note, t("须先取得居住证", "needs a residence permit first")))
@@ -526,4 +526,9 @@ public struct AnswerLayout {
         guard let citation = value?.stringValue, !citation.isEmpty else { return nil }
         return citation.replacing("secondary: ", with: t("二手资料：", "second-hand source: "))
     }
+}
+
+/// How a `decided_by` block of an answer says its rule is open (`kind`; absent: left to local rules).
+private func openKind(_ decidedBy: JSONValue?) -> DecidedBy.Kind? {
+    decidedBy?["kind"]?.stringValue.flatMap(DecidedBy.Kind.init(rawValue:))
 }

@@ -112,16 +112,16 @@ public enum Labels {
     /// service, a requirement or veto of a points table).
     /// The word for a verdict whose `decided_by` says why it is open (`kind`): a rule the
     /// documents decide but the pack does not encode is not "left to local rules".
-    public static func verdict(_ token: String?, in context: VerdictContext, openKind: String?) -> LocalizedText {
-        if token == "depends_on_local_rules", openKind == "not_encoded" {
+    public static func verdict(_ token: String?, in context: VerdictContext, openKind: DecidedBy.Kind?) -> LocalizedText {
+        if token == "depends_on_local_rules", openKind == .notEncoded {
             return LocalizedText(zh: "文件有规定，本系统未编入", en: "decided by the documents, not encoded here")
         }
         return verdict(token, in: context)
     }
 
     /// How the open part is introduced: "文件未定：" or, when not encoded, "本系统未编入：".
-    public static func openPrefix(_ openKind: String?) -> LocalizedText {
-        openKind == "not_encoded" ? LocalizedText(zh: "本系统未编入：", en: "not encoded here: ")
+    public static func openPrefix(_ openKind: DecidedBy.Kind?) -> LocalizedText {
+        openKind == .notEncoded ? LocalizedText(zh: "本系统未编入：", en: "not encoded here: ")
             : LocalizedText(zh: "文件未定：", en: "left open: ")
     }
 

@@ -32,18 +32,47 @@ public enum FamilyQuantifier: String, Sendable {
 }
 
 /// Labels and citation of a condition node.
+///
+/// Its members live in one immutable box: every judged node carries its condition's info,
+/// so a copy costs one reference count instead of five (issue 15's profiles); a setter (used
+/// only while a pack is compiled) makes a new box.
 public struct NodeInfo: Sendable {
-    public var id: String?
-    public var label: LocalizedText?
-    public var citation: String?
+    private final class Box: Sendable {
+        let id: String?
+        let label: LocalizedText?
+        let citation: String?
+        let definition: String?
+
+        init(id: String?, label: LocalizedText?, citation: String?, definition: String?) {
+            self.id = id
+            self.label = label
+            self.citation = citation
+            self.definition = definition
+        }
+    }
+
+    private var box: Box
+
+    public var id: String? {
+        get { box.id }
+        set { box = Box(id: newValue, label: box.label, citation: box.citation, definition: box.definition) }
+    }
+    public var label: LocalizedText? {
+        get { box.label }
+        set { box = Box(id: box.id, label: newValue, citation: box.citation, definition: box.definition) }
+    }
+    public var citation: String? {
+        get { box.citation }
+        set { box = Box(id: box.id, label: box.label, citation: newValue, definition: box.definition) }
+    }
     /// The definition a `ref` node expanded, if any.
-    public var definition: String?
+    public var definition: String? {
+        get { box.definition }
+        set { box = Box(id: box.id, label: box.label, citation: box.citation, definition: newValue) }
+    }
 
     public init(id: String? = nil, label: LocalizedText? = nil, citation: String? = nil, definition: String? = nil) {
-        self.id = id
-        self.label = label
-        self.citation = citation
-        self.definition = definition
+        box = Box(id: id, label: label, citation: citation, definition: definition)
     }
 }
 

@@ -33,7 +33,12 @@ public struct Shortfall: Sendable, Equatable {
 }
 
 /// A condition judged for one person: the tree with every node's outcome.
-public struct EvaluatedCondition: Sendable {
+///
+/// A final class, immutable once made: a judged tree is handed from the evaluator to the
+/// decision and walked by the writer, and a node passed or stored costs one reference
+/// count instead of copying its dozen members (issue 15's profiles: the struct's value
+/// copies and destructions were 15 % of an eligibility call).
+public final class EvaluatedCondition: Sendable {
     public let outcome: Outcome
     public let info: NodeInfo
     public let kind: String
@@ -42,13 +47,68 @@ public struct EvaluatedCondition: Sendable {
     public let fact: FactDefinition?
     public let op: ComparisonOperator?
     public let actual: FactValue?
-    public let expected: JSONValue?
+    /// What the leaf compared with; ``expected`` is made from it only when an answer shows it.
+    let compared: Compared?
     public let shortfall: Shortfall?
     /// Provisional parameters this node (or any below it) depends on.
-    public internal(set) var provisionalParameters: [String]
+    public let provisionalParameters: [String]
     /// For the per-member nodes of a family quantifier: the index of the member in the
     /// request's family (its missing facts are asked as "family[i].field").
-    public var member: Int? = nil
+    public let member: Int?
+
+    /// What a leaf compared the fact with: its own operand (never a parameter), or a
+    /// parameter's value on the as-of date.
+    enum Compared: Sendable {
+        case operand(Operand)
+        case parameter(Parameter.Value?)
+    }
+
+    init(outcome: Outcome, info: NodeInfo, kind: String, children: [EvaluatedCondition], fact: FactDefinition? = nil,
+         op: ComparisonOperator? = nil, actual: FactValue? = nil, compared: Compared? = nil, shortfall: Shortfall? = nil,
+         provisionalParameters: [String], member: Int? = nil) {
+        self.outcome = outcome
+        self.info = info
+        self.kind = kind
+        self.children = children
+        self.fact = fact
+        self.op = op
+        self.actual = actual
+        self.compared = compared
+        self.shortfall = shortfall
+        self.provisionalParameters = provisionalParameters
+        self.member = member
+    }
+
+    /// The same node as the judgement of the family member at `index`.
+    func with(member index: Int) -> EvaluatedCondition {
+        EvaluatedCondition(outcome: outcome, info: info, kind: kind, children: children, fact: fact, op: op, actual: actual,
+                           compared: compared, shortfall: shortfall, provisionalParameters: provisionalParameters, member: index)
+    }
+
+    /// What a leaf compared the fact with, as the answer shows it: the operand, or the
+    /// parameter's value on the as-of date (a list for `in` / `not_in`); nil for other nodes.
+    public var expected: JSONValue? {
+        switch compared {
+        case nil: return nil
+        case .operand(let operand)?:
+            switch operand {
+            case .bool(let flag): return .bool(flag)
+            case .integer(let n): return .integer(Int64(n))
+            case .enumeration(let name): return .string(name)
+            case .strings(let names): return .array(names.map(JSONValue.string))
+            case .decimal(let number): return number.json
+            case .date(let date): return .string(date.description)
+            case .parameter: return .null
+            }
+        case .parameter(let resolved)?:
+            switch resolved {
+            case .integer(let n)?: return .integer(Int64(n))
+            case .strings(let names)?:
+                return (op == .inSet || op == .notInSet) ? .array(names.map(JSONValue.string)) : .string(names.first ?? "")
+            case nil: return .null
+            }
+        }
+    }
 
     /// Facts to ask for: the unknown leaves' request fields, in tree order, no repeats.
     public var missingFacts: [String] {
@@ -109,9 +169,8 @@ public enum ConditionEvaluator {
         let judged = children.map { evaluate($0, context) }
         var outcome: Outcome = isAll ? .met : .unmet
         for child in judged { outcome = isAll ? Outcome.and(outcome, child.outcome) : Outcome.or(outcome, child.outcome) }
-        var result = node(outcome, info, isAll ? "all" : "any", judged)
-        result.provisionalParameters = deciding(judged, outcome: outcome, isAll: isAll)
-        return result
+        return EvaluatedCondition(outcome: outcome, info: info, kind: isAll ? "all" : "any", children: judged,
+                                  provisionalParameters: deciding(judged, outcome: outcome, isAll: isAll))
     }
 
     /// `some` / `every` over the family (out of ``evaluate(_:_:)`` to keep its frame small).
@@ -127,8 +186,7 @@ public enum ConditionEvaluator {
                 if let relation = member.relation { related = relations.contains(relation) ? .met : .unmet } else { related = .unknown }
             }
             if related == .unmet { continue }
-            var memberNode = evaluate(child, context.with(subject: member))
-            memberNode.member = index
+            let memberNode = evaluate(child, context.with(subject: member)).with(member: index)
             judged.append(memberNode)
             switch quantifier {
             case .some: outcomes.append(Outcome.and(related, memberNode.outcome))
@@ -159,8 +217,7 @@ public enum ConditionEvaluator {
         for child in children {
             for id in child.provisionalParameters where !provisional.contains(id) { provisional.append(id) }
         }
-        return EvaluatedCondition(outcome: outcome, info: info, kind: kind, children: children, fact: nil, op: nil,
-                                  actual: nil, expected: nil, shortfall: nil, provisionalParameters: provisional)
+        return EvaluatedCondition(outcome: outcome, info: info, kind: kind, children: children, provisionalParameters: provisional)
     }
 
     static func evaluate(_ leaf: Leaf, _ context: EvaluationContext) -> EvaluatedCondition {
@@ -193,29 +250,10 @@ public enum ConditionEvaluator {
                 shortfall = gap(value: value, target: target, leaf: leaf, unit: unit, person: person, context: context)
             }
         }
+        let compared: EvaluatedCondition.Compared
+        if case .parameter = leaf.operand { compared = .parameter(resolved) } else { compared = .operand(leaf.operand) }
         return EvaluatedCondition(outcome: outcome, info: leaf.info, kind: "fact", children: [], fact: leaf.fact, op: leaf.op,
-                                  actual: actual, expected: expected(leaf, resolved), shortfall: shortfall,
-                                  provisionalParameters: provisional)
-    }
-
-    /// What a leaf compared the fact with, as the answer shows it: the operand, or the
-    /// parameter's value on the as-of date (a list for `in` / `not_in`).
-    private static func expected(_ leaf: Leaf, _ resolved: Parameter.Value?) -> JSONValue {
-        switch leaf.operand {
-        case .bool(let flag): return .bool(flag)
-        case .integer(let n): return .integer(Int64(n))
-        case .enumeration(let name): return .string(name)
-        case .strings(let names): return .array(names.map(JSONValue.string))
-        case .decimal(let number): return number.json
-        case .date(let date): return .string(date.description)
-        case .parameter:
-            switch resolved {
-            case .integer(let n)?: return .integer(Int64(n))
-            case .strings(let names)?:
-                return (leaf.op == .inSet || leaf.op == .notInSet) ? .array(names.map(JSONValue.string)) : .string(names.first ?? "")
-            case nil: return .null
-            }
-        }
+                                  actual: actual, compared: compared, shortfall: shortfall, provisionalParameters: provisional)
     }
 
     /// The integer a leaf compares with: its own, or its parameter's on the as-of date.

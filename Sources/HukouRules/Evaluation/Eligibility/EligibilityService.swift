@@ -10,7 +10,7 @@ struct EligibilityService {
     /// Judges every pathway, follower, address step and priority group: typed values only,
     /// no answer text (the writer builds that, Answer/EligibilityAnswer.swift).
     func decide() throws(HukouError) -> EligibilityDecision {
-        let validity = Validity(pack: pack, asOf: request.asOf, ruleDocuments: pack.pathways.map(\.documentIDs))
+        let validity = Validity(pack: pack, asOf: request.asOf, rules: .pathways)
         let ownRules = AnswerHeader.ownRulesCity(pack, request)
         // The rules the province does not except still apply (e.g. Fujian （四）).
         if let ownRules, ownRules.provinceRulesApply.isEmpty {

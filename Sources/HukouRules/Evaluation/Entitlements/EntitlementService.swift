@@ -24,7 +24,7 @@ struct EntitlementService {
     }
 
     func decide() throws(HukouError) -> EntitlementsDecision {
-        let validity = Validity(pack: pack, asOf: request.asOf, ruleDocuments: pack.entitlements.map(\.documentIDs))
+        let validity = Validity(pack: pack, asOf: request.asOf, rules: .entitlements)
         let rules = rules(validity)
         func decision(_ body: EntitlementsDecision.Body) -> EntitlementsDecision {
             EntitlementsDecision(pack: pack, national: national, request: request, validity: validity, rules: rules, body: body)

@@ -13,8 +13,7 @@ struct PointsService {
 
     /// The rule sets of the points answer: the table, then each requirement and veto.
     private func validity(_ table: PointsTable) -> Validity {
-        Validity(pack: pack, asOf: request.asOf,
-                 ruleDocuments: [table.documentIDs] + (table.requirements + table.vetoes).map(\.documentIDs))
+        Validity(pack: pack, asOf: request.asOf, rules: .points)
     }
 
     /// The decision: typed values only (the answer is written by ``PointsDecision/write(into:)``).
@@ -23,7 +22,7 @@ struct PointsService {
         if case .table(let table)? = pack.points {
             validity = self.validity(table)
         } else {
-            validity = Validity(pack: pack, asOf: request.asOf, ruleDocuments: [[]])
+            validity = Validity(pack: pack, asOf: request.asOf, rules: .pack)
         }
         let body: PointsDecision.Body
         if let city = AnswerHeader.ownRulesCity(pack, request) {

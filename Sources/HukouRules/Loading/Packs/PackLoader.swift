@@ -213,6 +213,7 @@ public enum PackLoader {
         pack.settlementGroups = settlementGroups
         pack.lintRules = lintRules
         pack.cost = PackCost(pack)
+        pack.validityTable = Validity.Table(pack)
         pack.permitDocuments = permitDocuments
         pack.contentHash = Hex.encode(SHA256.hash(PackSignature.canonicalBytes(of: value)))
         return pack

@@ -57,6 +57,9 @@ public struct PolicyPack: Sendable {
     public internal(set) var settlementGroups: [SettlementGroup] = []
     /// National pack: rules `hukou lint` checks city packs against (`lint_rules`).
     public internal(set) var lintRules: [OpenGroupsRule] = []
+    /// Every validity its answers can have, by rule set and interval of its document dates
+    /// (Answer/Validity.swift), set when it loads.
+    var validityTable: Validity.Table?
 
     /// Whether the pack is in force on `date`.
     public func isInForce(on date: CivilDate) -> Bool {
