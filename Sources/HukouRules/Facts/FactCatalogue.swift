@@ -12,18 +12,35 @@ public final class FactCatalogue: Sendable {
     let familyShape: RequestShape
     /// Input month counters that grow while their flag holds (projections advance them).
     let accruing: [FactDefinition]
+    /// The declarations of `relation` and `status` (common vocabulary), found once: a
+    /// family quantifier reads each member's relation, and entitlements the status.
+    let relation: FactDefinition?
+    let status: FactDefinition?
 
+    /// `facts[i].index == i` for every fact: catalogues are built by ``FactDeclarations``,
+    /// which appends each new fact at the index it gave it.
     init(_ facts: [FactDefinition]) {
+        assert(facts.indices.allSatisfy { facts[$0].index == $0 }, "a fact's index is its position in the catalogue")
         self.facts = facts
         var table: [String: FactDefinition] = [:]
         for fact in facts { table[fact.name] = fact }
         byName = table
+        relation = table["relation"]
+        status = table["status"]
         applicantShape = RequestShape(facts.filter { $0.path != nil && $0.holder != .family })
         familyShape = RequestShape(facts.filter { $0.path != nil && $0.holder != .applicant })
         accruing = facts.filter { $0.accruesWhile != nil }
     }
 
     public func definition(_ name: String) -> FactDefinition? { byName[name] }
+
+    /// Whether `fact` is this catalogue's own declaration at its index (then a person read
+    /// with this catalogue holds its value at `fact.index`). False for a definition of
+    /// another pack, even one with the same name: ``Person`` then looks it up by name.
+    @inline(__always)
+    func declares(_ fact: FactDefinition) -> Bool {
+        fact.index < facts.count && facts[fact.index] === fact
+    }
 
     public var names: [String] { facts.map(\.name) }
 
@@ -89,9 +106,6 @@ final class RequestShape: Sendable {
     /// The UTF-8 bytes of each entry's key, for ``RequestReader`` (member names compared as
     /// bytes, RFC 8259 §8.3, without making a String of each).
     let keys: [[UInt8]]
-    /// How many facts the shape holds, nested groups included (a person's value table is
-    /// sized once from it instead of growing by doubling).
-    let factCount: Int
 
     convenience init(_ facts: [FactDefinition]) {
         self.init(items: facts.compactMap { fact in fact.path.map { (fact, $0) } })
@@ -121,12 +135,6 @@ final class RequestShape: Sendable {
             }
         }
         self.entries = entries
-        factCount = entries.reduce(0) { count, entry in
-            switch entry {
-            case .fact: return count + 1
-            case .group(_, let child): return count + child.factCount
-            }
-        }
         keys = entries.map { entry in
             switch entry {
             case .fact(let key, _), .group(let key, _): return Array(key.utf8)

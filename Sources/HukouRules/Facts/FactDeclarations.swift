@@ -160,7 +160,7 @@ enum FactDeclarations {
         let valueLabels = try readValueLabels(&reader, type: type)
         _ = try reader.value("comment")
         try reader.finish()
-        return FactDefinition(name: name, type: type, label: label, help: help, path: requestPath, askFor: askFor,
+        return FactDefinition(name: name, index: facts.count, type: type, label: label, help: help, path: requestPath, askFor: askFor,
                               personal: personal, holder: holder, range: range, decimalRange: decimalRange,
                               vocabulary: vocabulary, declaredBy: declaredBy, derivation: derivation, accruesWhile: accruesWhile,
                               valueLabels: valueLabels)

@@ -9,7 +9,16 @@ public final class FactDefinition: Sendable {
     }
 
     public let name: String
+    /// The fact's position in the catalogue that declares it (``FactCatalogue/facts``), and
+    /// in every catalogue built on that one (a pack's facts are appended to the common
+    /// vocabulary): a person's given values are held by this index (``Person``), so a
+    /// condition or indicator, which holds its definition from load, reads its value with
+    /// an array access instead of hashing the name.
+    let index: Int
     public let type: FactType
+    /// The values of an enumeration fact, in declaration order (empty for another type):
+    /// a person's slot holds an index into them (``FactSlots``).
+    let choices: [String]
     public let label: LocalizedText
     public let help: LocalizedText?
     /// The member path in a person object of the request ("hukou.local"); nil for a fact
@@ -36,11 +45,13 @@ public final class FactDefinition: Sendable {
     /// month (unknown counts as going on).
     let accruesWhile: FactDefinition?
 
-    init(name: String, type: FactType, label: LocalizedText, help: LocalizedText?, path: String?, askFor: String,
+    init(name: String, index: Int, type: FactType, label: LocalizedText, help: LocalizedText?, path: String?, askFor: String,
          personal: Bool, holder: Holder, range: ClosedRange<Int>, decimalRange: ClosedRange<Fixed>, vocabulary: String?,
          declaredBy: String, derivation: Derivation?, accruesWhile: FactDefinition?, valueLabels: [String: LocalizedText] = [:]) {
         self.name = name
+        self.index = index
         self.type = type
+        if case .enumeration(let values, _) = type { choices = values } else { choices = [] }
         self.label = label
         self.help = help
         self.path = path
@@ -98,7 +109,7 @@ public final class FactDefinition: Sendable {
 
     /// The value for `person` in `context` (its date, applicant and family), or nil when unknown.
     public func read(_ person: Person, _ context: EvaluationContext) -> FactValue? {
-        if path != nil, let value = person.values[name] { return value }
+        if path != nil, let value = person.given(self) { return value }
         guard let derivation else { return nil }
         switch derivation {
         case .monthsSince(let source):
@@ -129,7 +140,7 @@ public final class FactDefinition: Sendable {
     /// For facts that grow with time: the date on which the value reaches `target` if the
     /// person simply goes on (keeps living, paying, depositing), or nil if it never will.
     func reaches(_ person: Person, _ context: EvaluationContext, _ target: Int) -> CivilDate? {
-        if path != nil, case .integer(let current)? = person.values[name] {
+        if path != nil, case .integer(let current)? = person.given(self) {
             guard let flag = accruesWhile, case .integer(.months) = type else { return nil }
             if case .bool(false)? = flag.read(person, context) { return nil }
             return context.asOf.adding(months: max(0, target - current))

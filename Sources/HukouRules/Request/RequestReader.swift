@@ -157,9 +157,6 @@ struct RequestReader {
 
     private mutating func person(_ shape: RequestShape, _ facts: FactCatalogue, depth: Int) -> Person? {
         var person = Person(catalogue: facts)
-        // Sized once (nothing iterates a person's values, so their order is free): growing
-        // by doubling rehashed every name several times per person.
-        person.values.reserveCapacity(min(shape.factCount, 32))
         guard members(shape, depth: depth, into: &person) else { return nil }
         return person
     }
@@ -182,8 +179,13 @@ struct RequestReader {
             if !takeNull() {
                 switch shape.entries[entry] {
                 case .fact(_, let fact):
-                    guard let value = value(of: fact) else { return false }
-                    person.values[fact.name] = value
+                    if case .enumeration = fact.type {
+                        guard let choice = choice(of: fact) else { return false }
+                        person.give(fact, choice: choice)
+                    } else {
+                        guard let value = value(of: fact) else { return false }
+                        person.give(fact, value)
+                    }
                 case .group(_, let child):
                     guard members(child, depth: depth + 1, into: &person) else { return false }
                 }
@@ -210,15 +212,21 @@ struct RequestReader {
         case .date:
             guard let text = stringToken(), let date = CivilDate.parse(iso: text) else { return nil }
             return .date(date)
-        case .enumeration(let values, _):
-            guard let text = stringToken() else { return nil }
-            // The declared String itself: no new string storage per request.
-            for value in values where equal(text, value) { return .enumeration(value) }
-            return nil
+        case .enumeration:
+            guard let choice = choice(of: fact) else { return nil }
+            return .enumeration(fact.choices[choice])
         case .text:
             guard let text = stringToken() else { return nil }
             return .text(String(decoding: text, as: UTF8.self))
         }
+    }
+
+    /// An enumeration fact's value as the index of the declared value with the same bytes
+    /// (the person keeps the index, and gives back the declaration's own String), or nil.
+    private mutating func choice(of fact: FactDefinition) -> Int? {
+        guard let text = stringToken() else { return nil }
+        for (position, value) in fact.choices.enumerated() where equal(text, value) { return position }
+        return nil
     }
 
     // MARK: - Tokens

@@ -128,7 +128,7 @@ struct PointsScorer {
             person = change.person
         }
         // A fact the request gives is read without building an evaluation context.
-        let value = fact.path != nil ? person.values[fact.name] ?? fact.read(person, context(person, date))
+        let value = fact.path != nil ? person.given(fact) ?? fact.read(person, context(person, date))
                                      : fact.read(person, context(person, date))
         if case .text(let name)? = value, let canonical = districts.canonical(name) { return .text(canonical) }
         return value
@@ -137,7 +137,15 @@ struct PointsScorer {
     /// `person` with `fact` set to `value` (when the fact is given in requests).
     static func person(_ person: Person, with fact: String, _ value: FactValue) -> Person {
         var changed = person
-        if person.catalogue.definition(fact)?.path != nil { changed.values[fact] = value }
+        if let definition = person.catalogue.definition(fact), definition.path != nil { changed.give(definition, value) }
+        return changed
+    }
+
+    /// ``person(_:with:_:)`` for a definition the table holds: set at its index, no name hashed.
+    static func person(_ person: Person, with fact: FactDefinition, _ value: FactValue) -> Person {
+        guard person.catalogue.declares(fact) else { return self.person(person, with: fact.name, value) }
+        var changed = person
+        if fact.path != nil { changed.give(fact, value) }
         return changed
     }
 
