@@ -62,13 +62,13 @@ private struct Writing {
         writer.beginObject()
         writer.member("id", decision.group.id)
         writer.member("name", decision.group.name.text(locale))
-        switch decision.judged.outcome {
+        switch decision.outcome {
         case .met: writer.member("result", "member" as StaticString)
         case .unmet: writer.member("result", "not_member" as StaticString)
         case .unknown:
             writer.member("result", "unknown" as StaticString)
             writer.key("missing_facts")
-            report.missing(decision.judged.missingFacts, into: &writer)
+            report.missing(decision.missingFacts, into: &writer)
         }
         writer.member("citation", decision.group.citation)
         writer.endObject()

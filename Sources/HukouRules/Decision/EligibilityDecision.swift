@@ -165,7 +165,10 @@ public struct FollowerDecision: Sendable {
 public struct PriorityGroupDecision: Sendable {
     let groups: [PriorityGroup]
     let index: Int
-    public let judged: EvaluatedCondition
+    /// Whether the applicant belongs to the group (the answer's `member` / `not_member` / `unknown`).
+    public let outcome: Outcome
+    /// With an unknown outcome: the facts to ask for, in the condition's order (else empty).
+    public let missingFacts: [String]
 
     /// The pack's group (borrowed from the pack's list, not copied).
     public var group: PriorityGroup { _read { yield groups[index] } }

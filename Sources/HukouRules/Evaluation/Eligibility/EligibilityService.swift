@@ -44,8 +44,12 @@ struct EligibilityService {
         let context = EvaluationContext(asOf: request.asOf, applicant: request.applicant, subject: request.applicant,
                                         districts: pack.districts, family: request.family)
         let groups = pack.priorityGroups
+        // The answer says only member / not member / unknown and what to ask: the outcome
+        // alone, and the judged tree only for the missing facts of an unknown one.
         return groups.indices.map { index in
-            PriorityGroupDecision(groups: groups, index: index, judged: ConditionEvaluator.evaluate(groups[index].condition, context))
+            let outcome = ConditionEvaluator.outcome(groups[index].condition, context)
+            let missing = outcome == .unknown ? ConditionEvaluator.evaluate(groups[index].condition, context).missingFacts : []
+            return PriorityGroupDecision(groups: groups, index: index, outcome: outcome, missingFacts: missing)
         }
     }
 

@@ -12,12 +12,19 @@ struct EntitlementService {
     /// The pack's rules in force (by their documents), then the national rules in force that
     /// the pack neither overrides (same id) nor specializes (one line per service).
     func rules(_ validity: Validity) -> [EntitlementRule] {
-        var list = pack.entitlements.filter { validity.selects($0.documentIDs) }
+        let own = pack.entitlements
+        var list: [EntitlementRule] = []
+        list.reserveCapacity(own.count + (national?.entitlements.count ?? 0))
+        for index in own.indices where validity.selects(own[index].documentIDs) { list.append(own[index]) }
         if let national, national.id != pack.id {
-            let specialized = Set(pack.entitlements.flatMap(\.specializes))
-            list += national.entitlements.filter { rule in
-                !specialized.contains(rule.id) && !list.contains { $0.id == rule.id }
-                    && national.documentsInForce(rule.documentIDs, on: request.asOf)
+            let ownCount = list.count
+            let rules = national.entitlements
+            for index in rules.indices {
+                let rule = rules[index]
+                if pack.specializedRuleIDs.contains(rule.id) { continue }
+                // Only an id the pack has can be among its rules chosen (then look among them).
+                if pack.entitlementIDs.contains(rule.id), list[..<ownCount].contains(where: { $0.id == rule.id }) { continue }
+                if national.documentsInForce(rule.documentIDs, on: request.asOf) { list.append(rule) }
             }
         }
         return list

@@ -55,8 +55,9 @@ extension PolicyPack {
 
     /// Whether every document in `ids` is in force on `date` (no ids: the pack's first document).
     public func documentsInForce(_ ids: [String], on date: CivilDate) -> Bool {
-        let list = ids.isEmpty ? [documents[0].id] : ids
-        for id in list {
+        // No ids: the first document (no one-element list made per call).
+        guard !ids.isEmpty else { return documents.first?.isInForce(on: date) ?? false }
+        for id in ids {
             guard let document = encodedDocument(id), document.isInForce(on: date) else { return false }
         }
         return true

@@ -25,6 +25,10 @@ public final class PolicyPack: @unchecked Sendable {
     public let priorityGroups: [PriorityGroup]
     public let points: PointsPolicy?
     public let entitlements: [EntitlementRule]
+    /// The ids of ``entitlements`` and the national rule ids they specialize, made once at
+    /// load (each entitlements call chooses the national rules by them).
+    let entitlementIDs: Set<String>
+    let specializedRuleIDs: Set<String>
     /// Conditions for holding a residence permit (居住证暂行条例 Art. 2 in the national pack).
     public let permitConditions: Requirement?
     /// Release number of the pack for its id, increasing with every release: an engine
@@ -86,6 +90,8 @@ public final class PolicyPack: @unchecked Sendable {
         self.priorityGroups = priorityGroups
         self.points = points
         self.entitlements = entitlements
+        self.entitlementIDs = Set(entitlements.map(\.id))
+        self.specializedRuleIDs = Set(entitlements.flatMap(\.specializes))
         self.permitConditions = permitConditions
         self.serial = serial
         self.ownRulesCities = ownRulesCities
