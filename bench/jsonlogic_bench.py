@@ -27,6 +27,7 @@ import argparse
 import ctypes
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -174,6 +175,17 @@ def tianjin_rule(as_of):
 
 # ------------------------------------------------------------------ hukou through ctypes
 
+def header_status(name):
+    """A status code as Include/hukou.h defines it (not restated here)."""
+    with open(os.path.join(ROOT, "Include", "hukou.h"), encoding="utf-8") as f:
+        found = re.search(r"#define " + name + r"\s+(\d+)", f.read())
+    if not found:
+        raise SystemExit(f"jsonlogic_bench: {name} not in Include/hukou.h")
+    return int(found.group(1))
+
+
+HUKOU_E_UNKNOWN_JURISDICTION = header_status("HUKOU_E_UNKNOWN_JURISDICTION")
+
 class Hukou:
     def __init__(self, path):
         self.lib = ctypes.CDLL(path)
@@ -199,10 +211,38 @@ class Hukou:
         self.lib.hukou_string_free(self.out)
         return json.loads(text)
 
-    def timer(self, fn, requests):
-        """A loop of calls with the answer freed, as a kiosk does (the answer is not decoded)."""
+    def trivial_timer(self, count):
+        """The fixed cost of a ctypes call into the library: `hukou_version()` (no arguments,
+        returns a static string), `count` times."""
+        version = self.lib.hukou_version
+
+        def run():
+            for _ in range(count):
+                version()
+        return run
+
+    def refused_timer(self, fn, requests):
+        """The same four arguments marshalled as a decision call, refused at once (length 0:
+        HUKOU_E_INVALID before the request is looked at), plus the free of a null answer."""
         engine, out, free = self.engine, self.out, self.lib.hukou_string_free
         ref = ctypes.byref(out)
+
+        def run():
+            for request in requests:
+                fn(engine, request, 0, ref)
+                free(out)
+        return run
+
+    def timer(self, fn, requests, expect=0):
+        """A loop of calls with the answer freed, as a kiosk does (the answer is not decoded).
+        The first request's status is checked (`expect`) before timing."""
+        engine, out, free = self.engine, self.out, self.lib.hukou_string_free
+        ref = ctypes.byref(out)
+        if requests:
+            rc = fn(engine, requests[0], len(requests[0]), ref)
+            free(out)
+            if rc != expect:
+                raise SystemExit(f"hukou: status {rc}, expected {expect}: {self.lib.hukou_last_error().decode()}")
 
         def run():
             for request in requests:
@@ -296,16 +336,29 @@ def main():
             for t in texts:
                 json.loads(t)
 
+        # Where an outcome call's time goes: the ctypes call itself, the request read (the
+        # same bytes naming a jurisdiction no pack has: refused right after reading, as
+        # `bench --profile J S N 5` does; the refusal's message is in it), then deciding and
+        # writing the answer (outcome minus read).
+        unknown = encode([dict(r, jurisdiction="bench-no-such-pack") for r in requests], "outcome")
         cases = [("jsonlogic", jsonlogic_run, len(texts)),
                  ("hukou outcome", hukou.timer(fn, outcome), len(outcome)),
                  ("hukou full", hukou.timer(fn, full), len(full)),
-                 ("json.loads floor", floor_run, len(texts))]
+                 ("json.loads floor", floor_run, len(texts)),
+                 ("ctypes trivial", hukou.trivial_timer(len(texts)), len(texts)),
+                 ("ctypes refused", hukou.refused_timer(fn, outcome), len(outcome)),
+                 ("hukou read only", hukou.timer(fn, unknown, expect=HUKOU_E_UNKNOWN_JURISDICTION), len(unknown))]
         measure(cases, 1)
         best = measure(cases, args.rounds)
         print(f"\n{label}: {len(requests)} applicants, {mismatches} outcome mismatches")
         print(f"  {'case':<18} {'µs/call':>9} {'÷ jsonlogic':>12}")
         for name, _, _ in cases:
             print(f"  {name:<18} {best[name]:9.2f} {best[name] / best['jsonlogic']:12.2f}")
+        read = best["hukou read only"] - best["ctypes refused"]
+        decide = best["hukou outcome"] - best["hukou read only"]
+        print(f"  outcome call, {best['hukou outcome']:.2f} µs: ctypes and the call's checks {best['ctypes refused']:.2f},"
+              f" request read (with the refusal) {read:.2f}, deciding and writing the answer {decide:.2f}"
+              f" (a ctypes call alone: {best['ctypes trivial']:.2f})")
         ratio = best["hukou outcome"] / best["jsonlogic"]
         ratios.append((ratio, label, mismatches))
         print(f"  target hukou outcome <= jsonlogic: {'PASS' if ratio <= 1.0 else 'MISS'} (ratio {ratio:.2f});"

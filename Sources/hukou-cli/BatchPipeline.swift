@@ -15,7 +15,8 @@ import Glibc
 ///   at ``slice`` bytes or after `maxLines` lines, whichever comes first), plus one line.
 ///
 /// With nothing to write (`--summary-only`) slices carry no bytes and nothing waits.
-/// The summary is not ordered: each worker adds its lines to its own summary, and the
+/// The summary is not ordered: each worker adds its lines to its own summary (a
+/// ``BatchTally``), and the
 /// summaries merge (``BatchSummary/merge(_:)``) into the same summary whatever the split.
 final class BatchPipeline: @unchecked Sendable {
     /// One input line and the number to report for it.
@@ -118,7 +119,7 @@ final class BatchPipeline: @unchecked Sendable {
 
     /// One worker: take a slice of lines, answer it, hand the answers back; until the input ends.
     private func work(_ worker: Int, _ answer: (Line) -> BatchResult) {
-        var summary = BatchSummary()
+        var tally = BatchTally()
         while true {
             var lines: [Line] = []
             var inputBytes = 0
@@ -149,7 +150,7 @@ final class BatchPipeline: @unchecked Sendable {
                     result.output = nil
                 }
                 out.count += 1
-                summary.add(result)
+                tally.add(result)
                 if out.bytes.count >= slice {
                     handBack(out)
                     out = Slice(first: out.first + out.count)
@@ -158,7 +159,7 @@ final class BatchPipeline: @unchecked Sendable {
             if out.count > 0 { handBack(out) }
         }
         pthread_mutex_lock(lock)
-        if summaries.indices.contains(worker) { summaries[worker] = summary }
+        if summaries.indices.contains(worker) { summaries[worker] = tally.summary }
         running -= 1
         pthread_cond_signal(ready)
         pthread_mutex_unlock(lock)

@@ -73,6 +73,9 @@ public struct AnswerWriter: ~Copyable {
     }
 
     /// Writes a member name that is not known at compile time (a fact name, an id).
+    /// Disfavoured: a literal name takes ``key(_:)-(StaticString)`` (no scan, no String),
+    /// which a literal alone would not choose over String, Swift's default literal type.
+    @_disfavoredOverload
     public mutating func key(_ name: String) {
         quoted(nil, name, colon: true)
         comma = false
@@ -80,6 +83,9 @@ public struct AnswerWriter: ~Copyable {
 
     // MARK: Values
 
+    /// A text made at run time; a literal takes ``string(_:)-(StaticString)`` (disfavoured
+    /// like ``key(_:)-(String)``; the bytes are the same either way).
+    @_disfavoredOverload
     public mutating func string(_ text: String) { quoted(nil, text, colon: false) }
 
     public mutating func string(_ text: StaticString) { quoted(nil, text) }
@@ -122,13 +128,13 @@ public struct AnswerWriter: ~Copyable {
         case .string(let text): string(text)
         case .array(let elements):
             beginArray()
-            for element in elements { self.value(element) }
+            for index in elements.indices { self.value(elements[index]) }
             endArray()
         case .object(let members):
             beginObject()
-            for member in members {
-                key(member.key)
-                self.value(member.value)
+            for index in members.indices {
+                key(members[index].key)
+                self.value(members[index].value)
             }
             endObject()
         }
@@ -137,6 +143,7 @@ public struct AnswerWriter: ~Copyable {
     // MARK: Members (key + value)
     // Each is written with one reservation for the comma, the name and the value.
 
+    @_disfavoredOverload
     public mutating func member(_ name: StaticString, _ text: String) { quoted(name, text, colon: false) }
     public mutating func member(_ name: StaticString, _ text: StaticString) { quoted(name, text) }
     public mutating func member(_ name: StaticString, _ flag: Bool) { bool(name, flag) }
@@ -195,11 +202,13 @@ public struct AnswerWriter: ~Copyable {
 
     /// A string known at compile time; the answer's own words never need an escape
     /// (checked: the slow path is taken when one would).
+    @inline(__always)
     private mutating func quoted(_ name: StaticString?, _ text: StaticString) {
         let bytes = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
         quoted(name, bytes, colon: false)
     }
 
+    @inline(__always)
     private mutating func quoted(_ name: StaticString?, _ text: String, colon: Bool) {
         Self.withBytes(text) { bytes in quoted(name, bytes, colon: colon) }
     }
@@ -207,6 +216,7 @@ public struct AnswerWriter: ~Copyable {
     /// `[,]["name":]"text"[:]`: with one reservation and one copy when `text` needs no
     /// escape (the usual case: Chinese text is bytes >= 0x80, never escaped), else the
     /// escaping path, run by run.
+    @inline(__always)
     private mutating func quoted(_ name: StaticString?, _ text: UnsafeBufferPointer<UInt8>, colon: Bool) {
         let length = text.count
         guard let from = text.baseAddress, length > 0 else {
@@ -434,7 +444,10 @@ public struct AnswerWriter: ~Copyable {
     }
 
     /// The offset of the first byte of `[from, from + length)` that needs an escape, or
-    /// `length`. Eight bytes at a time; every load lies inside the range.
+    /// `length`. Eight bytes at a time, the last 8 (overlapping bytes already seen) for the
+    /// rest; 4...7 bytes by two overlapping 4-byte words. Every load lies inside the range.
+    /// (Swift's SIMD16 compiles to a byte loop here, several times slower than this.)
+    @inline(__always)
     static func firstEscape(_ from: UnsafePointer<UInt8>, _ length: Int) -> Int {
         let raw = UnsafeRawPointer(from)
         var offset = 0
@@ -443,17 +456,16 @@ public struct AnswerWriter: ~Copyable {
                 if needsEscape(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { break }
                 offset += 8
             }
-            // The last (up to 7) bytes: the final 8 bytes, overlapping the words already seen.
-            if offset < length, length - offset < 8,
-               !needsEscape(raw.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)) {
+            if offset == length { return length }
+            if length - offset < 8, !needsEscape(raw.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)) {
                 return length
             }
         } else if length >= 4 {
-            // 4...7 bytes: two overlapping 4-byte loads cover them all.
             let head = UInt64(raw.loadUnaligned(as: UInt32.self))
             let tail = UInt64(raw.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self))
             if !needsEscape(head | tail << 32) { return length }
         }
+        // The bytes before `offset` need no escape; one of the rest does (or the text is short).
         while offset < length {
             if needsEscape(from[offset]) { return offset }
             offset += 1

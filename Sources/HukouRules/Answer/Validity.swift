@@ -107,10 +107,9 @@ struct Validity {
         return head.withUTF8 { headBytes in
             tail.withUTF8 { tailBytes in
                 String(unsafeUninitializedCapacity: headBytes.count + 10 + tailBytes.count) { buffer in
-                    var at = 0
-                    for byte in headBytes { buffer[at] = byte; at += 1 }
-                    for (value, width) in [(date.year, 4), (date.month, 2), (date.day, 2)] {
-                        if width == 2 { buffer[at] = UInt8(ascii: "-"); at += 1 }
+                    // The capacity is exactly what is written: head, 10 date bytes, tail.
+                    var at = buffer[0..<headBytes.count].initialize(fromContentsOf: headBytes)
+                    func digits(_ value: Int, _ width: Int) {
                         var rest = value
                         for offset in stride(from: width - 1, through: 0, by: -1) {
                             buffer[at + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
@@ -118,8 +117,14 @@ struct Validity {
                         }
                         at += width
                     }
-                    for byte in tailBytes { buffer[at] = byte; at += 1 }
-                    return at
+                    digits(date.year, 4)
+                    buffer[at] = UInt8(ascii: "-")
+                    at += 1
+                    digits(date.month, 2)
+                    buffer[at] = UInt8(ascii: "-")
+                    at += 1
+                    digits(date.day, 2)
+                    return buffer[at..<(at + tailBytes.count)].initialize(fromContentsOf: tailBytes)
                 }
             }
         }

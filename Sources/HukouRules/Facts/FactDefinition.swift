@@ -133,7 +133,7 @@ public final class FactDefinition: Sendable {
             return least.map(FactValue.integer)
         case .cases(let cases):
             let scope = context.with(subject: person)
-            for entry in cases where ConditionEvaluator.evaluate(entry.condition, scope).outcome == .met {
+            for entry in cases where ConditionEvaluator.outcome(entry.condition, scope) == .met {
                 return entry.value
             }
             return nil

@@ -160,6 +160,76 @@ public enum ConditionEvaluator {
         }
     }
 
+    /// The outcome alone, the same as ``evaluate(_:_:)``'s, without building the judged tree:
+    /// no node, no array, and an `all` (`any`) stops at its first unmet (met) part, which
+    /// decides the Kleene fold whatever the rest says. For callers that keep only the
+    /// outcome (a derived fact's cases, an applicability test that is met).
+    public static func outcome(_ condition: Condition, _ context: EvaluationContext) -> Outcome {
+        switch condition {
+        case .all(let children, _):
+            return groupOutcome(children, isAll: true, context)
+        case .any(let children, _):
+            return groupOutcome(children, isAll: false, context)
+        case .not(let child, _):
+            return outcome(child, context).negated
+        case .leaf(let leaf):
+            return outcome(leaf, context)
+        case .family(let quantifier, let relations, let child, _):
+            return familyOutcome(quantifier, relations, child, context)
+        }
+    }
+
+    /// `all` / `any`, outcome only (a frame of its own, like ``evaluateGroup(_:_:isAll:_:)``).
+    @inline(never)
+    private static func groupOutcome(_ children: [Condition], isAll: Bool, _ context: EvaluationContext) -> Outcome {
+        let decisive: Outcome = isAll ? .unmet : .met
+        var result: Outcome = isAll ? .met : .unmet
+        for index in children.indices {
+            let part = outcome(children[index], context)
+            if part == decisive { return decisive }
+            if part == .unknown { result = .unknown }
+        }
+        return result
+    }
+
+    /// `some` / `every`, outcome only (the fold of ``evaluateFamily(_:_:_:_:_:)``).
+    @inline(never)
+    private static func familyOutcome(_ quantifier: FamilyQuantifier, _ relations: [String]?, _ child: Condition,
+                                      _ context: EvaluationContext) -> Outcome {
+        var result: Outcome = quantifier == .some ? .unmet : .met
+        for member in context.family {
+            var related = Outcome.met
+            if let relations {
+                if let relation = member.relation { related = relations.contains(relation) ? .met : .unmet } else { related = .unknown }
+            }
+            if related == .unmet { continue }
+            let judged = outcome(child, context.with(subject: member))
+            switch quantifier {
+            case .some: result = Outcome.or(result, Outcome.and(related, judged))
+            case .every: result = Outcome.and(result, Outcome.or(related.negated, judged))
+            }
+        }
+        return result
+    }
+
+    /// A leaf, outcome only (the comparison of ``evaluate(_:_:)`` for a leaf).
+    @inline(never)
+    private static func outcome(_ leaf: Leaf, _ context: EvaluationContext) -> Outcome {
+        guard let actual = actual(leaf, context) else { return .unknown }
+        var resolved: Parameter.Value?
+        if case .parameter(let parameter) = leaf.operand { resolved = parameter.value(on: context.asOf) }
+        return compare(actual, leaf, resolved) ? .met : .unmet
+    }
+
+    /// The value a leaf compares: its fact read for the applicant or the subject, a district
+    /// name made canonical.
+    private static func actual(_ leaf: Leaf, _ context: EvaluationContext) -> FactValue? {
+        let person = leaf.of == .applicant ? context.applicant : context.subject
+        let actual = leaf.fact.read(person, context)
+        if case .text(let name)? = actual, let canonical = context.districts.canonical(name) { return .text(canonical) }
+        return actual
+    }
+
     /// `all` / `any` (out of ``evaluate(_:_:)`` to keep its frame small: conditions nest 32
     /// deep and must run on a small thread stack). A Kleene fold (all of none is met, any of
     /// none is unmet), no array of outcomes.
@@ -222,10 +292,7 @@ public enum ConditionEvaluator {
 
     static func evaluate(_ leaf: Leaf, _ context: EvaluationContext) -> EvaluatedCondition {
         let person = leaf.of == .applicant ? context.applicant : context.subject
-        var actual = leaf.fact.read(person, context)
-        if case .text(let name)? = actual, let canonical = context.districts.canonical(name) {
-            actual = .text(canonical)
-        }
+        let actual = actual(leaf, context)
         var provisional: [String] = []
         var resolved: Parameter.Value?
         var atLeast = false

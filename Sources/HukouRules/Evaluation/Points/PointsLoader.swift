@@ -150,7 +150,7 @@ enum PointsLoader {
         guard let kindName = try reader.choice("kind", kindNames) else {
             throw reader.fail("kind", zh: "缺少指标类型", en: "missing the indicator kind")
         }
-        var whatIfMonths = try reader.integer("what_if_units", in: 1...600) ?? 12
+        let whatIfMonths = try reader.integer("what_if_units", in: 1...600) ?? 12
         let kind: IndicatorKind
         switch kindName {
         case "categorical":
@@ -243,10 +243,9 @@ enum PointsLoader {
                 kind = .bestOf(indicators: children)
             }
         }
-        var result = Indicator(id: id, label: label, citation: citation, kind: kind, whatIfMonths: whatIfMonths)
-        result.floor = try number(&reader, "floor", parameters)
-        result.cap = try number(&reader, "cap", parameters)
+        let floor = try number(&reader, "floor", parameters)
+        let cap = try number(&reader, "cap", parameters)
         try reader.finish()
-        return result
+        return Indicator(id: id, label: label, citation: citation, kind: kind, whatIfMonths: whatIfMonths, floor: floor, cap: cap)
     }
 }

@@ -135,7 +135,11 @@ public struct Requirement: Sendable {
 }
 
 /// One indicator of a points table.
-public struct Indicator: Sendable {
+///
+/// A class (immutable, so shareable between threads): scoring, the what-if and the answer
+/// pass indicators around many times per call, and a reference is copied with one count
+/// where a struct of this size took a retain for each of its parts.
+public final class Indicator: Sendable {
     public let id: String
     public let label: LocalizedText
     public let citation: String
@@ -144,8 +148,19 @@ public struct Indicator: Sendable {
     public let whatIfMonths: Int
     /// Bounds on the indicator's points (`floor`, `cap`; any kind). A deduction's floor
     /// (e.g. -20) limits how much it takes away.
-    public var floor: NumberRef? = nil
-    public var cap: NumberRef? = nil
+    public let floor: NumberRef?
+    public let cap: NumberRef?
+
+    init(id: String, label: LocalizedText, citation: String, kind: IndicatorKind, whatIfMonths: Int,
+         floor: NumberRef? = nil, cap: NumberRef? = nil) {
+        self.id = id
+        self.label = label
+        self.citation = citation
+        self.kind = kind
+        self.whatIfMonths = whatIfMonths
+        self.floor = floor
+        self.cap = cap
+    }
 }
 
 public enum IndicatorKind: Sendable {

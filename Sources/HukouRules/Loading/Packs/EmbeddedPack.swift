@@ -15,7 +15,16 @@ public final class EmbeddedPack: Sendable {
     let effectiveUntilText: String?
     public let serial: Int
     let json: String
+    /// The start and end, parsed once (every request's pack choice asks them).
+    let effectiveFrom: CivilDate?
+    let effectiveUntil: CivilDate?
     private let cache = Mutex<Result<PolicyPack, HukouError>?>(nil)
+    /// The parse's result once made, for reads without the lock: written once, under the
+    /// lock, before ``published`` is set (releasing); read only after it is seen set
+    /// (acquiring), and never written again. Every decision call reads it, on every
+    /// thread: the lock would make the threads of a batch or kiosk take turns.
+    nonisolated(unsafe) private var parsed: Result<PolicyPack, HukouError>?
+    private let published = Atomic<Bool>(false)
 
     init(name: String, id: String, effectiveFrom: String, effectiveUntil: String?, serial: Int, json: String) {
         self.name = name
@@ -24,10 +33,9 @@ public final class EmbeddedPack: Sendable {
         self.effectiveUntilText = effectiveUntil
         self.serial = serial
         self.json = json
+        self.effectiveFrom = CivilDate(iso: effectiveFrom)
+        self.effectiveUntil = effectiveUntil.flatMap(CivilDate.init(iso:))
     }
-
-    var effectiveFrom: CivilDate? { CivilDate(iso: effectiveFromText) }
-    var effectiveUntil: CivilDate? { effectiveUntilText.flatMap(CivilDate.init(iso:)) }
 
     func isInForce(on date: CivilDate) -> Bool {
         guard let from = effectiveFrom, from <= date else { return false }
@@ -37,6 +45,7 @@ public final class EmbeddedPack: Sendable {
 
     /// The parsed pack (parsed on the first call, by one thread; later calls share it).
     public func pack() throws(HukouError) -> PolicyPack {
+        if published.load(ordering: .acquiring), let parsed { return try parsed.get() }
         let result: Result<PolicyPack, HukouError> = cache.withLock { cached in
             if let cached { return cached }
             let loaded: Result<PolicyPack, HukouError>
@@ -47,6 +56,8 @@ public final class EmbeddedPack: Sendable {
                                              en: "embedded pack \(name) is invalid: \(error.message.en)"))
             }
             cached = loaded
+            parsed = loaded
+            published.store(true, ordering: .releasing)
             return loaded
         }
         return try result.get()

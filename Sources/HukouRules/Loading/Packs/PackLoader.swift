@@ -37,7 +37,7 @@ public enum PackLoader {
                      parent: (String, String?) -> JSONValue? = PackExtends.embedded) throws(HukouError) -> PolicyPack {
         let merged = try PackExtends.resolve(value, parent: parent)
         do throws(HukouError) {
-            var pack = try loadOnce(merged, byteCount: byteCount)
+            let pack = try loadOnce(merged, byteCount: byteCount)
             if case .bool(true)? = value["abstract"] { pack.isAbstract = true }
             pack.sourceJSON = merged
             // the content hash names the bytes as written (those a signature covers)
@@ -202,7 +202,7 @@ public enum PackLoader {
                                                      groups: settlementGroups, facts: catalogue))
         }
         try reader.finish()
-        var pack = PolicyPack(id: id, version: version, name: name, document: document, documents: documents, effectiveFrom: effectiveFrom,
+        let pack = PolicyPack(id: id, version: version, name: name, document: document, documents: documents, effectiveFrom: effectiveFrom,
                               effectiveUntil: effectiveUntil, sizeClass: sizeClass, parameters: parameters, districts: districts,
                               pathways: pathways, priorityGroups: groups, points: points, entitlements: entitlements,
                               permitConditions: permitConditions, serial: serial,

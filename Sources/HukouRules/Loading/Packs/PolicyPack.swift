@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 /// One jurisdiction's rules, as loaded from a policy pack (docs/packs.md).
-public struct PolicyPack: Sendable {
+///
+/// A final class: every call hands its pack to a service, a decision and the writer, and a
+/// struct of thirty members cost about a thousand instructions per copy and as many to
+/// destroy (issue 15's profiles: four copies per entitlements call). Unchecked Sendable:
+/// the `internal(set)` members are set only by ``PackLoader`` before it returns the pack;
+/// from then on it is immutable and shared by every thread.
+public final class PolicyPack: @unchecked Sendable {
     /// "national", "tianjin", "fujian", "wenzhou", "wenzhou/leqing", "anyang", ...
     public let id: String
     public let version: String
@@ -37,7 +43,7 @@ public struct PolicyPack: Sendable {
     public internal(set) var sourceJSON: JSONValue = .null
     /// Answers to questions every settlement answer owes the citizen (e.g. "must I give up
     /// my land rights?"), shown on the eligibility screen.
-    public var notices: [Notice] = []
+    public internal(set) var notices: [Notice] = []
     /// Province-wide packs: the cities the province-wide rules answer for (with
     /// ``ownRulesCities``, every city a request may name).
     public internal(set) var cities: [PackCity] = []
@@ -60,6 +66,33 @@ public struct PolicyPack: Sendable {
     /// Every validity its answers can have, by rule set and interval of its document dates
     /// (Answer/Validity.swift), set when it loads.
     var validityTable: Validity.Table?
+
+    init(id: String, version: String, name: LocalizedText, document: SourceDocument, documents: [EncodedDocument],
+         effectiveFrom: CivilDate, effectiveUntil: CivilDate?, sizeClass: CitySizeClass?, parameters: [String: Parameter],
+         districts: DistrictTable, pathways: [Pathway], priorityGroups: [PriorityGroup], points: PointsPolicy?,
+         entitlements: [EntitlementRule], permitConditions: Requirement?, serial: Int, ownRulesCities: [OwnRulesCity],
+         byteCount: Int, facts: FactCatalogue, notices: [Notice]) {
+        self.id = id
+        self.version = version
+        self.name = name
+        self.document = document
+        self.documents = documents
+        self.effectiveFrom = effectiveFrom
+        self.effectiveUntil = effectiveUntil
+        self.sizeClass = sizeClass
+        self.parameters = parameters
+        self.districts = districts
+        self.pathways = pathways
+        self.priorityGroups = priorityGroups
+        self.points = points
+        self.entitlements = entitlements
+        self.permitConditions = permitConditions
+        self.serial = serial
+        self.ownRulesCities = ownRulesCities
+        self.byteCount = byteCount
+        self.facts = facts
+        self.notices = notices
+    }
 
     /// Whether the pack is in force on `date`.
     public func isInForce(on date: CivilDate) -> Bool {
