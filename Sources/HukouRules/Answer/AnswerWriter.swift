@@ -438,6 +438,8 @@ public struct AnswerWriter: ~Copyable {
         return found & (ones &* 0x80) != 0
     }
 
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
     @inline(__always)
     static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
@@ -453,7 +455,9 @@ public struct AnswerWriter: ~Copyable {
         var offset = 0
         if length >= 8 {
             while length - offset >= 8 {
-                if needsEscape(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { break }
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                // Eight bytes of multi-byte UTF-8 (all of Chinese text) need no test.
+                if word & Self.highBits != Self.highBits, needsEscape(word) { break }
                 offset += 8
             }
             if offset == length { return length }

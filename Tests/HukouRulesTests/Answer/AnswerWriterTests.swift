@@ -291,4 +291,21 @@ import Testing
         writer.endObject()
         #expect(text(writer) == #"{"a":"x\"y\n","b":"\\\u0001"}"#)
     }
+
+    @Test func anEscapeAmidChineseTextIsFoundAtEveryCharacterPosition() {
+        // Words of only multi-byte UTF-8 skip the escape test; a word holding any ASCII byte
+        // does not. Each escaped byte and a plain one between 0...12 characters of "积分".
+        for count in 0...12 {
+            for position in 0...count {
+                for inserted in ["\"", "\\", "\n", "\u{1F}", "a", " "] {
+                    var characters = Array(String(repeating: "积分", count: 6).prefix(count)).map(String.init)
+                    characters.insert(inserted, at: position)
+                    let sample = characters.joined()
+                    var writer = AnswerWriter(capacity: 16)
+                    writer.string(sample)
+                    #expect(text(writer) == expectedJSON(sample), "\(sample)")
+                }
+            }
+        }
+    }
 }
