@@ -118,6 +118,28 @@ struct RequestReaderTests {
         #expect(fast(#"{"jurisdiction":"anyang","as_of":"2026-11-25","applicant":{},"family":["# + most + "]}")?.family.count == 32)
     }
 
+    @Test func aLongStringIsReadWordByWordAndAnEscapeAnywhereInItIsLeftToTheTree() throws {
+        // Strings are scanned eight bytes at a time: a quote, a backslash, a control
+        // character or a non-ASCII byte at any offset of a long string must still be seen.
+        let head = #"{"jurisdiction":"anyang","as_of":"2026-11-25","applicant":{"residence":{"district":""#
+        let plain = String(repeating: "abcdefgh", count: 3)
+        let read = try #require(fast(head + plain + #""}}}"#))
+        #expect(read.applicant["residence.district"] == .text(plain))
+        for offset in 0..<plain.count {
+            let prefix = String(plain.prefix(offset)), suffix = String(plain.dropFirst(offset))
+            #expect(fast(head + prefix + #"\u0041"# + suffix + #""}}}"#) == nil, "escape at \(offset)")
+            #expect(fast(head + prefix + "\u{09}" + suffix + #""}}}"#) == nil, "tab at \(offset)")
+            // A non-ASCII character: read, by the byte loop, as the same text the tree gives.
+            let text = head + prefix + "西" + suffix + #""}}}"#
+            let request = try #require(fast(text), "non-ASCII at \(offset)")
+            #expect(request.applicant["residence.district"] == .text(prefix + "西" + suffix))
+            #expect(same(request, try tree(text)))
+            // The string ends (its closing quote) at this offset.
+            let short = try #require(fast(head + prefix + #""}}}"#), "quote at \(offset)")
+            #expect(short.applicant["residence.district"] == .text(prefix))
+        }
+    }
+
     @Test func deeperThanTheEngineLimitIsLeftToTheTree() throws {
         // applicant (level 2) > social_insurance (level 3): within 3 levels, not within 2.
         let text = #"{"jurisdiction":"anyang","as_of":"2026-11-25","applicant":{"social_insurance":{"months":5}}}"#

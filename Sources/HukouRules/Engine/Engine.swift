@@ -176,8 +176,7 @@ public struct Engine: Sendable {
 
     /// The fact declarations of pack `id` on `date`; the common vocabulary when none is loaded.
     func packFacts(_ id: String, _ date: CivilDate) -> FactCatalogue {
-        guard let pack = try? registry.pack(id, on: date) else { return .base }
-        return pack.facts
+        registry.servedPack(id, on: date)?.facts ?? .base
     }
 
     /// The one request path of the C ABI, the CLI and `hukou batch`: request bytes in

@@ -156,6 +156,21 @@ public struct PackRegistry: Sendable {
         return pack
     }
 
+    /// The pack ``pack(_:on:)`` gives, nil where it throws, without making its error
+    /// message: the request reader asks for the facts of a request's pack before the call
+    /// (which says what is wrong, once), and an unknown jurisdiction built the list of known
+    /// ones twice.
+    func servedPack(_ id: String, on date: CivilDate) -> PolicyPack? {
+        guard let list = versions[id] else { return nil }
+        let lowest = floor(id)
+        for candidate in list.reversed() where candidate.isInForce(on: date) {
+            guard candidate.serial >= lowest else { continue }
+            guard let pack = try? candidate.pack(), !pack.isAbstract else { return nil }
+            return pack
+        }
+        return nil
+    }
+
     /// The national pack in force on `date`, if loaded (rules every city inherits).
     public func national(on date: CivilDate) -> PolicyPack? {
         var found: Entry?

@@ -19,6 +19,8 @@ public final class FactDefinition: Sendable {
     /// The values of an enumeration fact, in declaration order (empty for another type):
     /// a person's slot holds an index into them (``FactSlots``).
     let choices: [String]
+    /// The UTF-8 bytes of each of ``choices`` (the request reader matches a value's bytes).
+    let choiceBytes: [[UInt8]]
     public let label: LocalizedText
     public let help: LocalizedText?
     /// The member path in a person object of the request ("hukou.local"); nil for a fact
@@ -52,6 +54,7 @@ public final class FactDefinition: Sendable {
         self.index = index
         self.type = type
         if case .enumeration(let values, _) = type { choices = values } else { choices = [] }
+        choiceBytes = choices.map { Array($0.utf8) }
         self.label = label
         self.help = help
         self.path = path

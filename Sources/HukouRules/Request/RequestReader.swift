@@ -225,8 +225,7 @@ struct RequestReader {
     /// (the person keeps the index, and gives back the declaration's own String), or nil.
     private mutating func choice(of fact: FactDefinition) -> Int? {
         guard let text = stringToken() else { return nil }
-        for (position, value) in fact.choices.enumerated() where equal(text, value) { return position }
-        return nil
+        return Self.position(of: text, in: fact.choiceBytes)
     }
 
     // MARK: - Tokens
@@ -248,7 +247,11 @@ struct RequestReader {
         return true
     }
 
-    private mutating func takeNull() -> Bool { takeLiteral("null") }
+    /// `null` (most values are not: one byte tells).
+    private mutating func takeNull() -> Bool {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "n") else { return false }
+        return takeLiteral("null")
+    }
 
     private mutating func skipWhitespace() {
         while index < bytes.count {
@@ -266,6 +269,24 @@ struct RequestReader {
         var seen: UInt8 = 0
         var cursor = index
         let end = bytes.count
+        // Eight bytes at a time while none is a quote, a backslash, a control character or
+        // non-ASCII (any of those: the byte loop below takes over from that word). The
+        // loads stay inside the buffer: cursor + 8 <= end.
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while end - cursor >= 8 {
+                let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
+                // (x - 0x01…) & ~x & 0x80… is nonzero exactly when some byte of x is zero;
+                // with 0x20… it is nonzero when some byte is below 0x20 (bytes here < 0x80).
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                    | ((word &- ones &* 0x20) & ~word) | word
+                if special & highs != 0 { break }
+                cursor += 8
+            }
+        }
         while cursor < end {
             let byte = bytes[cursor]
             if byte == UInt8(ascii: "\"") { break }
@@ -283,8 +304,13 @@ struct RequestReader {
     /// Which of `keys` the member name at `index` is (read up to and past its closing quote).
     private mutating func keyIndex(_ keys: [[UInt8]]) -> Int? {
         guard let name = stringToken() else { return nil }
-        for (position, key) in keys.enumerated() where key.count == name.count {
-            if key.withUnsafeBufferPointer({ $0.elementsEqual(name) }) { return position }
+        return Self.position(of: name, in: keys)
+    }
+
+    /// Which of `candidates` has exactly the bytes of `text` (lengths first, then bytes).
+    private static func position(of text: UnsafeBufferPointer<UInt8>, in candidates: [[UInt8]]) -> Int? {
+        for (position, candidate) in candidates.enumerated() where candidate.count == text.count {
+            if candidate.withUnsafeBufferPointer({ $0.elementsEqual(text) }) { return position }
         }
         return nil
     }
