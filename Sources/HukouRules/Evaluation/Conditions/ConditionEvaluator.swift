@@ -55,6 +55,9 @@ public final class EvaluatedCondition: Sendable {
     /// For the per-member nodes of a family quantifier: the index of the member in the
     /// request's family (its missing facts are asked as "family[i].field").
     public let member: Int?
+    /// A summary node (``ConditionEvaluator/summary(_:_:)``): no children, and the root's
+    /// missing facts worked out while judging (nil for a node of a judged tree).
+    let summaryMissing: [String]?
 
     /// What a leaf compared the fact with: its own operand (never a parameter), or a
     /// parameter's value on the as-of date.
@@ -65,7 +68,7 @@ public final class EvaluatedCondition: Sendable {
 
     init(outcome: Outcome, info: NodeInfo, kind: String, children: [EvaluatedCondition], fact: FactDefinition? = nil,
          op: ComparisonOperator? = nil, actual: FactValue? = nil, compared: Compared? = nil, shortfall: Shortfall? = nil,
-         provisionalParameters: [String], member: Int? = nil) {
+         provisionalParameters: [String], member: Int? = nil, summaryMissing: [String]? = nil) {
         self.outcome = outcome
         self.info = info
         self.kind = kind
@@ -77,6 +80,7 @@ public final class EvaluatedCondition: Sendable {
         self.shortfall = shortfall
         self.provisionalParameters = provisionalParameters
         self.member = member
+        self.summaryMissing = summaryMissing
     }
 
     /// The same node as the judgement of the family member at `index`.
@@ -112,6 +116,7 @@ public final class EvaluatedCondition: Sendable {
 
     /// Facts to ask for: the unknown leaves' request fields, in tree order, no repeats.
     public var missingFacts: [String] {
+        if let summaryMissing { return outcome == .unknown ? summaryMissing : [] }
         var result: [String] = []
         collectMissing(into: &result)
         return result
@@ -219,6 +224,125 @@ public enum ConditionEvaluator {
         var resolved: Parameter.Value?
         if case .parameter(let parameter) = leaf.operand { resolved = parameter.value(on: context.asOf) }
         return compare(actual, leaf, resolved) ? .met : .unmet
+    }
+
+    /// The judgement as an answer without its tree shows it (`detail: outcome`, a priority
+    /// group, a follower rule): a node with the root's outcome, info and kind, the
+    /// provisional parameters that shape the outcome and the missing facts, all the same as
+    /// ``evaluate(_:_:)``'s, and no children: no node, no array is made below the root, and
+    /// an `all` (`any`) stops at an unmet (met) part that rests on no provisional value.
+    public static func summary(_ condition: Condition, _ context: EvaluationContext) -> EvaluatedCondition {
+        var missing: [String] = []
+        let (outcome, provisional) = summarize(condition, context, &missing, nil)
+        let info: NodeInfo
+        let kind: String
+        switch condition {
+        case .all(_, let nodeInfo): info = nodeInfo; kind = "all"
+        case .any(_, let nodeInfo): info = nodeInfo; kind = "any"
+        case .not(_, let nodeInfo): info = nodeInfo; kind = "not"
+        case .leaf(let leaf): info = leaf.info; kind = "fact"
+        case .family(let quantifier, _, _, let nodeInfo): info = nodeInfo; kind = quantifier.rawValue
+        }
+        return EvaluatedCondition(outcome: outcome, info: info, kind: kind, children: [], provisionalParameters: provisional,
+                                  summaryMissing: missing)
+    }
+
+    /// One node of ``summary(_:_:)``: its outcome and provisional parameters; its missing
+    /// facts are appended to `missing` (as "family[member].field" under a member) when the
+    /// outcome is unknown, and nothing is left there otherwise (the tree's `missingFacts`
+    /// walks only unknown nodes).
+    @inline(never)
+    private static func summarize(_ condition: Condition, _ context: EvaluationContext, _ missing: inout [String],
+                                  _ member: Int?) -> (Outcome, [String]) {
+        switch condition {
+        case .all(let children, _):
+            return summarizeGroup(children, isAll: true, context, &missing, member)
+        case .any(let children, _):
+            return summarizeGroup(children, isAll: false, context, &missing, member)
+        case .not(let child, _):
+            let (outcome, provisional) = summarize(child, context, &missing, member)
+            return (outcome.negated, provisional)
+        case .leaf(let leaf):
+            return summarize(leaf, context, &missing, member)
+        case .family(let quantifier, let relations, let child, _):
+            return summarizeFamily(quantifier, relations, child, context, &missing)
+        }
+    }
+
+    /// `all` / `any` of ``summarize(_:_:_:_:)``: the fold and ``deciding(_:outcome:isAll:)``
+    /// of ``evaluateGroup(_:_:isAll:_:)`` without the parts' nodes.
+    @inline(never)
+    private static func summarizeGroup(_ children: [Condition], isAll: Bool, _ context: EvaluationContext,
+                                       _ missing: inout [String], _ member: Int?) -> (Outcome, [String]) {
+        let start = missing.count
+        let decisive: Outcome = isAll ? .unmet : .met
+        var outcome: Outcome = isAll ? .met : .unmet
+        var every: [String] = []
+        var decisiveParameters: [String] = []
+        for index in children.indices {
+            let (part, provisional) = summarize(children[index], context, &missing, member)
+            if part == decisive {
+                if provisional.isEmpty {
+                    // Decided, and for certain: nothing below counts any more.
+                    missing.removeSubrange(start...)
+                    return (decisive, [])
+                }
+                for id in provisional where !decisiveParameters.contains(id) { decisiveParameters.append(id) }
+            }
+            outcome = isAll ? Outcome.and(outcome, part) : Outcome.or(outcome, part)
+            for id in provisional where !every.contains(id) { every.append(id) }
+        }
+        if outcome != .unknown { missing.removeSubrange(start...) }
+        return (outcome, outcome == decisive ? decisiveParameters : every)
+    }
+
+    /// `some` / `every` of ``summarize(_:_:_:_:)`` (``evaluateFamily(_:_:_:_:_:)`` without nodes).
+    @inline(never)
+    private static func summarizeFamily(_ quantifier: FamilyQuantifier, _ relations: [String]?, _ child: Condition,
+                                        _ context: EvaluationContext, _ missing: inout [String]) -> (Outcome, [String]) {
+        let start = missing.count
+        var outcome: Outcome = quantifier == .some ? .unmet : .met
+        var every: [String] = []
+        for (index, member) in context.family.enumerated() {
+            var related = Outcome.met
+            if let relations {
+                if let relation = member.relation { related = relations.contains(relation) ? .met : .unmet } else { related = .unknown }
+            }
+            if related == .unmet { continue }
+            let (judged, provisional) = summarize(child, context.with(subject: member), &missing, index)
+            switch quantifier {
+            case .some: outcome = Outcome.or(outcome, Outcome.and(related, judged))
+            case .every: outcome = Outcome.and(outcome, Outcome.or(related.negated, judged))
+            }
+            for id in provisional where !every.contains(id) { every.append(id) }
+        }
+        if outcome != .unknown { missing.removeSubrange(start...) }
+        return (outcome, every)
+    }
+
+    /// A leaf of ``summarize(_:_:_:_:)``: the outcome and parameters of ``evaluate(_:_:)`` for
+    /// a leaf, its request field when the fact is missing.
+    @inline(never)
+    private static func summarize(_ leaf: Leaf, _ context: EvaluationContext, _ missing: inout [String],
+                                  _ member: Int?) -> (Outcome, [String]) {
+        var provisional: [String] = []
+        var resolved: Parameter.Value?
+        var atLeast = false
+        if case .parameter(let parameter) = leaf.operand {
+            resolved = parameter.value(on: context.asOf)
+            if parameter.isProvisional(on: context.asOf) {
+                provisional.append(parameter.id)
+                atLeast = parameter.dated(on: context.asOf).atLeast
+            }
+        }
+        guard let actual = actual(leaf, context) else {
+            let field = member.map { "family[\($0)]." + leaf.fact.askFor } ?? leaf.fact.askFor
+            if !missing.contains(field) { missing.append(field) }
+            return (.unknown, provisional)
+        }
+        let met = compare(actual, leaf, resolved)
+        if atLeast, !provisional.isEmpty, standsWhenRaised(leaf.op, met: met) { provisional = [] }
+        return (met ? .met : .unmet, provisional)
     }
 
     /// The value a leaf compares: its fact read for the applicant or the subject, a district

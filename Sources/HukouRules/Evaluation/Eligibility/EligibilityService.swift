@@ -48,7 +48,7 @@ struct EligibilityService {
         // alone, and the judged tree only for the missing facts of an unknown one.
         return groups.indices.map { index in
             let outcome = ConditionEvaluator.outcome(groups[index].condition, context)
-            let missing = outcome == .unknown ? ConditionEvaluator.evaluate(groups[index].condition, context).missingFacts : []
+            let missing = outcome == .unknown ? ConditionEvaluator.summary(groups[index].condition, context).missingFacts : []
             return PriorityGroupDecision(groups: groups, index: index, outcome: outcome, missingFacts: missing)
         }
     }
@@ -72,9 +72,11 @@ struct EligibilityService {
     @inline(never)
     private func decide(_ pathways: [Pathway], _ index: Int, _ context: EvaluationContext, _ validity: Validity) -> PathwayDecision {
         // not_applicable (or unknown) when the pathway's applicability condition is not met.
-        if let applies = pathways[index].appliesTo {
-            let judged = ConditionEvaluator.evaluate(applies, context)
-            if judged.outcome != .met { return Self.notConcerned(pathways, index, judged) }
+        // A met applicability test leaves no trace: its outcome alone (an answer with
+        // detail: outcome shows no tree of an unmet one either, only its missing facts).
+        if let applies = pathways[index].appliesTo, ConditionEvaluator.outcome(applies, context) != .met {
+            let judged = request.detail == .full ? ConditionEvaluator.evaluate(applies, context) : ConditionEvaluator.summary(applies, context)
+            return Self.notConcerned(pathways, index, judged)
         }
         if let decided = pathways[index].decidedBy { return decidedBy(decided, pathways, index, context) }
         let judged = ConditionEvaluator.evaluate(pathways[index].condition, context)
@@ -162,7 +164,9 @@ struct EligibilityService {
             var outcome = Outcome.met
             var judged: EvaluatedCondition?
             if let condition = pathway.addressOrder[index].condition {
-                let step = ConditionEvaluator.evaluate(condition, context)
+                // The answer shows a step's outcome and missing facts (no tree with detail: outcome).
+                let step = request.detail == .full ? ConditionEvaluator.evaluate(condition, context)
+                                                   : ConditionEvaluator.summary(condition, context)
                 outcome = step.outcome
                 judged = step
             }
@@ -196,6 +200,22 @@ struct EligibilityService {
         return check(judged)
     }
 
+    /// Whether a part right under the condition is a `relation` comparison that is met (the
+    /// judged tree's children: a group's parts, a negation's part; a family quantifier's are
+    /// members, never a fact).
+    private static func namesRelation(_ condition: Condition, _ context: EvaluationContext) -> Bool {
+        let parts: [Condition]
+        switch condition {
+        case .all(let children, _), .any(let children, _): parts = children
+        case .not(let child, _): parts = [child]
+        case .leaf, .family: return false
+        }
+        return parts.contains { part in
+            if case .leaf(let leaf) = part, leaf.fact.name == "relation" { return ConditionEvaluator.outcome(part, context) == .met }
+            return false
+        }
+    }
+
     /// For each family member: may they settle with the applicant, and by which rule.
     private func followers(_ pathway: Pathway, _ context: EvaluationContext) -> [FollowerDecision] {
         request.family.indices.map { index in
@@ -203,14 +223,16 @@ struct EligibilityService {
             var missing: [String] = []
             var closest: EvaluatedCondition?
             for ruleIndex in pathway.followers.indices {
-                let judged = ConditionEvaluator.evaluate(pathway.followers[ruleIndex].condition, memberContext)
+                // Outcome and missing facts without the tree; the tree only of the closest rule.
+                let condition = pathway.followers[ruleIndex].condition
+                let judged = ConditionEvaluator.summary(condition, memberContext)
                 if judged.outcome == .met { return FollowerDecision(member: index, result: .mayFollow(rule: ruleIndex)) }
                 if judged.outcome == .unknown {
                     for fact in judged.missingFacts where !missing.contains(fact) { missing.append(fact) }
                 }
                 // The rule for this member's relation, if one names it.
-                if closest == nil, judged.children.contains(where: { $0.fact?.name == "relation" && $0.outcome == .met }) {
-                    closest = judged
+                if closest == nil, Self.namesRelation(condition, memberContext) {
+                    closest = ConditionEvaluator.evaluate(condition, memberContext)
                 }
             }
             if !missing.isEmpty { return FollowerDecision(member: index, result: .unknown(missingFacts: missing)) }

@@ -59,8 +59,10 @@ struct EntitlementService {
         let context = EvaluationContext(asOf: request.asOf, applicant: request.applicant, subject: request.applicant, districts: pack.districts,
                                         family: request.family)
         let documents = pack.permitConditions != nil ? pack.permitDocuments : (national?.permitDocuments ?? [])
-        return EntitlementsDecision.PermitDecision(requirement: permit, judged: ConditionEvaluator.evaluate(permit.condition, context),
-                                                   documents: documents)
+        // detail: outcome shows the verdict and missing facts only: no tree.
+        let judged = request.detail == .full ? ConditionEvaluator.evaluate(permit.condition, context)
+                                             : ConditionEvaluator.summary(permit.condition, context)
+        return EntitlementsDecision.PermitDecision(requirement: permit, judged: judged, documents: documents)
     }
 
     private func applies(_ rule: EntitlementRule, to person: Person, isApplicant: Bool) -> Bool {
@@ -102,17 +104,19 @@ struct EntitlementService {
             EntitlementsDecision.EntitlementItem(rule: position, verdict: verdict, basis: basis,
                                                  requiresResidencePermit: hypothetical, provisional: provisional)
         }
+        // A met applicability test leaves no trace: its outcome alone; with detail: outcome
+        // the answer shows no tree, only the outcome and the missing facts.
+        let full = request.detail == .full
         if let applies = rule.appliesTo {
-            let judged = ConditionEvaluator.evaluate(applies, context)
-            switch judged.outcome {
+            switch ConditionEvaluator.outcome(applies, context) {
             case .met: break
-            case .unmet: return item(.notApplicable, .applicability(judged))
-            case .unknown: return item(.unknown, .applicability(judged))
+            case .unmet: return item(.notApplicable, .applicability(judge(applies, context, full: full)))
+            case .unknown: return item(.unknown, .applicability(judge(applies, context, full: full)))
             }
         }
         if let decided = rule.decidedBy { return item(.dependsOnLocalRules, .decidedBy(decided)) }
         guard let condition = rule.condition else { return item(EntitlementVerdict(rule.verdict), .unconditional) }
-        let judged = ConditionEvaluator.evaluate(condition, context)
+        let judged = judge(condition, context, full: full)
         let verdict: EntitlementVerdict
         switch judged.outcome {
         case .met: verdict = EntitlementVerdict(rule.verdict)
@@ -120,5 +124,10 @@ struct EntitlementService {
         case .unknown: verdict = .unknown
         }
         return item(verdict, .condition(judged), provisional: rule.provisional || !judged.provisionalParameters.isEmpty)
+    }
+
+    /// The judged tree (detail: full), or the summary an outcome answer shows.
+    private func judge(_ condition: Condition, _ context: EvaluationContext, full: Bool) -> EvaluatedCondition {
+        full ? ConditionEvaluator.evaluate(condition, context) : ConditionEvaluator.summary(condition, context)
     }
 }

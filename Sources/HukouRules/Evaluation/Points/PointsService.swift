@@ -137,13 +137,15 @@ struct PointsService {
                 projection: projection, whatIf: whatIf)
         }
         let judgedRequirements = requirements.map { requirement in
-            let judged = ConditionEvaluator.evaluate(requirement.condition, context)
+            // detail: outcome shows the outcome and missing facts only: no tree.
+            let judged = full ? ConditionEvaluator.evaluate(requirement.condition, context)
+                              : ConditionEvaluator.summary(requirement.condition, context)
             applyOutcomes.append(judged.outcome)
             provisional.add(judged.provisionalParameters)
             return PointsTableDecision.Judged(requirement: requirement, judged: judged)
         }
         let judgedVetoes = vetoes.map { veto in
-            let judged = ConditionEvaluator.evaluate(veto.condition, context)
+            let judged = full ? ConditionEvaluator.evaluate(veto.condition, context) : ConditionEvaluator.summary(veto.condition, context)
             applyOutcomes.append(judged.outcome.negated)
             return PointsTableDecision.Judged(requirement: veto, judged: judged)
         }
