@@ -72,11 +72,10 @@ struct EligibilityService {
     @inline(never)
     private func decide(_ pathways: [Pathway], _ index: Int, _ context: EvaluationContext, _ validity: Validity) -> PathwayDecision {
         // not_applicable (or unknown) when the pathway's applicability condition is not met.
-        // A met applicability test leaves no trace: its outcome alone (an answer with
-        // detail: outcome shows no tree of an unmet one either, only its missing facts).
-        if let applies = pathways[index].appliesTo, ConditionEvaluator.outcome(applies, context) != .met {
+        // An answer with detail: outcome shows no tree, only the outcome and missing facts.
+        if let applies = pathways[index].appliesTo {
             let judged = request.detail == .full ? ConditionEvaluator.evaluate(applies, context) : ConditionEvaluator.summary(applies, context)
-            return Self.notConcerned(pathways, index, judged)
+            if judged.outcome != .met { return Self.notConcerned(pathways, index, judged) }
         }
         if let decided = pathways[index].decidedBy { return decidedBy(decided, pathways, index, context) }
         let judged = ConditionEvaluator.evaluate(pathways[index].condition, context)
@@ -230,9 +229,10 @@ struct EligibilityService {
                 if judged.outcome == .unknown {
                     for fact in judged.missingFacts where !missing.contains(fact) { missing.append(fact) }
                 }
-                // The rule for this member's relation, if one names it.
+                // The rule for this member's relation, if one names it (its tree only where the
+                // answer explains it, detail: full).
                 if closest == nil, Self.namesRelation(condition, memberContext) {
-                    closest = ConditionEvaluator.evaluate(condition, memberContext)
+                    closest = request.detail == .full ? ConditionEvaluator.evaluate(condition, memberContext) : judged
                 }
             }
             if !missing.isEmpty { return FollowerDecision(member: index, result: .unknown(missingFacts: missing)) }

@@ -104,14 +104,14 @@ struct EntitlementService {
             EntitlementsDecision.EntitlementItem(rule: position, verdict: verdict, basis: basis,
                                                  requiresResidencePermit: hypothetical, provisional: provisional)
         }
-        // A met applicability test leaves no trace: its outcome alone; with detail: outcome
-        // the answer shows no tree, only the outcome and the missing facts.
+        // With detail: outcome the answer shows no tree, only the outcome and the missing facts.
         let full = request.detail == .full
         if let applies = rule.appliesTo {
-            switch ConditionEvaluator.outcome(applies, context) {
+            let judged = judge(applies, context, full: full)
+            switch judged.outcome {
             case .met: break
-            case .unmet: return item(.notApplicable, .applicability(judge(applies, context, full: full)))
-            case .unknown: return item(.unknown, .applicability(judge(applies, context, full: full)))
+            case .unmet: return item(.notApplicable, .applicability(judged))
+            case .unknown: return item(.unknown, .applicability(judged))
             }
         }
         if let decided = rule.decidedBy { return item(.dependsOnLocalRules, .decidedBy(decided)) }
