@@ -43,10 +43,12 @@ struct EntitlementService {
         }
         // Without a permit: what applying would bring, and how far the permit conditions are.
         let ruleStatus = status == "none" ? "residence_permit" : status
-        var people = [person(applicant, index: nil, status: status, ruleStatus: ruleStatus, rules: rules)]
+        // `age` and `school.age_stage` looked up by name once per call, not per person.
+        let shown = ShownFacts(applicant.catalogue)
+        var people = [person(applicant, index: nil, status: status, ruleStatus: ruleStatus, rules: rules, shown: shown)]
         people.reserveCapacity(request.family.count + 1)
         for (index, member) in request.family.enumerated() {
-            people.append(person(member, index: index, status: status, ruleStatus: ruleStatus, rules: rules))
+            people.append(person(member, index: index, status: status, ruleStatus: ruleStatus, rules: rules, shown: shown))
         }
         return decision(.judged(EntitlementsDecision.StatusDecision(
             status: status, given: applicant.status != nil, permit: status == "none" ? permit() : nil, people: people)))
@@ -77,14 +79,35 @@ struct EntitlementService {
 
     /// Without a permit (`none`): rules written for everyone without one (status `none`)
     /// apply as they are; permit rules are judged as what a permit would bring.
+    /// The declarations of the facts each person's entry shows (`age`, `age_stage`), found
+    /// once in the catalogue the request was read with.
+    private struct ShownFacts {
+        let catalogue: FactCatalogue
+        let age: FactDefinition?
+        let ageStage: FactDefinition?
+
+        init(_ catalogue: FactCatalogue) {
+            self.catalogue = catalogue
+            age = catalogue.definition("age")
+            ageStage = catalogue.definition("school.age_stage")
+        }
+
+        /// `name`'s value for `person`, as ``Person/value(of:_:)`` reads it: the definition
+        /// found once when the person was read with the same catalogue, else by name.
+        func value(_ fact: FactDefinition?, _ name: String, _ person: Person, _ context: EvaluationContext) -> FactValue? {
+            guard person.catalogue === catalogue else { return person.value(of: name, context) }
+            return fact?.read(person, context)
+        }
+    }
+
     private func person(_ person: Person, index: Int?, status: String, ruleStatus: String,
-                        rules: [EntitlementRule]) -> EntitlementsDecision.PersonEntitlements {
+                        rules: [EntitlementRule], shown: ShownFacts) -> EntitlementsDecision.PersonEntitlements {
         let context = EvaluationContext(asOf: request.asOf, applicant: request.applicant, subject: person, districts: pack.districts,
                                         family: request.family)
         var age: Int?
-        if case .integer(let years)? = person.value(of: "age", context) { age = years }
+        if case .integer(let years)? = shown.value(shown.age, "age", person, context) { age = years }
         var stage: String?
-        if case .enumeration(let value)? = person.value(of: "school.age_stage", context) { stage = value }
+        if case .enumeration(let value)? = shown.value(shown.ageStage, "school.age_stage", person, context) { stage = value }
         var items: [EntitlementsDecision.EntitlementItem] = []
         for (position, rule) in rules.enumerated() where applies(rule, to: person, isApplicant: index == nil) {
             if status == "none", rule.statuses.contains("none") {
