@@ -34,6 +34,10 @@ public struct Shortfall: Sendable, Equatable {
 
 /// A condition judged for one person: the tree with every node's outcome.
 ///
+/// In a decision made with `detail: outcome` a judgement the answer shows without its tree
+/// is a summary node (``ConditionEvaluator/summary(_:_:)``): the root's outcome, provisional
+/// parameters and ``missingFacts``, no children.
+///
 /// A final class, immutable once made: a judged tree is handed from the evaluator to the
 /// decision and walked by the writer, and a node passed or stored costs one reference
 /// count instead of copying its dozen members (issue 15's profiles: the struct's value

@@ -78,11 +78,24 @@ struct EligibilityService {
             if judged.outcome != .met { return Self.notConcerned(pathways, index, judged) }
         }
         if let decided = pathways[index].decidedBy { return decidedBy(decided, pathways, index, context) }
-        let judged = ConditionEvaluator.evaluate(pathways[index].condition, context)
+        let judged = conditions(pathways[index], context)
         let addressOrder = pathways[index].addressOrder.isEmpty ? nil : self.addressOrder(pathways[index], context)
         var (decision, showsFollowers) = judge(judged, addressOrder, pathways, index, validity)
         if showsFollowers { decision.followers = followers(pathways[index], context) }
         return decision
+    }
+
+    /// A pathway's conditions judged: with detail: outcome the summary (the answer shows the
+    /// outcome, provisional parameters and missing facts), unless unmet where a cap or the
+    /// family's showing reads the tree (``onlyCapsUnmet(_:_:)``, ``nearlyMet(_:)``).
+    @inline(never)
+    private func conditions(_ pathway: Pathway, _ context: EvaluationContext) -> EvaluatedCondition {
+        guard request.detail != .full else { return ConditionEvaluator.evaluate(pathway.condition, context) }
+        let summary = ConditionEvaluator.summary(pathway.condition, context)
+        if summary.outcome == .unmet, pathway.cap != nil || !pathway.followers.isEmpty {
+            return ConditionEvaluator.evaluate(pathway.condition, context)
+        }
+        return summary
     }
 
     /// The document directs the city to set the conditions; who may follow is stated by
