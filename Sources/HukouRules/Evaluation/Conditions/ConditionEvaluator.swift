@@ -349,6 +349,24 @@ public enum ConditionEvaluator {
         return (met ? .met : .unmet, provisional)
     }
 
+    /// Unmet only where `leafCounts` says an unmet leaf may be (``EligibilityService``'s
+    /// cap and nearly-met tests, read off the condition instead of its tree): a part that is
+    /// not unmet counts; an unmet `all` when each part counts; an unmet `any` (when
+    /// `throughAny`) when an unmet part counts; any other unmet node does not.
+    @inline(never)
+    static func unmetOnlyBy(_ condition: Condition, _ context: EvaluationContext, throughAny: Bool,
+                            _ leafCounts: (Leaf) -> Bool) -> Bool {
+        guard outcome(condition, context) == .unmet else { return true }
+        switch condition {
+        case .leaf(let leaf): return leafCounts(leaf)
+        case .all(let children, _): return children.allSatisfy { unmetOnlyBy($0, context, throughAny: throughAny, leafCounts) }
+        case .any(let children, _):
+            guard throughAny else { return false }
+            return children.contains { outcome($0, context) == .unmet && unmetOnlyBy($0, context, throughAny: throughAny, leafCounts) }
+        case .not, .family: return false
+        }
+    }
+
     /// The value a leaf compares: its fact read for the applicant or the subject, a district
     /// name made canonical.
     private static func actual(_ leaf: Leaf, _ context: EvaluationContext) -> FactValue? {

@@ -80,22 +80,17 @@ struct EligibilityService {
         if let decided = pathways[index].decidedBy { return decidedBy(decided, pathways, index, context) }
         let judged = conditions(pathways[index], context)
         let addressOrder = pathways[index].addressOrder.isEmpty ? nil : self.addressOrder(pathways[index], context)
-        var (decision, showsFollowers) = judge(judged, addressOrder, pathways, index, validity)
+        var (decision, showsFollowers) = judge(judged, addressOrder, pathways, index, validity, context: context)
         if showsFollowers { decision.followers = followers(pathways[index], context) }
         return decision
     }
 
     /// A pathway's conditions judged: with detail: outcome the summary (the answer shows the
-    /// outcome, provisional parameters and missing facts), unless unmet where a cap or the
-    /// family's showing reads the tree (``onlyCapsUnmet(_:_:)``, ``nearlyMet(_:)``).
+    /// outcome, provisional parameters and missing facts; the cap and nearly-met tests are
+    /// then read off the condition, ``judge(_:_:_:_:_:_:context:)``).
     @inline(never)
     private func conditions(_ pathway: Pathway, _ context: EvaluationContext) -> EvaluatedCondition {
-        guard request.detail != .full else { return ConditionEvaluator.evaluate(pathway.condition, context) }
-        let summary = ConditionEvaluator.summary(pathway.condition, context)
-        if summary.outcome == .unmet, pathway.cap != nil || !pathway.followers.isEmpty {
-            return ConditionEvaluator.evaluate(pathway.condition, context)
-        }
-        return summary
+        request.detail == .full ? ConditionEvaluator.evaluate(pathway.condition, context) : ConditionEvaluator.summary(pathway.condition, context)
     }
 
     /// The document directs the city to set the conditions; who may follow is stated by
@@ -116,12 +111,14 @@ struct EligibilityService {
     /// the family are shown (the caller judges them).
     @inline(never)
     private func judge(_ judged: EvaluatedCondition, _ addressOrder: AddressOrderDecision?, _ pathways: [Pathway], _ index: Int,
-                       _ validity: Validity) -> (PathwayDecision, showsFollowers: Bool) {
-        judge(judged, addressOrder, pathways[index], pathways, index, validity)
+                       _ validity: Validity, context: EvaluationContext) -> (PathwayDecision, showsFollowers: Bool) {
+        judge(judged, addressOrder, pathways[index], pathways, index, validity, context: context)
     }
 
     private func judge(_ judged: EvaluatedCondition, _ addressOrder: AddressOrderDecision?, _ pathway: Pathway, _ pathways: [Pathway],
-                       _ index: Int, _ validity: Validity) -> (PathwayDecision, showsFollowers: Bool) {
+                       _ index: Int, _ validity: Validity, context: EvaluationContext) -> (PathwayDecision, showsFollowers: Bool) {
+        // A summary (detail: outcome) has no tree: the tests are read off the condition.
+        let summarized = judged.summaryMissing != nil
         var verdict: PathwayVerdict
         switch judged.outcome {
         case .met: verdict = .eligible
@@ -130,7 +127,9 @@ struct EligibilityService {
         }
         var capDecides = false
         var decidedBy: DecidedBy?
-        if judged.outcome == .unmet, let cap = pathway.cap, Self.onlyCapsUnmet(judged, cap.facts) {
+        if judged.outcome == .unmet, let cap = pathway.cap,
+           summarized ? ConditionEvaluator.unmetOnlyBy(pathway.condition, context, throughAny: true, { cap.facts.contains($0.fact.name) })
+                      : Self.onlyCapsUnmet(judged, cap.facts) {
             // Short only of amounts the document caps: the city's own figure decides.
             capDecides = true
             verdict = .dependsOnLocalRules
@@ -157,7 +156,8 @@ struct EligibilityService {
         // Family are shown under a pathway the applicant meets or nearly meets, never under
         // one that is out of reach.
         let showsFollowers = !pathway.followers.isEmpty
-            && (verdict == .eligible || verdict == .unknown || verdict == .dependsOnLocalRules || nearlyMet(judged))
+            && (verdict == .eligible || verdict == .unknown || verdict == .dependsOnLocalRules
+                || (summarized ? Self.nearlyMet(pathway.condition, context) : nearlyMet(judged)))
         let basis = JudgedPathway(conditions: judged, capDecides: capDecides, decidedBy: decidedBy, points: points,
                                   provisional: pathway.provisional || !provisional.isEmpty,
                                   provisionalParameters: provisional, addressOrder: addressOrder)
@@ -225,6 +225,15 @@ struct EligibilityService {
         return parts.contains { part in
             if case .leaf(let leaf) = part, leaf.fact.name == "relation" { return ConditionEvaluator.outcome(part, context) == .met }
             return false
+        }
+    }
+
+    /// ``nearlyMet(_:)`` read off the condition (no tree): each unmet leaf under unmet `all`s
+    /// only, each with a shortfall that time closes (the leaf's own judgement).
+    private static func nearlyMet(_ condition: Condition, _ context: EvaluationContext) -> Bool {
+        guard ConditionEvaluator.outcome(condition, context) == .unmet else { return false }
+        return ConditionEvaluator.unmetOnlyBy(condition, context, throughAny: false) { leaf in
+            ConditionEvaluator.evaluate(leaf, context).shortfall?.closesWithTime == true
         }
     }
 
