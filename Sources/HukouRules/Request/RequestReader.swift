@@ -200,8 +200,9 @@ struct RequestReader {
     private mutating func value(of fact: FactDefinition) -> FactValue? {
         switch fact.type {
         case .bool:
-            if takeLiteral("true") { return .bool(true) }
-            if takeLiteral("false") { return .bool(false) }
+            guard index < bytes.count else { return nil }
+            if bytes[index] == UInt8(ascii: "t"), matches(Self.wordTrue, at: index) { index += 4; return .bool(true) }
+            if bytes[index] == UInt8(ascii: "f"), matches(Self.wordAlse, at: index + 1) { index += 5; return .bool(false) }
             return nil
         case .integer:
             guard let number = plainInteger(), fact.range.contains(number) else { return nil }
@@ -238,19 +239,24 @@ struct RequestReader {
         return true
     }
 
-    private mutating func takeLiteral(_ literal: StaticString) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard bytes.count - index >= count else { return false }
-        let start = literal.utf8Start
-        for offset in 0..<count where bytes[index + offset] != start[offset] { return false }
-        index += count
-        return true
+    /// "true", "alse" (of false) and "null" as little-endian words, for ``matches(_:at:)``.
+    private static let wordTrue: UInt32 = 0x6575_7274
+    private static let wordAlse: UInt32 = 0x6573_6C61
+    private static let wordNull: UInt32 = 0x6C6C_756E
+
+    /// Whether the four bytes at `offset` are `word`'s (one load instead of a byte loop:
+    /// literals are a tenth of a request's tokens). Inside the buffer: offset + 4 <= count.
+    @inline(__always)
+    private func matches(_ word: UInt32, at offset: Int) -> Bool {
+        guard offset >= 0, bytes.count - offset >= 4, let base = bytes.baseAddress else { return false }
+        return UInt32(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self)) == word
     }
 
     /// `null` (most values are not: one byte tells).
     private mutating func takeNull() -> Bool {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "n") else { return false }
-        return takeLiteral("null")
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "n"), matches(Self.wordNull, at: index) else { return false }
+        index += 4
+        return true
     }
 
     private mutating func skipWhitespace() {
@@ -264,40 +270,55 @@ struct RequestReader {
 
     /// The bytes of a string without escapes or control characters, valid UTF-8; nil otherwise.
     private mutating func stringToken() -> UnsafeBufferPointer<UInt8>? {
-        guard take(UInt8(ascii: "\"")) else { return nil }
-        let start = index
-        var seen: UInt8 = 0
-        var cursor = index
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let base = bytes.baseAddress else { return nil }
+        let start = index + 1
+        var seen: UInt64 = 0
+        var cursor = start
         let end = bytes.count
-        // Eight bytes at a time while none is a quote, a backslash, a control character or
-        // non-ASCII (any of those: the byte loop below takes over from that word). The
-        // loads stay inside the buffer: cursor + 8 <= end.
-        if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            while end - cursor >= 8 {
-                let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
-                // (x - 0x01…) & ~x & 0x80… is nonzero exactly when some byte of x is zero;
-                // with 0x20… it is nonzero when some byte is below 0x20 (bytes here < 0x80).
-                let quote = word ^ (ones &* 0x22)
-                let backslash = word ^ (ones &* 0x5C)
-                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-                    | ((word &- ones &* 0x20) & ~word) | word
-                if special & highs != 0 { break }
+        // Eight bytes at a time, up to the first quote, backslash or control character
+        // (issue 15: most strings are short names, so the word that holds the closing quote
+        // ends the loop without a byte loop). The loads stay inside the buffer:
+        // cursor + 8 <= end. Non-ASCII bytes go on (their high bits are gathered in `seen`
+        // for the UTF-8 check); `(x - 0x01…) & ~x & 0x80…` flags the first zero byte of x
+        // exactly (a borrow only flags bytes above a true one), and with 0x20… the first
+        // byte below 0x20 (a byte >= 0x80 has no high bit in ~x), so the lowest flag is
+        // the first special byte.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while end - cursor >= 8 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let special = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                | ((word &- ones &* 0x20) & ~word)) & highs
+            if special == 0 {
+                seen |= word
                 cursor += 8
+                continue
             }
+            let offset = special.trailingZeroBitCount >> 3 // 0...7
+            // The bytes before the special one (offset 0: none).
+            seen |= word & ((1 << UInt64(offset << 3)) &- 1)
+            cursor += offset
+            guard bytes[cursor] == UInt8(ascii: "\"") else { return nil }
+            return finishString(start, cursor, seen)
         }
         while cursor < end {
             let byte = bytes[cursor]
-            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\"") { return finishString(start, cursor, seen) }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-            seen |= byte
+            seen |= UInt64(byte)
             cursor += 1
         }
-        guard cursor < end else { return nil }
-        let text = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
-        if seen & 0x80 != 0, !JSONParser.isValidUTF8(text) { return nil }
-        index = cursor + 1
+        return nil
+    }
+
+    /// The string from `start` to its closing quote at `quote` (`seen`: its bytes' bits ORed).
+    @inline(__always)
+    private mutating func finishString(_ start: Int, _ quote: Int, _ seen: UInt64) -> UnsafeBufferPointer<UInt8>? {
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<quote])
+        if seen & 0x8080_8080_8080_8080 != 0, !JSONParser.isValidUTF8(text) { return nil }
+        index = quote + 1
         return text
     }
 
