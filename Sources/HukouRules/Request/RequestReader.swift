@@ -36,7 +36,7 @@ struct RequestReader {
 
     // MARK: - The request object
 
-    private static let topKeys: [[UInt8]] = ["locale", "jurisdiction", "city", "detail", "as_of", "applicant", "family"].map { Array($0.utf8) }
+    private static let topKeys = MemberLookup(["locale", "jurisdiction", "city", "detail", "as_of", "applicant", "family"].map { Array($0.utf8) })
 
     private mutating func request(_ catalogueOf: (String, CivilDate) -> FactCatalogue) -> DecisionRequest? {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
@@ -169,7 +169,7 @@ struct RequestReader {
         var seen: UInt64 = 0
         while true {
             skipWhitespace()
-            guard let entry = keyIndex(shape.keys) else { return false }
+            guard let entry = keyIndex(shape.lookup) else { return false }
             let bit: UInt64 = 1 << UInt64(entry)
             guard seen & bit == 0 else { return false }
             seen |= bit
@@ -323,9 +323,9 @@ struct RequestReader {
     }
 
     /// Which of `keys` the member name at `index` is (read up to and past its closing quote).
-    private mutating func keyIndex(_ keys: [[UInt8]]) -> Int? {
+    private mutating func keyIndex(_ keys: MemberLookup) -> Int? {
         guard let name = stringToken() else { return nil }
-        return Self.position(of: name, in: keys)
+        return keys.index(of: name)
     }
 
     /// Which of `candidates` has exactly the bytes of `text` (lengths first, then bytes).
