@@ -142,6 +142,8 @@ struct RequestReader {
         var members: [Person] = []
         skipWhitespace()
         if take(UInt8(ascii: "]")) { return members }
+        // Room for a household at once (one allocation, not a regrowth per member).
+        members.reserveCapacity(4)
         while true {
             skipWhitespace()
             guard members.count < DecisionRequest.maxFamilyMembers, let member = person(facts.familyShape, facts, depth: 3) else { return nil }
@@ -179,13 +181,7 @@ struct RequestReader {
             if !takeNull() {
                 switch shape.entries[entry] {
                 case .fact(_, let fact):
-                    if case .enumeration = fact.type {
-                        guard let choice = choice(of: fact) else { return false }
-                        person.give(fact, choice: choice)
-                    } else {
-                        guard let value = value(of: fact) else { return false }
-                        person.give(fact, value)
-                    }
+                    guard give(fact, into: &person) else { return false }
                 case .group(_, let child):
                     guard members(child, depth: depth + 1, into: &person) else { return false }
                 }
@@ -196,30 +192,47 @@ struct RequestReader {
         }
     }
 
-    /// A fact's value as ``Person`` reads it (null was taken before), or nil.
-    private mutating func value(of fact: FactDefinition) -> FactValue? {
+    /// Reads a fact's value as ``Person`` reads it (null was taken before) and gives it to
+    /// `person`; false when it is not one. Bools, integers and dates go straight into their
+    /// slot (``FactSlots/Slot``), enumerations as the index of their value.
+    private mutating func give(_ fact: FactDefinition, into person: inout Person) -> Bool {
         switch fact.type {
         case .bool:
-            guard index < bytes.count else { return nil }
-            if bytes[index] == UInt8(ascii: "t"), matches(Self.wordTrue, at: index) { index += 4; return .bool(true) }
-            if bytes[index] == UInt8(ascii: "f"), matches(Self.wordAlse, at: index + 1) { index += 5; return .bool(false) }
-            return nil
+            guard index < bytes.count else { return false }
+            let flag: Bool
+            if bytes[index] == UInt8(ascii: "t"), matches(Self.wordTrue, at: index) {
+                index += 4
+                flag = true
+            } else if bytes[index] == UInt8(ascii: "f"), matches(Self.wordAlse, at: index + 1) {
+                index += 5
+                flag = false
+            } else {
+                return false
+            }
+            person.give(fact, slot: .bool(flag), .bool(flag))
         case .integer:
-            guard let number = plainInteger(), fact.range.contains(number) else { return nil }
-            return .integer(number)
+            guard let number = plainInteger(), fact.range.contains(number) else { return false }
+            person.give(fact, slot: .integer(number), .integer(number))
         case .decimal:
-            guard let number = number(), let value = Fixed(json: number), fact.decimalRange.contains(value) else { return nil }
-            return .decimal(value)
+            guard let number = number(), let value = Fixed(json: number), fact.decimalRange.contains(value) else { return false }
+            person.give(fact, .decimal(value))
         case .date:
-            guard let text = stringToken(), let date = CivilDate.parse(iso: text) else { return nil }
-            return .date(date)
+            guard let text = stringToken(), let date = CivilDate.parse(iso: text) else { return false }
+            // As FactSlots.set keeps a date: a plain slot when its fields fit (always, for
+            // the years a CivilDate holds), else the value itself.
+            if let year = Int32(exactly: date.year), let month = UInt8(exactly: date.month), let day = UInt8(exactly: date.day) {
+                person.give(fact, slot: .date(year: year, month: month, day: day), .date(date))
+            } else {
+                person.give(fact, .date(date))
+            }
         case .enumeration:
-            guard let choice = choice(of: fact) else { return nil }
-            return .enumeration(fact.choices[choice])
+            guard let choice = choice(of: fact) else { return false }
+            person.give(fact, choice: choice)
         case .text:
-            guard let text = stringToken() else { return nil }
-            return .text(String(decoding: text, as: UTF8.self))
+            guard let text = stringToken() else { return false }
+            person.give(fact, .text(String(decoding: text, as: UTF8.self)))
         }
+        return true
     }
 
     /// An enumeration fact's value as the index of the declared value with the same bytes
