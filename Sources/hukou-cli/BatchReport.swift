@@ -16,6 +16,7 @@ enum BatchReport {
 
     /// Colours of the verdicts (others get grey).
     static func colour(_ verdict: String) -> String {
+        if verdict == SummaryWords.notEncoded { return "#64b5f6" }
         switch PathwayVerdict(rawValue: verdict) {
         case .eligible?: return "#2e7d32"
         case .notEligible?: return "#c62828"

@@ -59,7 +59,8 @@ struct BatchResult: Sendable {
         if collectUnmet { addValidity(outcome) }
         pathways.append(outcome.pathways.enumerated().map { order, pathway in
             PathwayResult(group: group, groupName: groupName, id: pathway.id, name: pathway.name, order: order,
-                          verdict: pathway.verdict, unmet: collectUnmet ? pathway.unmet : [])
+                          verdict: pathway.openKind == .notEncoded ? SummaryWords.notEncoded : pathway.verdict,
+                          unmet: collectUnmet ? pathway.unmet : [])
         })
     }
 

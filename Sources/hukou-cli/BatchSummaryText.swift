@@ -12,7 +12,11 @@ struct SummaryWords {
     /// The display name of a verdict value; unknown values (new vocabulary) show as they are.
     func verdict(_ value: String) -> String {
         guard let verdict = PathwayVerdict(rawValue: value) else {
-            return value == Self.absent ? pick("（无此途径）", "(no such pathway)") : value
+            switch value {
+            case Self.absent: return pick("（无此途径）", "(no such pathway)")
+            case Self.notEncoded: return pick("文件有规定，未编入", "not encoded here")
+            default: return value
+            }
         }
         switch verdict {
         case .eligible: return pick("符合", "eligible")
@@ -25,6 +29,10 @@ struct SummaryWords {
 
     /// The summary's own value for a pathway one of two compared packs does not have.
     static let absent = "absent"
+    /// The summary's own value for a `depends_on_local_rules` verdict whose `decided_by.kind`
+    /// is `not_encoded`: the documents decide, this system does not encode it (counted apart
+    /// from the rules left to the city, which "待地方规定" names).
+    static let notEncoded = "not_encoded"
 
     func pointsStatus(_ status: String) -> String {
         switch status {
@@ -42,11 +50,14 @@ struct SummaryWords {
         }
     }
 
-    /// Verdicts in reading order: the known ones first, any other value after them.
+    /// Verdicts in reading order: the known ones first (not_applicable and not_encoded only
+    /// when some line has them), any other value after them.
     static func order(_ values: some Sequence<String>) -> [String] {
-        let known = PathwayVerdict.allCases.map(\.rawValue)
+        var known = PathwayVerdict.allCases.map(\.rawValue)
+        if let open = known.firstIndex(of: PathwayVerdict.dependsOnLocalRules.rawValue) { known.insert(notEncoded, at: open + 1) }
         let present = Set(values)
-        return known.filter { present.contains($0) || $0 != PathwayVerdict.notApplicable.rawValue } + present.subtracting(known).sorted()
+        let shownWhenPresent = [PathwayVerdict.notApplicable.rawValue, notEncoded]
+        return known.filter { present.contains($0) || !shownWhenPresent.contains($0) } + present.subtracting(known).sorted()
     }
 }
 

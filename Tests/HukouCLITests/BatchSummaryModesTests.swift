@@ -97,4 +97,26 @@ import Testing
         for pathway in full.pathways.values { #expect(pathway.applicants == 60) }
         #expect(Self.verdictsOnly(outcome) == Self.verdictsOnly(full))
     }
+
+    /// 天津市推动非户籍人口在城市落户工作方案 （九） with 津政发〔2015〕39号 第三十二条: the points
+    /// pathway's table in force in 2026 is decided by the documents but not encoded
+    /// (`decided_by.kind` not_encoded); （七） talent introduction is left to the city's rules.
+    /// The summary counts the first as "not encoded", the second as "depends on local rules",
+    /// in every mode, and says so in words.
+    @Test(arguments: [AnswerDetail?.none, .outcome])
+    func notEncodedIsCountedApartFromLeftToLocalRules(detail: AnswerDetail?) throws {
+        // examples/requests/tianjin.json on one line.
+        let line = #"{"jurisdiction":"tianjin","as_of":"2026-11-25","locale":"zh-CN","applicant":{"birth_date":"1990-02-08","married":true,"status":"residence_permit","hukou":{"local":false,"former_type":"urban"},"residence_permit":{"held":true,"issued":"2021-05-10"},"residence":{"since":"2020-07-01","district":"西青区","area_type":"urban_district"},"housing":{"type":"owned","since":"2022-01-15","owns_home_in_city":true},"employment":{"type":"employee","since":"2020-07-01","labor_contract":true,"in_city":true},"social_insurance":{"months":64,"paying":true,"continuous":true},"education":{"level":"bachelor"},"skill":{"level":"none","title":"intermediate"},"intended_district":"西青区","points_record":{"occupation_shortage":"none","award":"none","violations":0,"false_information":false,"criminal_conviction":false}},"family":[{"relation":"spouse","birth_date":"1991-09-21","lives_with_applicant":true,"hukou":{"local":false,"former_type":"urban"}},{"relation":"child","birth_date":"2016-03-02","lives_with_applicant":true,"hukou":{"local":false,"former_type":"urban"},"school":{"stage":"primary","in_city":true,"full_time":true}}]}"#
+        let (summary, _) = Self.summary([line], summaryOnly: true, detail: detail)
+        let points = try #require(summary.pathways.values.first { $0.id == "points_settlement" })
+        let talent = try #require(summary.pathways.values.first { $0.id == "talent_introduction" })
+        #expect(points.verdicts == [SummaryWords.notEncoded: 1])
+        #expect(talent.verdicts == [PathwayVerdict.dependsOnLocalRules.rawValue: 1])
+        let words = SummaryWords(locale: "zh-CN")
+        #expect(words.verdict(SummaryWords.notEncoded) == "文件有规定，未编入")
+        #expect(words.verdict(PathwayVerdict.dependsOnLocalRules.rawValue) == "待地方规定")
+        #expect(SummaryWords.order([SummaryWords.notEncoded, "eligible"]).firstIndex(of: SummaryWords.notEncoded)
+                == SummaryWords.order([SummaryWords.notEncoded]).firstIndex(of: PathwayVerdict.dependsOnLocalRules.rawValue).map { $0 + 1 })
+        #expect(!SummaryWords.order(["eligible"]).contains(SummaryWords.notEncoded))
+    }
 }

@@ -35,12 +35,16 @@ public struct PathwayOutcome: Sendable, Equatable {
     /// The unmet requirements when not eligible: the unmet children of the top-level "all"
     /// nodes, each by its own label (a leaf, or an either-or group as one requirement).
     public var unmet: [String]
+    /// Why a `depends_on_local_rules` verdict is open (`decided_by.kind`): left to a later
+    /// local rule, or decided by the documents and not encoded here; nil for other verdicts.
+    public var openKind: DecidedBy.Kind?
 
-    public init(id: String, name: String, verdict: String, unmet: [String]) {
+    public init(id: String, name: String, verdict: String, unmet: [String], openKind: DecidedBy.Kind? = nil) {
         self.id = id
         self.name = name
         self.verdict = verdict
         self.unmet = unmet
+        self.openKind = openKind
     }
 }
 
@@ -93,7 +97,9 @@ extension DecisionOutcome {
             guard let id = pathway["id"]?.stringValue, let verdict = pathway["result"]?.stringValue else { continue }
             var unmet: [String] = []
             if verdict == "not_eligible", let tree = pathway["conditions"] { Self.collectUnmet(tree, into: &unmet) }
-            pathways.append(PathwayOutcome(id: id, name: pathway["name"]?.stringValue ?? id, verdict: verdict, unmet: unmet))
+            let openKind = verdict == PathwayVerdict.dependsOnLocalRules.rawValue
+                ? DecidedBy.Kind(rawValue: pathway["decided_by"]?["kind"]?.stringValue ?? DecidedBy.Kind.leftToLocalRules.rawValue) : nil
+            pathways.append(PathwayOutcome(id: id, name: pathway["name"]?.stringValue ?? id, verdict: verdict, unmet: unmet, openKind: openKind))
         }
         if answer["score_status"] != nil || answer["total"] != nil {
             points = PointsOutcome(status: answer["score_status"]?.stringValue, total: answer["total"]?.intValue,

@@ -92,6 +92,16 @@ public struct PathwayDecision: Sendable {
         case conditions(JudgedPathway)
     }
 
+    /// Who decides, when the documents leave the verdict open: the pathway's `decided_by`,
+    /// or the one its judged conditions name (a cap, a score that cannot be compared).
+    public var decidedBy: DecidedBy? {
+        switch basis {
+        case .decidedBy(let decided): return decided
+        case .conditions(let judged): return judged.decidedBy
+        case .applicability: return nil
+        }
+    }
+
     /// The judged conditions (pathways with conditions only).
     public var conditions: EvaluatedCondition? {
         if case .conditions(let judged) = basis { return judged.conditions }
@@ -193,7 +203,8 @@ extension EligibilityDecision {
             collectUnmet(judged.conditions, report, into: &unmet)
         }
         return PathwayOutcome(id: decision.pathway.id, name: decision.pathway.name.text(report.locale),
-                              verdict: decision.verdict.rawValue, unmet: unmet)
+                              verdict: decision.verdict.rawValue, unmet: unmet,
+                              openKind: decision.verdict == .dependsOnLocalRules ? (decision.decidedBy?.kind ?? .leftToLocalRules) : nil)
     }
 
     /// The unmet children of the top-level `all` nodes, each by its label.
