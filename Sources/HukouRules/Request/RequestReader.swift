@@ -272,7 +272,10 @@ struct RequestReader {
         return true
     }
 
+    @inline(__always)
     private mutating func skipWhitespace() {
+        // Most tokens follow one another without whitespace: one test tells.
+        guard index < bytes.count, bytes[index] <= 0x20 else { return }
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -282,6 +285,8 @@ struct RequestReader {
     }
 
     /// The bytes of a string without escapes or control characters, valid UTF-8; nil otherwise.
+    /// Inlined: a call's register saves were a fifth of the cost of a short member name.
+    @inline(__always)
     private mutating func stringToken() -> UnsafeBufferPointer<UInt8>? {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let base = bytes.baseAddress else { return nil }
         let start = index + 1
