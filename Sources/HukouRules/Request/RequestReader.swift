@@ -36,6 +36,9 @@ struct RequestReader {
 
     // MARK: - The request object
 
+    /// The locales and details by their names' bytes (indices into their `allCases`).
+    private static let locales = MemberLookup(AnswerLocale.allCases.map { Array($0.rawValue.utf8) })
+    private static let details = MemberLookup(AnswerDetail.allCases.map { Array($0.rawValue.utf8) })
     private static let topKeys = MemberLookup(["locale", "jurisdiction", "city", "detail", "as_of", "applicant", "family"].map { Array($0.utf8) })
 
     private mutating func request(_ catalogueOf: (String, CivilDate) -> FactCatalogue) -> DecisionRequest? {
@@ -69,8 +72,8 @@ struct RequestReader {
             case 0: // locale
                 if !isNull {
                     guard let text = stringToken() else { return nil }
-                    guard let named = AnswerLocale.allCases.first(where: { equal(text, $0.rawValue) }) else { return nil }
-                    locale = named
+                    guard let named = Self.locales.index(of: text), named < AnswerLocale.allCases.count else { return nil }
+                    locale = AnswerLocale.allCases[named]
                 }
             case 1: // jurisdiction (required)
                 guard !isNull, let text = stringToken() else { return nil }
@@ -83,8 +86,8 @@ struct RequestReader {
             case 3: // detail
                 if !isNull {
                     guard let text = stringToken() else { return nil }
-                    guard let named = AnswerDetail.allCases.first(where: { equal(text, $0.rawValue) }) else { return nil }
-                    detail = named
+                    guard let named = Self.details.index(of: text), named < AnswerDetail.allCases.count else { return nil }
+                    detail = AnswerDetail.allCases[named]
                 }
             case 4: // as_of (required)
                 guard !isNull, let text = stringToken(), let date = CivilDate.parse(iso: text) else { return nil }
@@ -239,7 +242,7 @@ struct RequestReader {
     /// (the person keeps the index, and gives back the declaration's own String), or nil.
     private mutating func choice(of fact: FactDefinition) -> Int? {
         guard let text = stringToken() else { return nil }
-        return Self.position(of: text, in: fact.choiceBytes)
+        return fact.choiceLookup.index(of: text)
     }
 
     // MARK: - Tokens
@@ -344,18 +347,6 @@ struct RequestReader {
     private mutating func keyIndex(_ keys: MemberLookup) -> Int? {
         guard let name = stringToken() else { return nil }
         return keys.index(of: name)
-    }
-
-    /// Which of `candidates` has exactly the bytes of `text` (lengths first, then bytes).
-    private static func position(of text: UnsafeBufferPointer<UInt8>, in candidates: [[UInt8]]) -> Int? {
-        for (position, candidate) in candidates.enumerated() where candidate.count == text.count {
-            if candidate.withUnsafeBufferPointer({ $0.elementsEqual(text) }) { return position }
-        }
-        return nil
-    }
-
-    private func equal(_ text: UnsafeBufferPointer<UInt8>, _ value: String) -> Bool {
-        value.utf8.count == text.count && value.utf8.elementsEqual(text)
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
