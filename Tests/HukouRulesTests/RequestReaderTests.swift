@@ -167,6 +167,25 @@ struct RequestReaderTests {
         #expect(fast(head + "null}}")?.applicant["married"] == nil)
     }
 
+    @Test func datesAreReadAsCivilDateReadsThem() throws {
+        // ISO 8601 calendar dates, extended format: ten bytes, dashes at 4 and 7, digits
+        // elsewhere, a real day of the Gregorian calendar (2000 is a leap year, 1900 not).
+        let head = #"{"jurisdiction":"anyang","as_of":"2026-11-25","applicant":{"birth_date":""#
+        let dates = ["1990-02-08", "2000-02-29", "1999-12-31", "1990-02-29", "1900-02-29", "1990-13-01",
+                     "1990-00-10", "1990-01-00", "1990-04-31", "199a-01-01", "1990/01/01", "1990-1-01",
+                     " 990-01-01", "1990-01-0:", "1990-01-0/", "1990-01-011", "+990-01-01", "1990-01-1"]
+        for date in dates {
+            let read = fast(head + date + #""}}"#)
+            if let expected = CivilDate(iso: date) {
+                #expect(read?.applicant["birth_date"] == .date(expected), "\(date)")
+            } else {
+                #expect(read == nil, "\(date)")
+            }
+        }
+        #expect(fast(head + "2000-02-29" + #""}}"#)?.applicant["birth_date"] == .date(try #require(CivilDate(year: 2000, month: 2, day: 29))))
+        #expect(fast(head + "1900-02-29" + #""}}"#) == nil)
+    }
+
     @Test func deeperThanTheEngineLimitIsLeftToTheTree() throws {
         // applicant (level 2) > social_insurance (level 3): within 3 levels, not within 2.
         let text = #"{"jurisdiction":"anyang","as_of":"2026-11-25","applicant":{"social_insurance":{"months":5}}}"#
