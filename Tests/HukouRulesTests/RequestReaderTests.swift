@@ -140,6 +140,52 @@ struct RequestReaderTests {
         }
     }
 
+    @Test func aBrokenUTF8SequenceAnywhereInAStringIsLeftToTheTree() throws {
+        // The word loop gathers the high bits of every byte before the closing quote (in
+        // whole words and in the word that holds the quote): a lone lead byte (RFC 3629 §4)
+        // at any offset must reach the UTF-8 check, and the tree path refuses it.
+        let head = Array(#"{"jurisdiction":"anyang","as_of":"2026-11-25","applicant":{"residence":{"district":""#.utf8)
+        let tail = Array(#""}}}"#.utf8)
+        let plain = Array(String(repeating: "abcdefgh", count: 3).utf8)
+        for offset in 0...plain.count {
+            let bytes = head + plain.prefix(offset) + [0xE6] + plain.dropFirst(offset) + tail
+            #expect(bytes.withUnsafeBufferPointer { RequestReader.read($0, catalogue: engine.packFacts) } == nil, "at \(offset)")
+            #expect(throws: HukouError.self) { try JSONParser.parse(bytes) }
+        }
+    }
+
+    @Test func literalsCutShortAtTheEndAreLeftToTheTree() {
+        // true, false and null are matched as whole words: a request that ends inside one
+        // (or spells it otherwise) is not read here.
+        let head = #"{"jurisdiction":"anyang","as_of":"2026-11-25","applicant":{"married":"#
+        for value in ["t", "tr", "tru", "f", "fa", "fal", "fals", "n", "nu", "nul", "True", "nulL", "falsE", "truex"] {
+            #expect(fast(head + value) == nil, "\(value)")
+            #expect(fast(head + value + "}}") == nil, "\(value)")
+        }
+        #expect(fast(head + "false}}")?.applicant["married"] == .bool(false))
+        #expect(fast(head + "true}}")?.applicant["married"] == .bool(true))
+        #expect(fast(head + "null}}")?.applicant["married"] == nil)
+    }
+
+    @Test func datesAreReadAsCivilDateReadsThem() throws {
+        // ISO 8601 calendar dates, extended format: ten bytes, dashes at 4 and 7, digits
+        // elsewhere, a real day of the Gregorian calendar (2000 is a leap year, 1900 not).
+        let head = #"{"jurisdiction":"anyang","as_of":"2026-11-25","applicant":{"birth_date":""#
+        let dates = ["1990-02-08", "2000-02-29", "1999-12-31", "1990-02-29", "1900-02-29", "1990-13-01",
+                     "1990-00-10", "1990-01-00", "1990-04-31", "199a-01-01", "1990/01/01", "1990-1-01",
+                     " 990-01-01", "1990-01-0:", "1990-01-0/", "1990-01-011", "+990-01-01", "1990-01-1"]
+        for date in dates {
+            let read = fast(head + date + #""}}"#)
+            if let expected = CivilDate(iso: date) {
+                #expect(read?.applicant["birth_date"] == .date(expected), "\(date)")
+            } else {
+                #expect(read == nil, "\(date)")
+            }
+        }
+        #expect(fast(head + "2000-02-29" + #""}}"#)?.applicant["birth_date"] == .date(try #require(CivilDate(year: 2000, month: 2, day: 29))))
+        #expect(fast(head + "1900-02-29" + #""}}"#) == nil)
+    }
+
     @Test func deeperThanTheEngineLimitIsLeftToTheTree() throws {
         // applicant (level 2) > social_insurance (level 3): within 3 levels, not within 2.
         let text = #"{"jurisdiction":"anyang","as_of":"2026-11-25","applicant":{"social_insurance":{"months":5}}}"#

@@ -106,6 +106,8 @@ final class RequestShape: Sendable {
     /// The UTF-8 bytes of each entry's key, for ``RequestReader`` (member names compared as
     /// bytes, RFC 8259 §8.3, without making a String of each).
     let keys: [[UInt8]]
+    /// `keys` by a hash of their bytes, for ``RequestReader`` (``MemberLookup``).
+    let lookup: MemberLookup
 
     convenience init(_ facts: [FactDefinition]) {
         self.init(items: facts.compactMap { fact in fact.path.map { (fact, $0) } })
@@ -140,5 +142,6 @@ final class RequestShape: Sendable {
             case .fact(let key, _), .group(let key, _): return Array(key.utf8)
             }
         }
+        lookup = MemberLookup(keys)
     }
 }

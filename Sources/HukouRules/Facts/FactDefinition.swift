@@ -19,8 +19,9 @@ public final class FactDefinition: Sendable {
     /// The values of an enumeration fact, in declaration order (empty for another type):
     /// a person's slot holds an index into them (``FactSlots``).
     let choices: [String]
-    /// The UTF-8 bytes of each of ``choices`` (the request reader matches a value's bytes).
-    let choiceBytes: [[UInt8]]
+    /// ``choices`` by the hash of their UTF-8 bytes (the request reader matches a value's
+    /// bytes; ``MemberLookup``).
+    let choiceLookup: MemberLookup
     public let label: LocalizedText
     public let help: LocalizedText?
     /// The member path in a person object of the request ("hukou.local"); nil for a fact
@@ -54,7 +55,7 @@ public final class FactDefinition: Sendable {
         self.index = index
         self.type = type
         if case .enumeration(let values, _) = type { choices = values } else { choices = [] }
-        choiceBytes = choices.map { Array($0.utf8) }
+        choiceLookup = MemberLookup(choices.map { Array($0.utf8) })
         self.label = label
         self.help = help
         self.path = path

@@ -97,6 +97,14 @@ struct FactSlots: Sendable {
         slots[index] = .choice(choice)
     }
 
+    /// Sets a plain slot (a bool, an integer or a date made by the request reader) as
+    /// ``set(_:at:_:)`` sets the value it stands for. Out of range: nothing is set.
+    @inline(__always)
+    mutating func set(slot: Slot, at index: Int) {
+        guard index >= 0, index < slots.count else { return }
+        slots[index] = slot
+    }
+
     private mutating func setOther(_ value: FactValue, _ index: Int) {
         if case .other(let position) = slots[index], position >= 0, position < others.count {
             others[position] = value

@@ -100,6 +100,18 @@ public struct Person: Sendable {
         }
     }
 
+    /// Sets `fact` to `value`, given also as the plain `slot` that holds it (the request
+    /// reader, for bools, integers and dates: no ``FactValue`` made and taken apart again);
+    /// the same as ``give(_:_:)`` with `value`.
+    @inline(__always)
+    mutating func give(_ fact: FactDefinition, slot: FactSlots.Slot, _ value: @autoclosure () -> FactValue) {
+        if declarations.declares(fact), fact.index < slots.count {
+            slots.set(slot: slot, at: fact.index)
+        } else {
+            self[fact.name] = value()
+        }
+    }
+
     /// The relation of a family member to the applicant (the quantifiers' filter).
     public var relation: String? {
         let value: FactValue?

@@ -36,7 +36,13 @@ struct RequestReader {
 
     // MARK: - The request object
 
-    private static let topKeys: [[UInt8]] = ["locale", "jurisdiction", "city", "detail", "as_of", "applicant", "family"].map { Array($0.utf8) }
+    /// The locales and details, and their names' bytes (indices into them; `allCases` made
+    /// an array on every read).
+    private static let localeCases = AnswerLocale.allCases
+    private static let detailCases = AnswerDetail.allCases
+    private static let locales = MemberLookup(localeCases.map { Array($0.rawValue.utf8) })
+    private static let details = MemberLookup(detailCases.map { Array($0.rawValue.utf8) })
+    private static let topKeys = MemberLookup(["locale", "jurisdiction", "city", "detail", "as_of", "applicant", "family"].map { Array($0.utf8) })
 
     private mutating func request(_ catalogueOf: (String, CivilDate) -> FactCatalogue) -> DecisionRequest? {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
@@ -69,8 +75,8 @@ struct RequestReader {
             case 0: // locale
                 if !isNull {
                     guard let text = stringToken() else { return nil }
-                    guard let named = AnswerLocale.allCases.first(where: { equal(text, $0.rawValue) }) else { return nil }
-                    locale = named
+                    guard let named = Self.locales.index(of: text), named < Self.localeCases.count else { return nil }
+                    locale = Self.localeCases[named]
                 }
             case 1: // jurisdiction (required)
                 guard !isNull, let text = stringToken() else { return nil }
@@ -83,11 +89,11 @@ struct RequestReader {
             case 3: // detail
                 if !isNull {
                     guard let text = stringToken() else { return nil }
-                    guard let named = AnswerDetail.allCases.first(where: { equal(text, $0.rawValue) }) else { return nil }
-                    detail = named
+                    guard let named = Self.details.index(of: text), named < Self.detailCases.count else { return nil }
+                    detail = Self.detailCases[named]
                 }
             case 4: // as_of (required)
-                guard !isNull, let text = stringToken(), let date = CivilDate.parse(iso: text) else { return nil }
+                guard !isNull, let text = stringToken(), let date = Self.isoDate(text) else { return nil }
                 asOf = date
             case 5: // applicant (required)
                 guard !isNull else { return nil }
@@ -142,6 +148,8 @@ struct RequestReader {
         var members: [Person] = []
         skipWhitespace()
         if take(UInt8(ascii: "]")) { return members }
+        // Room for a household at once (one allocation, not a regrowth per member).
+        members.reserveCapacity(4)
         while true {
             skipWhitespace()
             guard members.count < DecisionRequest.maxFamilyMembers, let member = person(facts.familyShape, facts, depth: 3) else { return nil }
@@ -169,7 +177,7 @@ struct RequestReader {
         var seen: UInt64 = 0
         while true {
             skipWhitespace()
-            guard let entry = keyIndex(shape.keys) else { return false }
+            guard let entry = keyIndex(shape.lookup) else { return false }
             let bit: UInt64 = 1 << UInt64(entry)
             guard seen & bit == 0 else { return false }
             seen |= bit
@@ -179,13 +187,7 @@ struct RequestReader {
             if !takeNull() {
                 switch shape.entries[entry] {
                 case .fact(_, let fact):
-                    if case .enumeration = fact.type {
-                        guard let choice = choice(of: fact) else { return false }
-                        person.give(fact, choice: choice)
-                    } else {
-                        guard let value = value(of: fact) else { return false }
-                        person.give(fact, value)
-                    }
+                    guard give(fact, into: &person) else { return false }
                 case .group(_, let child):
                     guard members(child, depth: depth + 1, into: &person) else { return false }
                 }
@@ -196,36 +198,54 @@ struct RequestReader {
         }
     }
 
-    /// A fact's value as ``Person`` reads it (null was taken before), or nil.
-    private mutating func value(of fact: FactDefinition) -> FactValue? {
+    /// Reads a fact's value as ``Person`` reads it (null was taken before) and gives it to
+    /// `person`; false when it is not one. Bools, integers and dates go straight into their
+    /// slot (``FactSlots/Slot``), enumerations as the index of their value.
+    private mutating func give(_ fact: FactDefinition, into person: inout Person) -> Bool {
         switch fact.type {
         case .bool:
-            if takeLiteral("true") { return .bool(true) }
-            if takeLiteral("false") { return .bool(false) }
-            return nil
+            guard index < bytes.count else { return false }
+            let flag: Bool
+            if bytes[index] == UInt8(ascii: "t"), matches(Self.wordTrue, at: index) {
+                index += 4
+                flag = true
+            } else if bytes[index] == UInt8(ascii: "f"), matches(Self.wordAlse, at: index + 1) {
+                index += 5
+                flag = false
+            } else {
+                return false
+            }
+            person.give(fact, slot: .bool(flag), .bool(flag))
         case .integer:
-            guard let number = plainInteger(), fact.range.contains(number) else { return nil }
-            return .integer(number)
+            guard let number = plainInteger(), fact.range.contains(number) else { return false }
+            person.give(fact, slot: .integer(number), .integer(number))
         case .decimal:
-            guard let number = number(), let value = Fixed(json: number), fact.decimalRange.contains(value) else { return nil }
-            return .decimal(value)
+            guard let number = number(), let value = Fixed(json: number), fact.decimalRange.contains(value) else { return false }
+            person.give(fact, .decimal(value))
         case .date:
-            guard let text = stringToken(), let date = CivilDate.parse(iso: text) else { return nil }
-            return .date(date)
+            guard let text = stringToken(), let date = Self.isoDate(text) else { return false }
+            // As FactSlots.set keeps a date: a plain slot when its fields fit (always, for
+            // the years a CivilDate holds), else the value itself.
+            if let year = Int32(exactly: date.year), let month = UInt8(exactly: date.month), let day = UInt8(exactly: date.day) {
+                person.give(fact, slot: .date(year: year, month: month, day: day), .date(date))
+            } else {
+                person.give(fact, .date(date))
+            }
         case .enumeration:
-            guard let choice = choice(of: fact) else { return nil }
-            return .enumeration(fact.choices[choice])
+            guard let choice = choice(of: fact) else { return false }
+            person.give(fact, choice: choice)
         case .text:
-            guard let text = stringToken() else { return nil }
-            return .text(String(decoding: text, as: UTF8.self))
+            guard let text = stringToken() else { return false }
+            person.give(fact, .text(String(decoding: text, as: UTF8.self)))
         }
+        return true
     }
 
     /// An enumeration fact's value as the index of the declared value with the same bytes
     /// (the person keeps the index, and gives back the declaration's own String), or nil.
     private mutating func choice(of fact: FactDefinition) -> Int? {
         guard let text = stringToken() else { return nil }
-        return Self.position(of: text, in: fact.choiceBytes)
+        return fact.choiceLookup.index(of: text)
     }
 
     // MARK: - Tokens
@@ -238,22 +258,30 @@ struct RequestReader {
         return true
     }
 
-    private mutating func takeLiteral(_ literal: StaticString) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard bytes.count - index >= count else { return false }
-        let start = literal.utf8Start
-        for offset in 0..<count where bytes[index + offset] != start[offset] { return false }
-        index += count
-        return true
+    /// "true", "alse" (of false) and "null" as little-endian words, for ``matches(_:at:)``.
+    private static let wordTrue: UInt32 = 0x6575_7274
+    private static let wordAlse: UInt32 = 0x6573_6C61
+    private static let wordNull: UInt32 = 0x6C6C_756E
+
+    /// Whether the four bytes at `offset` are `word`'s (one load instead of a byte loop:
+    /// literals are a tenth of a request's tokens). Inside the buffer: offset + 4 <= count.
+    @inline(__always)
+    private func matches(_ word: UInt32, at offset: Int) -> Bool {
+        guard offset >= 0, bytes.count - offset >= 4, let base = bytes.baseAddress else { return false }
+        return UInt32(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt32.self)) == word
     }
 
     /// `null` (most values are not: one byte tells).
     private mutating func takeNull() -> Bool {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "n") else { return false }
-        return takeLiteral("null")
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "n"), matches(Self.wordNull, at: index) else { return false }
+        index += 4
+        return true
     }
 
+    @inline(__always)
     private mutating func skipWhitespace() {
+        // Most tokens follow one another without whitespace: one test tells.
+        guard index < bytes.count, bytes[index] <= 0x20 else { return }
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -263,60 +291,80 @@ struct RequestReader {
     }
 
     /// The bytes of a string without escapes or control characters, valid UTF-8; nil otherwise.
+    /// Inlined: a call's register saves were a fifth of the cost of a short member name.
+    @inline(__always)
     private mutating func stringToken() -> UnsafeBufferPointer<UInt8>? {
-        guard take(UInt8(ascii: "\"")) else { return nil }
-        let start = index
-        var seen: UInt8 = 0
-        var cursor = index
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let base = bytes.baseAddress else { return nil }
+        let start = index + 1
+        var seen: UInt64 = 0
+        var cursor = start
         let end = bytes.count
-        // Eight bytes at a time while none is a quote, a backslash, a control character or
-        // non-ASCII (any of those: the byte loop below takes over from that word). The
-        // loads stay inside the buffer: cursor + 8 <= end.
-        if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            while end - cursor >= 8 {
-                let word = UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self)
-                // (x - 0x01…) & ~x & 0x80… is nonzero exactly when some byte of x is zero;
-                // with 0x20… it is nonzero when some byte is below 0x20 (bytes here < 0x80).
-                let quote = word ^ (ones &* 0x22)
-                let backslash = word ^ (ones &* 0x5C)
-                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-                    | ((word &- ones &* 0x20) & ~word) | word
-                if special & highs != 0 { break }
+        // Eight bytes at a time, up to the first quote, backslash or control character
+        // (issue 15: most strings are short names, so the word that holds the closing quote
+        // ends the loop without a byte loop). The loads stay inside the buffer:
+        // cursor + 8 <= end. Non-ASCII bytes go on (their high bits are gathered in `seen`
+        // for the UTF-8 check); `(x - 0x01…) & ~x & 0x80…` flags the first zero byte of x
+        // exactly (a borrow only flags bytes above a true one), and with 0x20… the first
+        // byte below 0x20 (a byte >= 0x80 has no high bit in ~x), so the lowest flag is
+        // the first special byte.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while end - cursor >= 8 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let special = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                | ((word &- ones &* 0x20) & ~word)) & highs
+            if special == 0 {
+                seen |= word
                 cursor += 8
+                continue
             }
+            let offset = special.trailingZeroBitCount >> 3 // 0...7
+            // The bytes before the special one (offset 0: none).
+            seen |= word & ((1 << UInt64(offset << 3)) &- 1)
+            cursor += offset
+            guard bytes[cursor] == UInt8(ascii: "\"") else { return nil }
+            return finishString(start, cursor, seen)
         }
         while cursor < end {
             let byte = bytes[cursor]
-            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\"") { return finishString(start, cursor, seen) }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-            seen |= byte
+            seen |= UInt64(byte)
             cursor += 1
-        }
-        guard cursor < end else { return nil }
-        let text = UnsafeBufferPointer(rebasing: bytes[start..<cursor])
-        if seen & 0x80 != 0, !JSONParser.isValidUTF8(text) { return nil }
-        index = cursor + 1
-        return text
-    }
-
-    /// Which of `keys` the member name at `index` is (read up to and past its closing quote).
-    private mutating func keyIndex(_ keys: [[UInt8]]) -> Int? {
-        guard let name = stringToken() else { return nil }
-        return Self.position(of: name, in: keys)
-    }
-
-    /// Which of `candidates` has exactly the bytes of `text` (lengths first, then bytes).
-    private static func position(of text: UnsafeBufferPointer<UInt8>, in candidates: [[UInt8]]) -> Int? {
-        for (position, candidate) in candidates.enumerated() where candidate.count == text.count {
-            if candidate.withUnsafeBufferPointer({ $0.elementsEqual(text) }) { return position }
         }
         return nil
     }
 
-    private func equal(_ text: UnsafeBufferPointer<UInt8>, _ value: String) -> Bool {
-        value.utf8.count == text.count && value.utf8.elementsEqual(text)
+    /// The string from `start` to its closing quote at `quote` (`seen`: its bytes' bits ORed).
+    @inline(__always)
+    private mutating func finishString(_ start: Int, _ quote: Int, _ seen: UInt64) -> UnsafeBufferPointer<UInt8>? {
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<quote])
+        if seen & 0x8080_8080_8080_8080 != 0, !JSONParser.isValidUTF8(text) { return nil }
+        index = quote + 1
+        return text
+    }
+
+    /// Which of `keys` the member name at `index` is (read up to and past its closing quote).
+    private mutating func keyIndex(_ keys: MemberLookup) -> Int? {
+        guard let name = stringToken() else { return nil }
+        return keys.index(of: name)
+    }
+
+    /// "YYYY-MM-DD" read as ``CivilDate/parse(iso:)`` reads it (ten bytes, dashes at 4 and
+    /// 7, digits elsewhere, then the same CivilDate initialiser), without its loops: dates
+    /// are a sixth of a request's values. Reads at 0..<10 only, inside the text (count 10).
+    @inline(__always)
+    private static func isoDate(_ text: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        guard text.count == 10, let p = text.baseAddress, p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-") else { return nil }
+        // A byte minus "0", wrapping: a digit gives 0...9, any other byte more than 9.
+        let zero = UInt8(ascii: "0")
+        let y0 = p[0] &- zero, y1 = p[1] &- zero, y2 = p[2] &- zero, y3 = p[3] &- zero
+        let m0 = p[5] &- zero, m1 = p[6] &- zero, d0 = p[8] &- zero, d1 = p[9] &- zero
+        guard y0 < 10, y1 < 10, y2 < 10, y3 < 10, m0 < 10, m1 < 10, d0 < 10, d1 < 10 else { return nil }
+        let year = Int(y0) * 1000 + Int(y1) * 100 + Int(y2) * 10 + Int(y3)
+        return CivilDate(year: year, month: Int(m0) * 10 + Int(m1), day: Int(d0) * 10 + Int(d1))
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
