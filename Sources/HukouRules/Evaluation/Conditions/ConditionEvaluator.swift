@@ -207,10 +207,7 @@ public enum ConditionEvaluator {
                                       _ context: EvaluationContext) -> Outcome {
         var result: Outcome = quantifier == .some ? .unmet : .met
         for member in context.family {
-            var related = Outcome.met
-            if let relations {
-                if let relation = member.relation { related = relations.contains(relation) ? .met : .unmet } else { related = .unknown }
-            }
+            let related = relatedness(member, relations)
             if related == .unmet { continue }
             let judged = outcome(child, context.with(subject: member))
             switch quantifier {
@@ -308,10 +305,7 @@ public enum ConditionEvaluator {
         var outcome: Outcome = quantifier == .some ? .unmet : .met
         var every: [String] = []
         for (index, member) in context.family.enumerated() {
-            var related = Outcome.met
-            if let relations {
-                if let relation = member.relation { related = relations.contains(relation) ? .met : .unmet } else { related = .unknown }
-            }
+            let related = relatedness(member, relations)
             if related == .unmet { continue }
             let (judged, provisional) = summarize(child, context.with(subject: member), &missing, index)
             switch quantifier {
@@ -389,6 +383,14 @@ public enum ConditionEvaluator {
                                   provisionalParameters: deciding(judged, outcome: outcome, isAll: isAll))
     }
 
+    /// Whether a family member has one of `relations` (met with no filter; unknown when the
+    /// request does not give the member's relation): the quantifiers' filter.
+    private static func relatedness(_ member: Person, _ relations: [String]?) -> Outcome {
+        guard let relations else { return .met }
+        guard let relation = member.relation else { return .unknown }
+        return relations.contains(relation) ? .met : .unmet
+    }
+
     /// `some` / `every` over the family (out of ``evaluate(_:_:)`` to keep its frame small).
     @inline(never)
     private static func evaluateFamily(_ quantifier: FamilyQuantifier, _ relations: [String]?, _ child: Condition,
@@ -396,11 +398,7 @@ public enum ConditionEvaluator {
         var judged: [EvaluatedCondition] = []
         var outcomes: [Outcome] = []
         for (index, member) in context.family.enumerated() {
-            // Whether the member has one of the relations: unknown when not given.
-            var related = Outcome.met
-            if let relations {
-                if let relation = member.relation { related = relations.contains(relation) ? .met : .unmet } else { related = .unknown }
-            }
+            let related = relatedness(member, relations)
             if related == .unmet { continue }
             let memberNode = evaluate(child, context.with(subject: member)).with(member: index)
             judged.append(memberNode)
