@@ -100,28 +100,17 @@ public struct EntitlementsDecision: Sendable {
     }
 }
 
-/// An entitlement item's verdict, as the answer's `result` says it.
+/// An entitlement item's verdict, as the answer's `result` says it, and a pack rule's
+/// (``EntitlementRule/Verdict``).
 public enum EntitlementVerdict: String, Sendable, CaseIterable {
     case entitled, mustJoin = "must_join", mayJoin = "may_join", mayChoose = "may_choose"
+    /// The document promises a direction, not a present right: depends on implementing rules.
     case provisional
     case notEntitled = "not_entitled"
-    /// The rule does not concern the person.
+    /// The rule does not concern the person (e.g. an employee-scheme duty for someone not employed).
     case notApplicable = "not_applicable"
-    /// The documents leave the conditions to a city or agency (`decided_by`).
+    /// The documents leave the conditions to a city or agency (a rule's `decided_by`).
     case dependsOnLocalRules = "depends_on_local_rules"
-    /// Facts are missing to tell.
+    /// Facts are missing to tell (an answer's only, never a rule's).
     case unknown
-
-    init(_ verdict: EntitlementRule.Verdict) {
-        switch verdict {
-        case .entitled: self = .entitled
-        case .mustJoin: self = .mustJoin
-        case .mayJoin: self = .mayJoin
-        case .mayChoose: self = .mayChoose
-        case .provisional: self = .provisional
-        case .notEntitled: self = .notEntitled
-        case .notApplicable: self = .notApplicable
-        case .dependsOnLocalRules: self = .dependsOnLocalRules
-        }
-    }
 }

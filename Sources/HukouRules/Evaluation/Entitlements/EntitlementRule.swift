@@ -5,17 +5,9 @@
 /// the decision keeps the list it chose, so a rule is shared by reference instead of copying
 /// its fifteen members (issue 15's profiles: the copies were 6 % of a sparse call).
 public final class EntitlementRule: Sendable {
-    /// What the answer says when the rule's condition is met (or not).
-    public enum Verdict: String, Sendable, CaseIterable {
-        case entitled, mustJoin = "must_join", mayJoin = "may_join", mayChoose = "may_choose"
-        /// The document promises a direction, not a present right: depends on implementing rules.
-        case provisional
-        case notEntitled = "not_entitled"
-        /// The rule does not concern this person (e.g. an employee-scheme duty for someone not employed).
-        case notApplicable = "not_applicable"
-        /// The document directs the city to set the conditions (only with `decided_by`).
-        case dependsOnLocalRules = "depends_on_local_rules"
-    }
+    /// What the answer says when the rule's condition is met (or not): an answer's verdict
+    /// (a pack never writes `unknown` or, but through `decided_by`, `depends_on_local_rules`).
+    public typealias Verdict = EntitlementVerdict
 
     /// Who the rule is judged for.
     public enum Subjects: String, Sendable, CaseIterable {

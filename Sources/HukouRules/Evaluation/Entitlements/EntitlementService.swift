@@ -138,12 +138,12 @@ struct EntitlementService {
             }
         }
         if let decided = rule.decidedBy { return item(.dependsOnLocalRules, .decidedBy(decided)) }
-        guard let condition = rule.condition else { return item(EntitlementVerdict(rule.verdict), .unconditional) }
+        guard let condition = rule.condition else { return item(rule.verdict, .unconditional) }
         let judged = judge(condition, context, full: full)
         let verdict: EntitlementVerdict
         switch judged.outcome {
-        case .met: verdict = EntitlementVerdict(rule.verdict)
-        case .unmet: verdict = EntitlementVerdict(rule.otherwise ?? .notEntitled)
+        case .met: verdict = rule.verdict
+        case .unmet: verdict = rule.otherwise ?? .notEntitled
         case .unknown: verdict = .unknown
         }
         return item(verdict, .condition(judged), provisional: rule.provisional || !judged.provisionalParameters.isEmpty)

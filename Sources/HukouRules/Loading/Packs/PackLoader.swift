@@ -442,8 +442,8 @@ public enum PackLoader {
         if let conditionValue = try reader.value("condition").map({ $0 }) {
             condition = try compiler.compile(conditionValue, path: reader.childPath("condition"))
         }
-        // depends_on_local_rules is said by decided_by, never written as a verdict.
-        let verdicts = EntitlementRule.Verdict.allCases.map(\.rawValue).filter { $0 != EntitlementRule.Verdict.dependsOnLocalRules.rawValue }
+        // depends_on_local_rules is said by decided_by, never written as a verdict; unknown is an answer's.
+        let verdicts = EntitlementRule.Verdict.allCases.filter { $0 != .dependsOnLocalRules && $0 != .unknown }.map(\.rawValue)
         let decided = try decidedBy(&reader)
         let verdict: EntitlementRule.Verdict
         var otherwise: EntitlementRule.Verdict?
