@@ -510,15 +510,7 @@ public enum ConditionEvaluator {
             return leaf.op == .notEqual ? flag != wanted : flag == wanted
         case .integer(let value):
             guard let target = integerTarget(leaf.operand, resolved) else { return false }
-            switch leaf.op {
-            case .equal: return value == target
-            case .notEqual: return value != target
-            case .less: return value < target
-            case .lessOrEqual: return value <= target
-            case .greater: return value > target
-            case .greaterOrEqual: return value >= target
-            default: return false
-            }
+            return ordered(value, target, leaf.op)
         case .enumeration(let name), .text(let name):
             // One name (an enumeration operand) or a list (a list operand, a parameter):
             // compared without making a list of the one name.
