@@ -62,14 +62,10 @@ struct RequestReader {
         skipWhitespace()
         guard !take(UInt8(ascii: "}")) else { return nil } // {}: jurisdiction missing
         while true {
-            skipWhitespace()
-            guard let key = keyIndex(Self.topKeys) else { return nil }
+            guard let key = memberName(Self.topKeys) else { return nil }
             let bit: UInt8 = 1 << UInt8(key)
             guard seen & bit == 0 else { return nil }
             seen |= bit
-            skipWhitespace()
-            guard take(UInt8(ascii: ":")) else { return nil }
-            skipWhitespace()
             let isNull = takeNull()
             switch key {
             case 0: // locale
@@ -176,14 +172,10 @@ struct RequestReader {
         if take(UInt8(ascii: "}")) { return true }
         var seen: UInt64 = 0
         while true {
-            skipWhitespace()
-            guard let entry = keyIndex(shape.lookup) else { return false }
+            guard let entry = memberName(shape.lookup) else { return false }
             let bit: UInt64 = 1 << UInt64(entry)
             guard seen & bit == 0 else { return false }
             seen |= bit
-            skipWhitespace()
-            guard take(UInt8(ascii: ":")) else { return false }
-            skipWhitespace()
             if !takeNull() {
                 switch shape.entries[entry] {
                 case .fact(_, let fact):
@@ -346,10 +338,15 @@ struct RequestReader {
         return text
     }
 
-    /// Which of `keys` the member name at `index` is (read up to and past its closing quote).
-    private mutating func keyIndex(_ keys: MemberLookup) -> Int? {
-        guard let name = stringToken() else { return nil }
-        return keys.index(of: name)
+    /// Which of `keys` the member name at `index` is: reads `"name" :` with the whitespace
+    /// around it, up to the value.
+    private mutating func memberName(_ keys: MemberLookup) -> Int? {
+        skipWhitespace()
+        guard let name = stringToken(), let key = keys.index(of: name) else { return nil }
+        skipWhitespace()
+        guard take(UInt8(ascii: ":")) else { return nil }
+        skipWhitespace()
+        return key
     }
 
     /// "YYYY-MM-DD" read as ``CivilDate/parse(iso:)`` reads it (ten bytes, dashes at 4 and
