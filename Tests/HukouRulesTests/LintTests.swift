@@ -34,17 +34,22 @@ struct LintTests {
         #expect(fujian.cities.allSatisfy { $0.adminLevel?.value == "prefecture_city" })
     }
 
-    @Test("国办发〔2016〕72号 任务3: Wenzhou's urban districts (地级市) without the task-3 pathway are reported for each of the four groups")
-    func wenzhouWithoutTask3Pathway() throws {
+    /// The embedded Wenzhou pack without its task-3 pathway (`open_groups_task3`), with `extra` pathways added.
+    static func wenzhouWithoutTask3(adding extra: [JSONValue] = []) throws -> String {
         let embedded = try #require(EmbeddedPacks.all.first { $0.id == "wenzhou" })
         guard case .object(var members) = try JSONParser.parse(embedded.json),
               let index = members.firstIndex(where: { $0.key == "pathways" }),
               case .array(let pathways) = members[index].value else {
             Issue.record("no pathways")
-            return
+            return ""
         }
-        members[index].value = .array(pathways.filter { $0["id"]?.stringValue != "open_groups_task3" })
-        let violations = try PackLint.lint(JSONWriter.string(.object(members)), national: national)
+        members[index].value = .array(pathways.filter { $0["id"]?.stringValue != "open_groups_task3" } + extra)
+        return JSONWriter.string(.object(members))
+    }
+
+    @Test("国办发〔2016〕72号 任务3: Wenzhou's urban districts (地级市) without the task-3 pathway are reported for each of the four groups")
+    func wenzhouWithoutTask3Pathway() throws {
+        let violations = try PackLint.lint(try Self.wenzhouWithoutTask3(), national: national)
         #expect(violations.map(\.rule) == Array(repeating: "国办发〔2016〕72号 任务3", count: 4))
         #expect(violations.allSatisfy { $0.path == "admin_level" })
         #expect(violations.map(\.message.zh).contains { $0.contains("温州市市区（含洞头区）（地级市）") && $0.contains("留学归国人员") })
@@ -52,21 +57,13 @@ struct LintTests {
 
     @Test("国办发〔2016〕72号 任务3: a pathway whose every alternative asks for a restricting fact (insurance, or a residence permit) is not fully open")
     func everyAlternativeRestricting() throws {
-        let embedded = try #require(EmbeddedPacks.all.first { $0.id == "wenzhou" })
-        guard case .object(var members) = try JSONParser.parse(embedded.json),
-              let index = members.firstIndex(where: { $0.key == "pathways" }),
-              case .array(let pathways) = members[index].value else {
-            Issue.record("no pathways")
-            return
-        }
         let restricted = try JSONParser.parse(#"""
         {"id":"graduates_restricted","name":{"zh":"毕业生","en":"graduates"},"citation":"测试",
          "groups":["college_graduate","skilled_worker","vocational_graduate","returned_overseas_student"],
          "condition":{"any":[{"fact":"social_insurance.months","op":">=","value":12},
                              {"fact":"residence_permit.held","op":"is","value":true}]}}
         """#)
-        members[index].value = .array(pathways.filter { $0["id"]?.stringValue != "open_groups_task3" } + [restricted])
-        let violations = try PackLint.lint(JSONWriter.string(.object(members)), national: national)
+        let violations = try PackLint.lint(try Self.wenzhouWithoutTask3(adding: [restricted]), national: national)
         #expect(violations.map(\.rule) == Array(repeating: "国办发〔2016〕72号 任务3", count: 4))
     }
 }
